@@ -1,0 +1,40 @@
+// Production entry: SvelteKit's handler and socket.io on ONE port. The app boots itself
+// (database, migrations, realtime) when the handler is imported, through the same code as dev.
+import { createServer } from 'node:http';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? '0.0.0.0';
+const registry = /** @type {Record<symbol, unknown>} */ (globalThis);
+
+/** @type {import('node:http').RequestListener | undefined} */
+let app;
+// socket.io wraps the listeners present when it attaches: register ours first, fill it in later.
+const httpServer = createServer((req, res) => {
+	if (app) return app(req, res);
+	res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '2' }).end('Starting…');
+});
+httpServer.keepAliveTimeout = 65_000;
+registry[Symbol.for('nightshift.httpServer')] = httpServer;
+
+const { handler } = await import('./build/handler.js');
+app = handler;
+
+httpServer.listen(PORT, HOST, () => {
+	console.log(`Nightshift listening on http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`);
+});
+
+let stopping = false;
+async function stop(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: stopping Nightshift…`);
+	const force = setTimeout(() => process.exit(1), 15_000);
+	force.unref();
+	httpServer.close();
+	httpServer.closeAllConnections?.();
+	const shutdown = registry[Symbol.for('nightshift.shutdown')];
+	if (typeof shutdown === 'function') await shutdown();
+	process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,120 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { boot } from '$lib/server/boot';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { log } from '$lib/server/log';
+import {
+	cookieMaxAge,
+	cookieName,
+	defineCustomServerStrategy,
+	isLocale
+} from '$lib/paraglide/runtime';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { THEME_COOKIE, themeOf } from '$lib/theme';
+
+// The signed-in person's language preference wins over the cookie and the browser's.
+const userLocale = new WeakMap<Request, string>();
+defineCustomServerStrategy('custom-user', {
+	getLocale: (request) => (request ? userLocale.get(request) : undefined)
+});
+
+export const init: ServerInit = async () => {
+	await boot();
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+	event.locals.requestId = requestId;
+	event.locals.log = log.child({ requestId });
+
+	const refused = refuseCrossOriginJson(event.request, event.url);
+	if (refused) return refused;
+
+	await loadSession(event);
+	const started = performance.now();
+	const response = await resolveLocalized(event, resolve);
+	response.headers.set('x-request-id', requestId);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	if (event.url.protocol === 'https:') {
+		response.headers.set('strict-transport-security', 'max-age=31536000');
+	}
+	event.locals.log.info(
+		{
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
+};
+
+function resolveLocalized(
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<Response> {
+	const preferred = event.locals.user?.locale;
+	if (preferred && isLocale(preferred)) {
+		userLocale.set(event.request, preferred);
+		if (event.cookies.get(cookieName) !== preferred) {
+			event.cookies.set(cookieName, preferred, {
+				path: '/',
+				httpOnly: false,
+				maxAge: cookieMaxAge,
+				secure: event.url.protocol === 'https:'
+			});
+		}
+	}
+	const theme = themeOf(event.cookies.get(THEME_COOKIE));
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%paraglide.lang%', locale).replace('%nightshift.theme%', theme)
+		});
+	});
+}
+
+async function loadSession(event: Parameters<Handle>[0]['event']) {
+	const token = event.cookies.get(SESSION_COOKIE);
+	const secure = event.url.protocol === 'https:';
+	const found = token ? await validateSessionToken(token) : null;
+	event.locals.user = found?.user ?? null;
+	event.locals.session = found?.session ?? null;
+	if (found && token) setSessionCookie(event.cookies, token, found.session.expiresAt, secure);
+	else if (token) deleteSessionCookie(event.cookies, secure);
+}
+
+/**
+ * SvelteKit's CSRF check covers form posts only: a JSON write must come from our own origin
+ * or carry a bearer token (which a browser never attaches by itself).
+ */
+function refuseCrossOriginJson(request: Request, url: URL): Response | null {
+	if (!url.pathname.startsWith('/api/') || ['GET', 'HEAD', 'OPTIONS'].includes(request.method))
+		return null;
+	if (request.headers.get('authorization')?.startsWith('Bearer ')) return null;
+	if (request.headers.get('origin') === url.origin) return null;
+	return Response.json(
+		{
+			error: {
+				code: 'forbidden',
+				message: 'Cross-site request refused: send it from the app or with an API token.'
+			}
+		},
+		{ status: 403 }
+	);
+}
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const id = event.locals.requestId ?? crypto.randomUUID();
+	if (status >= 500)
+		log.error({ err: error, requestId: id, path: event.url.pathname }, 'unhandled error');
+	return { message: status >= 500 ? 'Something went wrong on our side.' : message, id };
+};

@@ -1,0 +1,163 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+	UNAUTHENTICATED,
+	roomName,
+	type ClientToServerEvents,
+	type PresencePerson,
+	type RoomRef,
+	type ServerToClientEvents,
+	type StreamEvent
+} from './protocol';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'signed-out';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * One room the page follows: applies events strictly in sequence order; on a gap or after a
+ * reconnect it fetches the missing events from the server (from PostgreSQL), then goes on.
+ */
+export class LiveRoom {
+	people = $state<PresencePerson[]>([]);
+	lastSeq = $state(0);
+	error = $state<string | null>(null);
+	readonly ref: RoomRef;
+	readonly name: string;
+	#onEvent: (event: StreamEvent) => void;
+	// Bookkeeping only, never rendered: a plain Map on purpose.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#pending = new Map<number, StreamEvent>();
+	#fetching: Promise<void> | null = null;
+
+	constructor(ref: RoomRef, lastSeq: number, onEvent: (event: StreamEvent) => void) {
+		this.ref = ref;
+		this.name = roomName(ref);
+		this.lastSeq = lastSeq;
+		this.#onEvent = onEvent;
+	}
+
+	receive(event: StreamEvent) {
+		if (event.seq <= this.lastSeq) return;
+		this.#pending.set(event.seq, event);
+		this.#drain();
+		if (this.#pending.size > 0) void this.catchUp();
+	}
+
+	/** The server's latest sequence number: anything beyond ours is a gap to fetch. */
+	seen(latestSeq: number) {
+		if (latestSeq > this.lastSeq) void this.catchUp();
+	}
+
+	catchUp(): Promise<void> {
+		this.#fetching ??= this.#fetchMissing().finally(() => {
+			this.#fetching = null;
+		});
+		return this.#fetching;
+	}
+
+	async #fetchMissing() {
+		for (;;) {
+			const response = await fetch(`/api/v1/streams/${this.ref.id}/events?after=${this.lastSeq}`, {
+				headers: { accept: 'application/json' }
+			});
+			if (!response.ok) throw new Error(`resync failed: ${response.status}`);
+			const body = (await response.json()) as { events: StreamEvent[]; latestSeq: number };
+			for (const event of body.events) this.#pending.set(event.seq, event);
+			this.#drain();
+			if (body.events.length === 0 || this.lastSeq >= body.latestSeq) return;
+		}
+	}
+
+	#drain() {
+		let next = this.#pending.get(this.lastSeq + 1);
+		while (next) {
+			this.#pending.delete(next.seq);
+			this.lastSeq = next.seq;
+			this.#onEvent(next);
+			next = this.#pending.get(this.lastSeq + 1);
+		}
+		for (const seq of this.#pending.keys()) if (seq <= this.lastSeq) this.#pending.delete(seq);
+	}
+}
+
+/** The page's one socket.io connection, its status, and the rooms it follows. */
+export class LiveConnection {
+	status = $state<ConnectionStatus>('connecting');
+	message = $state<string | null>(null);
+	#socket: ClientSocket;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#rooms = new Map<string, LiveRoom>();
+
+	constructor() {
+		this.#socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+		this.#socket.on('connect', () => {
+			this.status = 'online';
+			this.message = null;
+			for (const room of this.#rooms.values()) this.#join(room);
+		});
+		this.#socket.on('disconnect', (reason) => {
+			if (this.status === 'signed-out') return;
+			this.status = reason === 'io client disconnect' ? 'offline' : 'reconnecting';
+		});
+		this.#socket.on('connect_error', (error) => this.#connectError(error));
+		this.#socket.on('session-ended', ({ reason }) => {
+			this.status = 'signed-out';
+			this.message = reason;
+		});
+		this.#socket.on('event', (event) =>
+			this.#rooms.get(roomName({ kind: event.streamKind, id: event.streamId }))?.receive(event)
+		);
+		this.#socket.on('heartbeat', ({ streamId, latestSeq }) => {
+			for (const room of this.#rooms.values()) if (room.ref.id === streamId) room.seen(latestSeq);
+		});
+		this.#socket.on('presence', ({ room, people }) => {
+			const live = this.#rooms.get(room);
+			if (live) live.people = people;
+		});
+		if (typeof window !== 'undefined') {
+			window.addEventListener('offline', () => (this.status = 'offline'));
+		}
+	}
+
+	follow(ref: RoomRef, lastSeq: number, onEvent: (event: StreamEvent) => void): LiveRoom {
+		const room = new LiveRoom(ref, lastSeq, onEvent);
+		this.#rooms.set(room.name, room);
+		if (this.#socket.connected) this.#join(room);
+		return room;
+	}
+
+	unfollow(room: LiveRoom) {
+		this.#rooms.delete(room.name);
+		if (this.#socket.connected) this.#socket.emit('room:leave', room.ref);
+	}
+
+	focus(room: LiveRoom, focus: string | null) {
+		this.#socket.emit('presence:focus', room.ref, focus);
+	}
+
+	close() {
+		this.#socket.close();
+	}
+
+	#join(room: LiveRoom) {
+		this.#socket.emit('room:join', room.ref, (reply) => {
+			if (!reply.ok) {
+				room.error = reply.error;
+				return;
+			}
+			room.error = null;
+			room.people = reply.people;
+			room.seen(reply.latestSeq);
+		});
+	}
+
+	#connectError(error: Error & { data?: { message?: string } }) {
+		if (error.message === UNAUTHENTICATED) {
+			this.status = 'signed-out';
+			this.message = error.data?.message ?? 'You are not signed in.';
+			this.#socket.close();
+			return;
+		}
+		this.status = navigator.onLine === false ? 'offline' : 'reconnecting';
+	}
+}

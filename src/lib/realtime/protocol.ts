@@ -1,0 +1,61 @@
+/**
+ * The socket.io contract, declared once: the compiler checks every emit and every listener on
+ * both sides. Shared with the browser, so it imports nothing from the server.
+ */
+
+export type StreamKind = 'organization' | 'incident';
+
+export interface StreamEvent {
+	streamId: string;
+	streamKind: StreamKind;
+	seq: number;
+	kind: string;
+	actorId: string | null;
+	actorName: string | null;
+	source: 'manual' | 'automatic' | 'api' | 'alert';
+	occurredAt: string;
+	recordedAt: string;
+	payload: Record<string, unknown>;
+}
+
+export interface RoomRef {
+	kind: StreamKind;
+	id: string;
+}
+
+export interface PresencePerson {
+	userId: string;
+	name: string;
+	/** What the person is looking at in the room (a runbook step id, later). */
+	focus: string | null;
+}
+
+export type JoinReply =
+	{ ok: true; latestSeq: number; people: PresencePerson[] } | { ok: false; error: string };
+
+export interface ServerToClientEvents {
+	event: (event: StreamEvent) => void;
+	heartbeat: (beat: { streamId: string; latestSeq: number }) => void;
+	presence: (update: { room: string; people: PresencePerson[] }) => void;
+	'session-ended': (info: { reason: string }) => void;
+}
+
+export interface ClientToServerEvents {
+	'room:join': (room: RoomRef, reply: (answer: JoinReply) => void) => void;
+	'room:leave': (room: RoomRef) => void;
+	'presence:focus': (room: RoomRef, focus: string | null) => void;
+}
+
+export interface SocketData {
+	userId: string;
+	name: string;
+	sessionId: string;
+	focus: Record<string, string | null>;
+}
+
+export function roomName(room: RoomRef): string {
+	return `${room.kind}:${room.id}`;
+}
+
+/** The reason given to a browser whose handshake carried no valid session. */
+export const UNAUTHENTICATED = 'unauthenticated';

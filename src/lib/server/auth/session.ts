@@ -1,0 +1,124 @@
+import type { Cookies } from '@sveltejs/kit';
+import { db, type Db } from '../db/db';
+import { hashSecret, randomSecret, secretMatches } from './tokens';
+
+export const SESSION_COOKIE = 'nightshift_session';
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+/** A session used with less than this left is extended to a full lifetime (sliding expiry). */
+const RENEW_BELOW_MS = SESSION_LIFETIME_MS / 2;
+
+export interface Session {
+	id: string;
+	userId: string;
+	expiresAt: Date;
+	createdAt: Date;
+}
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	displayName: string;
+	timezone: string;
+	locale: string;
+}
+
+/** Creates a session and returns the token for the cookie: "<id>.<secret>"; only the secret's hash is kept. */
+export async function createSession(
+	userId: string,
+	context: { address?: string; userAgent?: string } = {},
+	sql: Db = db()
+): Promise<{ token: string; session: Session }> {
+	const id = randomSecret(12);
+	const secret = randomSecret(24);
+	const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+	const [row] = await sql<{ created_at: Date }[]>`
+		insert into sessions (id, secret_hash, user_id, expires_at, address, user_agent)
+		values (${id}, ${hashSecret(secret)}, ${userId}, ${expiresAt}, ${context.address ?? null},
+			${context.userAgent?.slice(0, 300) ?? null})
+		returning created_at`;
+	return {
+		token: `${id}.${secret}`,
+		session: { id, userId, expiresAt, createdAt: row?.created_at ?? new Date() }
+	};
+}
+
+interface SessionRow {
+	id: string;
+	secret_hash: Uint8Array;
+	user_id: string;
+	created_at: Date;
+	expires_at: Date;
+	email: string;
+	display_name: string;
+	timezone: string;
+	locale: string;
+}
+
+/** Validates a cookie token; extends the session when it is past half its life. */
+export async function validateSessionToken(
+	token: string,
+	sql: Db = db()
+): Promise<{ session: Session; user: SessionUser } | null> {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 128) return null;
+	const [row] = await sql<SessionRow[]>`
+		select s.id, s.secret_hash, s.user_id, s.created_at, s.expires_at,
+			u.email, u.display_name, u.timezone, u.locale
+		from sessions s join users u on u.id = s.user_id
+		where s.id = ${id}`;
+	if (!row || !secretMatches(secret, row.secret_hash)) return null;
+	if (row.expires_at.getTime() <= Date.now()) {
+		await sql`delete from sessions where id = ${id}`;
+		return null;
+	}
+	let expiresAt = row.expires_at;
+	if (expiresAt.getTime() - Date.now() < RENEW_BELOW_MS) {
+		expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+		await sql`update sessions set expires_at = ${expiresAt} where id = ${id}`;
+	}
+	return {
+		session: { id: row.id, userId: row.user_id, expiresAt, createdAt: row.created_at },
+		user: {
+			id: row.user_id,
+			email: row.email,
+			displayName: row.display_name,
+			timezone: row.timezone,
+			locale: row.locale
+		}
+	};
+}
+
+export async function invalidateSession(sessionId: string, sql: Db = db()): Promise<void> {
+	await sql`delete from sessions where id = ${sessionId}`;
+}
+
+/** Ends every session of a user, or every one but `keep`; returns the ids ended. */
+export async function invalidateUserSessions(
+	userId: string,
+	keep: string | null = null,
+	sql: Db = db()
+): Promise<string[]> {
+	const rows = await sql<{ id: string }[]>`
+		delete from sessions where user_id = ${userId} and id is distinct from ${keep} returning id`;
+	return rows.map((r) => r.id);
+}
+
+export function setSessionCookie(
+	cookies: Cookies,
+	token: string,
+	expiresAt: Date,
+	secure: boolean
+) {
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		expires: expiresAt
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, secure: boolean) {
+	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}

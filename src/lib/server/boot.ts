@@ -1,0 +1,72 @@
+import type { Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { readConfig } from './config';
+import { connect, db, disconnect } from './db/db';
+import { migrate, readMigrations } from './db/migrate';
+import { seedDemo, DEMO_ACCOUNTS } from './demo/seed';
+import { log } from './log';
+import { attachRealtime } from './realtime/server';
+import type { NightshiftServer } from './realtime/types';
+
+/** server.js (production) and the Vite plugin (development) hand over their HTTP server here. */
+const HTTP_SERVER = Symbol.for('nightshift.httpServer');
+const SHUTDOWN = Symbol.for('nightshift.shutdown');
+
+type Registry = { [HTTP_SERVER]?: HttpServer; [SHUTDOWN]?: () => Promise<void> };
+const registry = globalThis as Registry;
+
+let booting: Promise<void> | undefined;
+
+/** Starts the database (embedded or DATABASE_URL), migrates, seeds, attaches socket.io. Once. */
+export function boot(options: { httpServer?: HttpServer; dev?: boolean } = {}): Promise<void> {
+	if (options.httpServer) registry[HTTP_SERVER] = options.httpServer;
+	booting ??= start(options.dev ?? false).catch((error: unknown) => {
+		log.fatal({ err: error }, error instanceof Error ? error.message : 'start failed');
+		console.error(
+			`\nNightshift could not start: ${error instanceof Error ? error.message : error}\n`
+		);
+		process.exit(1);
+	});
+	return booting;
+}
+
+async function start(dev: boolean) {
+	const config = readConfig();
+	let stopDatabase = async () => {};
+	let embedded = false;
+	if (config.DATABASE_URL) {
+		connect(config.DATABASE_URL);
+	} else {
+		const { startEmbeddedDatabase } = await import('./db/embedded');
+		const database = await startEmbeddedDatabase({
+			dataDir: config.dataDir,
+			port: config.EMBEDDED_PG_PORT,
+			log
+		});
+		connect(database.url);
+		stopDatabase = () => database.stop();
+		embedded = true;
+		log.info({ dataDir: database.dataDir, port: database.port }, 'embedded PostgreSQL started');
+	}
+	const applied = await migrate(db(), await readMigrations(path.resolve('migrations')));
+	if (applied.length > 0) log.info({ applied }, 'migrations applied');
+
+	const shouldSeed = config.SEED_DEMO === 'always' || (config.SEED_DEMO === 'auto' && embedded);
+	if (shouldSeed && (await seedDemo())) printDemoAccounts();
+
+	const httpServer = registry[HTTP_SERVER];
+	let io: NightshiftServer | undefined;
+	if (httpServer) io = attachRealtime(httpServer, { origin: config.ORIGIN, dev });
+	registry[SHUTDOWN] = async () => {
+		await io?.close().catch(() => undefined);
+		await disconnect();
+		await stopDatabase();
+	};
+}
+
+function printDemoAccounts() {
+	const lines = DEMO_ACCOUNTS.map(
+		(a) => `  ${a.side.padEnd(9)} ${a.email.padEnd(32)} password: ${a.password}`
+	);
+	console.log(`\nNightshift demo accounts:\n${lines.join('\n')}\n`);
+}

@@ -1,0 +1,102 @@
+import type { Actor } from '../access/actor';
+import { authorize } from '../access/authorize';
+import { hashSecret, randomSecret } from '../auth/tokens';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { parse, uuid } from '../validation';
+import { findInviteByHash } from './queries';
+import { inviteInput } from './schemas';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Creates a single-use, expiring invite; the secret is returned once and only its hash kept. */
+export async function createInvite(
+	context: CommandContext,
+	organizationId: string,
+	input: unknown
+) {
+	const data = parse(inviteInput, input);
+	const secret = randomSecret(24);
+	const expiresAt = new Date(Date.now() + data.expiresInDays * DAY_MS);
+	const outcome = await runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'member.invite', tx);
+		const [invite] = await tx<{ id: string }[]>`
+			insert into invites (organization_id, token_hash, role, email, created_by, expires_at)
+			values (${organizationId}, ${hashSecret(secret)}, ${data.role}, ${data.email ?? null},
+				${context.actor.userId}, ${expiresAt})
+			returning id`;
+		if (!invite) throw new Error('invite insert returned no row');
+		await emit({
+			streamId: organizationId,
+			kind: 'invite.created',
+			payload: {
+				inviteId: invite.id,
+				role: data.role,
+				email: data.email ?? null,
+				expiresAt: expiresAt.toISOString()
+			}
+		});
+		return { inviteId: invite.id, expiresAt: expiresAt.toISOString() };
+	});
+	// A replayed request cannot show the secret again: it was shown to the first one.
+	return { ...outcome.result, token: outcome.replayed ? null : secret };
+}
+
+export async function revokeInvite(
+	context: CommandContext,
+	organizationId: string,
+	inviteId: unknown
+) {
+	const id = parse(uuid, inviteId);
+	return runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'member.invite', tx);
+		const rows = await tx`
+			update invites set revoked_at = now()
+			where id = ${id} and organization_id = ${organizationId}
+				and accepted_at is null and revoked_at is null
+			returning id`;
+		if (rows.length === 0)
+			throw new AppError('not_found', 'This invite is already used, revoked or unknown.');
+		await emit({ streamId: organizationId, kind: 'invite.revoked', payload: { inviteId: id } });
+		return { inviteId: id };
+	});
+}
+
+/** What the invite page shows before the person accepts; refuses used or expired links. */
+export async function readInvite(token: string) {
+	const invite = await findInviteByHash(hashSecret(token));
+	if (!invite) throw new AppError('not_found', 'This invite link is not valid. Ask for a new one.');
+	if (invite.revoked_at) throw new AppError('gone', 'This invite was revoked. Ask for a new one.');
+	if (invite.accepted_at)
+		throw new AppError('gone', 'This invite was already used. Ask for a new one.');
+	if (invite.expires_at.getTime() <= Date.now()) {
+		throw new AppError('gone', 'This invite has expired. Ask for a new one.');
+	}
+	return invite;
+}
+
+export async function acceptInvite(actor: Actor, token: string) {
+	return runCommand({ actor }, async (tx, emit) => {
+		const [claimed] = await tx<{ id: string; organization_id: string; role: string }[]>`
+			update invites set accepted_at = now(), accepted_by = ${actor.userId}
+			where token_hash = ${hashSecret(token)} and accepted_at is null and revoked_at is null
+				and expires_at > now()
+			returning id, organization_id, role`;
+		if (!claimed) {
+			await readInvite(token);
+			throw new AppError('gone', 'This invite can no longer be used. Ask for a new one.');
+		}
+		const joined = await tx`
+			insert into memberships (organization_id, user_id, role)
+			values (${claimed.organization_id}, ${actor.userId}, ${claimed.role})
+			on conflict do nothing returning user_id`;
+		if (joined.length === 0)
+			throw new AppError('conflict', 'You are already a member of this organization.');
+		await emit({
+			streamId: claimed.organization_id,
+			kind: 'member.joined',
+			payload: { userId: actor.userId, name: actor.name, role: claimed.role, inviteId: claimed.id }
+		});
+		return { organizationId: claimed.organization_id };
+	});
+}

@@ -1,0 +1,145 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { parseCookie } from 'cookie';
+import { Server } from 'socket.io';
+import { z } from 'zod';
+import { roomName, UNAUTHENTICATED, type RoomRef } from '$lib/realtime/protocol';
+import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { log } from '../log';
+import { setRoomEjector, setSessionTerminator } from './control';
+import { startHeartbeat } from './heartbeat';
+import { broadcastPresence } from './presence';
+import { setPublisher } from './publish';
+import { canJoinRoom } from './room-access';
+import { findStream } from '../events/queries';
+import type { NightshiftServer, NightshiftSocket } from './types';
+
+/** Socket messages are small commands and acknowledgements; anything bigger is refused. */
+export const MAX_SOCKET_MESSAGE_BYTES = 16 * 1024;
+
+const roomRef = z.object({ kind: z.enum(['organization', 'incident']), id: z.string().uuid() });
+
+export interface RealtimeOptions {
+	/** The public origin (ORIGIN); without it, an Origin header must match the Host header. */
+	origin?: string;
+	/** Development: leave other upgrade requests (Vite's HMR) alone. */
+	dev?: boolean;
+	heartbeatMs?: number;
+}
+
+/** Attaches socket.io to the app's HTTP server: authenticated handshake, rooms, presence. */
+export function attachRealtime(
+	httpServer: HttpServer,
+	options: RealtimeOptions = {}
+): NightshiftServer {
+	const io: NightshiftServer = new Server(httpServer, {
+		path: '/socket.io',
+		serveClient: false,
+		maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+		destroyUpgrade: !options.dev,
+		// websockets are not covered by CORS: the origin is checked here, before any upgrade.
+		allowRequest: (req, callback) => callback(null, originAllowed(req, options.origin))
+	});
+	io.use(authenticate);
+	io.on('connection', (socket) => onConnection(io, socket));
+	setPublisher((event) => {
+		io.to(roomName({ kind: event.streamKind, id: event.streamId })).emit('event', event);
+	});
+	setSessionTerminator((ids, reason) => {
+		const rooms = ids.map((id) => `session:${id}`);
+		io.to(rooms).emit('session-ended', { reason });
+		io.in(rooms).disconnectSockets(true);
+	});
+	setRoomEjector((userId, room) => {
+		io.in(`user:${userId}`).socketsLeave(room);
+		void broadcastPresence(io, room);
+	});
+	const stopHeartbeat = startHeartbeat(io, options.heartbeatMs);
+	io.engine.on('close', stopHeartbeat);
+	httpServer.once('close', stopHeartbeat);
+	return io;
+}
+
+/** Browsers always send Origin on a websocket upgrade and a cross-site request. */
+export function originAllowed(req: IncomingMessage, configured?: string): boolean {
+	const origin = req.headers.origin;
+	if (!origin) return true;
+	if (configured) return origin === new URL(configured).origin;
+	try {
+		return new URL(origin).host === req.headers.host;
+	} catch {
+		return false;
+	}
+}
+
+async function authenticate(socket: NightshiftSocket, next: (err?: Error) => void) {
+	try {
+		const cookies = parseCookie(socket.request.headers.cookie ?? '');
+		const token = cookies[SESSION_COOKIE];
+		const found = token ? await validateSessionToken(token) : null;
+		if (!found) return next(unauthenticated());
+		socket.data = {
+			userId: found.user.id,
+			name: found.user.displayName,
+			sessionId: found.session.id,
+			focus: {}
+		};
+		await socket.join([`session:${found.session.id}`, `user:${found.user.id}`]);
+		next();
+	} catch (error) {
+		log.error({ err: error }, 'socket authentication failed');
+		next(new Error('Live updates are unavailable right now. Retrying…'));
+	}
+}
+
+function unauthenticated(): Error {
+	const error = new Error(UNAUTHENTICATED) as Error & { data: { message: string } };
+	error.data = { message: 'You are not signed in: sign in again to see live updates.' };
+	return error;
+}
+
+function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
+	socket.on('room:join', async (input, reply) => {
+		if (typeof reply !== 'function') return;
+		const parsed = roomRef.safeParse(input);
+		if (!parsed.success) return reply({ ok: false, error: 'Unknown room.' });
+		try {
+			reply(await joinRoom(io, socket, parsed.data));
+		} catch (error) {
+			log.error({ err: error }, 'room join failed');
+			reply({ ok: false, error: 'Could not join the room. Retrying…' });
+		}
+	});
+	socket.on('room:leave', async (input) => {
+		const parsed = roomRef.safeParse(input);
+		if (!parsed.success) return;
+		const room = roomName(parsed.data);
+		await socket.leave(room);
+		await broadcastPresence(io, room).catch(() => undefined);
+	});
+	socket.on('presence:focus', async (input, focus) => {
+		const parsed = roomRef.safeParse(input);
+		const room = parsed.success ? roomName(parsed.data) : null;
+		if (!room || !socket.rooms.has(room)) return;
+		if (focus !== null && (typeof focus !== 'string' || focus.length > 100)) return;
+		socket.data.focus[room] = focus;
+		await broadcastPresence(io, room).catch(() => undefined);
+	});
+	socket.on('disconnecting', () => {
+		for (const room of socket.rooms) {
+			if (room.startsWith('organization:') || room.startsWith('incident:')) {
+				void broadcastPresence(io, room, socket.id).catch(() => undefined);
+			}
+		}
+	});
+}
+
+async function joinRoom(io: NightshiftServer, socket: NightshiftSocket, ref: RoomRef) {
+	if (!(await canJoinRoom(socket.data.userId, ref))) {
+		return { ok: false as const, error: 'This room does not exist or you may not see it.' };
+	}
+	const room = roomName(ref);
+	await socket.join(room);
+	const stream = await findStream(ref.id);
+	const people = await broadcastPresence(io, room);
+	return { ok: true as const, latestSeq: stream?.lastSeq ?? 0, people };
+}

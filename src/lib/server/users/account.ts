@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { db } from '../db/db';
+import { AppError } from '../errors';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { invalidateUserSessions } from '../auth/session';
+import { endSocketsOfSessions } from '../realtime/control';
+import { parse } from '../validation';
+import { findUserById } from './queries';
+import { isTimezone, newPassword } from './schemas';
+
+const changePasswordInput = z.object({
+	currentPassword: z.string().min(1, { message: 'Enter your current password.' }).max(200),
+	password: newPassword
+});
+
+/** Changing a password ends every other session of that person, and their sockets. */
+export async function changePassword(userId: string, keepSessionId: string, input: unknown) {
+	const data = parse(changePasswordInput, input);
+	const user = await findUserById(userId);
+	if (!user || !(await verifyPassword(user.password_hash, data.currentPassword))) {
+		throw new AppError('invalid', 'Your current password is not right.', {
+			currentPassword: 'Your current password is not right.'
+		});
+	}
+	const passwordHash = await hashPassword(data.password);
+	const ended = await db().begin(async (tx) => {
+		await tx`update users set password_hash = ${passwordHash}, version = version + 1 where id = ${userId}`;
+		return invalidateUserSessions(userId, keepSessionId, tx);
+	});
+	endSocketsOfSessions(ended, 'Your password was changed: sign in again.');
+	return { endedSessions: ended.length };
+}
+
+/** Signs a person out everywhere, this browser included. */
+export async function signOutEverywhere(userId: string) {
+	const ended = await invalidateUserSessions(userId);
+	endSocketsOfSessions(ended, 'You signed out everywhere.');
+	return { endedSessions: ended.length };
+}
+
+const profileInput = z.object({
+	displayName: z.string().trim().min(1, { message: 'Enter your name.' }).max(80),
+	timezone: z.string().trim().refine(isTimezone, { message: 'Unknown timezone.' }),
+	locale: z.enum(['en', 'fr'], { message: 'Choose English or French.' })
+});
+
+export async function updateProfile(userId: string, input: unknown) {
+	const data = parse(profileInput, input);
+	await db()`
+		update users set display_name = ${data.displayName}, timezone = ${data.timezone},
+			locale = ${data.locale}, version = version + 1
+		where id = ${userId}`;
+	return data;
+}

@@ -1,0 +1,26 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { findStream, listEventsAfter } from '$lib/server/events/queries';
+import { AppError } from '$lib/server/errors';
+import { jsonFailure } from '$lib/server/http';
+import { canJoinRoom } from '$lib/server/realtime/room-access';
+import { parse } from '$lib/server/validation';
+import type { RequestHandler } from './$types';
+
+const query = z.object({ after: z.coerce.number().int().min(0).default(0) });
+
+/** Resync: the events of a stream after a sequence number, in order, from PostgreSQL. */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+	try {
+		if (!locals.user) throw new AppError('unauthenticated', 'Sign in to read this room.');
+		const { after } = parse(query, { after: url.searchParams.get('after') ?? undefined });
+		const stream = await findStream(params.id);
+		if (!stream || !(await canJoinRoom(locals.user.id, { kind: stream.kind, id: stream.id }))) {
+			throw new AppError('not_found', 'This room does not exist or you may not see it.');
+		}
+		const events = await listEventsAfter(stream.id, after);
+		return json({ events, latestSeq: stream.lastSeq });
+	} catch (error) {
+		return jsonFailure(error);
+	}
+};

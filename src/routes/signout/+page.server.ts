@@ -1,0 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
+import { endSocketsOfSessions } from '$lib/server/realtime/control';
+import { signOutEverywhere } from '$lib/server/users/account';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	default: async ({ locals, cookies, url }) => {
+		if (locals.session) {
+			await invalidateSession(locals.session.id);
+			endSocketsOfSessions([locals.session.id], 'You signed out.');
+		}
+		deleteSessionCookie(cookies, url.protocol === 'https:');
+		redirect(303, '/signin');
+	},
+	everywhere: async ({ locals, cookies, url }) => {
+		if (locals.user) await signOutEverywhere(locals.user.id);
+		deleteSessionCookie(cookies, url.protocol === 'https:');
+		redirect(303, '/signin');
+	}
+};

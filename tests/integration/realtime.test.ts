@@ -1,0 +1,164 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+	ClientToServerEvents,
+	JoinReply,
+	PresencePerson,
+	ServerToClientEvents,
+	StreamEvent
+} from '../../src/lib/realtime/protocol';
+import {
+	createSession,
+	invalidateSession,
+	SESSION_COOKIE
+} from '../../src/lib/server/auth/session';
+import { changeMemberRole } from '../../src/lib/server/organizations/commands';
+import { endSocketsOfSessions } from '../../src/lib/server/realtime/control';
+import { attachRealtime } from '../../src/lib/server/realtime/server';
+import type { NightshiftServer } from '../../src/lib/server/realtime/types';
+import { newOrganization, newUser, useTestDatabase } from './setup';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const sql = useTestDatabase();
+let httpServer: Server;
+let io: NightshiftServer;
+let url: string;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+	httpServer = createServer();
+	io = attachRealtime(httpServer, { heartbeatMs: 200 });
+	await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+	url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+	for (const c of clients) c.close();
+	await io.close();
+});
+
+function client(token: string | null, headers: Record<string, string> = {}): Client {
+	const socket: Client = connectClient(url, {
+		transports: ['websocket'],
+		reconnection: false,
+		extraHeaders: { ...(token ? { cookie: `${SESSION_COOKIE}=${token}` } : {}), ...headers }
+	});
+	clients.push(socket);
+	return socket;
+}
+
+function connected(socket: Client): Promise<void> {
+	return new Promise((resolve, reject) => {
+		socket.once('connect', () => resolve());
+		socket.once('connect_error', reject);
+	});
+}
+
+function join(socket: Client, id: string): Promise<JoinReply> {
+	return new Promise((resolve) => socket.emit('room:join', { kind: 'organization', id }, resolve));
+}
+
+function next<K extends keyof ServerToClientEvents>(
+	socket: Client,
+	name: K
+): Promise<Parameters<ServerToClientEvents[K]>[0]> {
+	return new Promise((resolve) => {
+		socket.once(name as 'event', ((payload: StreamEvent) => resolve(payload as never)) as never);
+	});
+}
+
+async function signedIn(name: string) {
+	const user = await newUser(name);
+	const { token, session } = await createSession(user.userId);
+	return { user, token, session };
+}
+
+describe('live rooms', () => {
+	it('a socket without a session is refused with a clear error', async () => {
+		const socket = client(null);
+		const error = await connected(socket).catch((e: Error & { data?: { message: string } }) => e);
+		expect(error).toMatchObject({
+			message: 'unauthenticated',
+			data: { message: expect.stringContaining('not signed in') }
+		});
+		const forged = client('forged.token');
+		await expect(connected(forged)).rejects.toMatchObject({ message: 'unauthenticated' });
+	});
+
+	it('a handshake from another origin is refused', async () => {
+		const { token } = await signedIn('Eve');
+		const socket = client(token, { origin: 'https://evil.example' });
+		await expect(connected(socket)).rejects.toBeTruthy();
+	});
+
+	it('a socket cannot join a room its user may not see, even with a guessed id', async () => {
+		const owner = await signedIn('Owner');
+		const org = await newOrganization(owner.user);
+		const stranger = await signedIn('Stranger');
+		const socket = client(stranger.token);
+		await connected(socket);
+		expect(await join(socket, org)).toEqual({
+			ok: false,
+			error: expect.stringContaining('may not see')
+		});
+		expect(await join(socket, '00000000-0000-4000-8000-000000000000')).toMatchObject({ ok: false });
+		expect(await join(socket, 'not-a-uuid')).toMatchObject({ ok: false });
+	});
+
+	it('members see each other arrive and leave, and receive committed events', async () => {
+		const claire = await signedIn('Claire');
+		const org = await newOrganization(claire.user);
+		const marc = await signedIn('Marc');
+		await sql()`insert into memberships (organization_id, user_id, role) values (${org}, ${marc.user.userId}, 'viewer')`;
+
+		const first = client(claire.token);
+		await connected(first);
+		const joined = await join(first, org);
+		expect(joined).toMatchObject({ ok: true, latestSeq: 1, people: [{ name: 'Claire' }] });
+
+		const arrival = next(first, 'presence');
+		const second = client(marc.token);
+		await connected(second);
+		await join(second, org);
+		const names = (await arrival).people.map((p: PresencePerson) => p.name);
+		expect(names).toEqual(['Claire', 'Marc']);
+
+		const delivered = next(second, 'event');
+		await changeMemberRole({ actor: claire.user }, org, {
+			userId: marc.user.userId,
+			role: 'responder'
+		});
+		expect(await delivered).toMatchObject({ seq: 2, kind: 'member.role_changed', streamId: org });
+
+		const departure = next(first, 'presence');
+		second.close();
+		expect((await departure).people.map((p: PresencePerson) => p.name)).toEqual(['Claire']);
+	});
+
+	it('the heartbeat carries the latest sequence number of the room', async () => {
+		const owner = await signedIn('Beat');
+		const org = await newOrganization(owner.user);
+		const socket = client(owner.token);
+		await connected(socket);
+		await join(socket, org);
+		expect(await next(socket, 'heartbeat')).toEqual({ streamId: org, latestSeq: 1 });
+	});
+
+	it('signing out disconnects that session’s sockets and only those', async () => {
+		const user = await signedIn('Leaving');
+		const other = await createSession(user.user.userId);
+		const here = client(user.token);
+		const there = client(other.token);
+		await Promise.all([connected(here), connected(there)]);
+		const ended = next(here, 'session-ended');
+		const gone = new Promise((resolve) => here.once('disconnect', resolve));
+		await invalidateSession(user.session.id);
+		endSocketsOfSessions([user.session.id], 'You signed out.');
+		expect(await ended).toEqual({ reason: 'You signed out.' });
+		await gone;
+		expect(there.connected).toBe(true);
+	});
+});
