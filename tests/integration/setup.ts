@@ -39,3 +39,13 @@ export async function newOrganization(owner: Actor, kind: 'merchant' | 'provider
 	const { result } = await createOrganization(owner, { name: `Org ${Date.now()}`, kind });
 	return result.organizationId;
 }
+
+export async function addMember(
+	organizationId: string,
+	role: 'owner' | 'admin' | 'responder' | 'viewer',
+	name = 'Member'
+) {
+	const user = await newUser(name);
+	await db()`insert into memberships (organization_id, user_id, role) values (${organizationId}, ${user.userId}, ${role})`;
+	return user;
+}

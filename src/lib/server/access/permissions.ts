@@ -13,7 +13,23 @@ export const PERMISSIONS = {
 	'member.change_role': 'owner',
 	'member.remove': 'owner',
 	'member.issue_password_reset': 'admin',
-	'room.join': 'viewer'
+	'room.join': 'viewer',
+	'incident.view': 'viewer',
+	'incident.declare': 'responder',
+	'incident.update': 'responder',
+	'incident.share': 'admin',
+	'timeline.write': 'responder',
+	'inventory.view': 'viewer',
+	'inventory.status': 'responder',
+	'inventory.edit': 'admin',
+	'contacts.view': 'viewer',
+	'contacts.log_call': 'responder',
+	'contacts.edit': 'admin',
+	'template.view': 'viewer',
+	'template.edit': 'admin',
+	'run.start': 'responder',
+	'step.work': 'responder',
+	'step.reopen': 'admin'
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import type { RoomRef } from '$lib/realtime/protocol';
 import { may } from '../access/authorize';
 import { findStream } from '../events/queries';
+import { findIncidentAccess } from '../incidents/access';
 
 /**
  * Whether a user may join a room. Checked on every join, against the database, so a guessed
@@ -9,5 +10,6 @@ import { findStream } from '../events/queries';
 export async function canJoinRoom(userId: string, room: RoomRef): Promise<boolean> {
 	const stream = await findStream(room.id);
 	if (!stream || stream.kind !== room.kind) return false;
+	if (room.kind === 'incident') return (await findIncidentAccess(userId, room.id)) !== null;
 	return may({ userId }, stream.organizationId, 'room.join');
 }

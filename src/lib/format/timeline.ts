@@ -1,0 +1,75 @@
+import type { StreamEvent } from '$lib/realtime/protocol';
+import { m } from '$lib/paraglide/messages';
+import { statusLabel } from './incident';
+
+const str = (v: unknown) =>
+	typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
+
+/** What a timeline row says for an event of an incident's stream. */
+export function describeIncidentEvent(event: StreamEvent): string {
+	const p = event.payload;
+	switch (event.kind) {
+		case 'incident.declared':
+			return m.tl_declared({ severity: str(p.severity), title: str(p.title) });
+		case 'incident.status_changed':
+			return (
+				m.tl_status({ from: statusLabel(str(p.from)), to: statusLabel(str(p.to)) }) +
+				(p.reason ? ` — ${str(p.reason)}` : '')
+			);
+		case 'incident.commander_changed':
+			return m.tl_commander({ name: str(p.name) });
+		case 'timeline.note':
+		case 'timeline.decision':
+			return str(p.text);
+		case 'timeline.pinned':
+			return p.pinned ? m.tl_pinned({ seq: str(p.seq) }) : m.tl_unpinned({ seq: str(p.seq) });
+		case 'contact.called':
+			return m.tl_called({ name: str(p.name), provider: str(p.provider), outcome: str(p.outcome) });
+		case 'inventory.status_changed':
+			return (
+				m.tl_server_status({ hostname: str(p.hostname), from: str(p.from), to: str(p.to) }) +
+				(p.reason ? ` — ${str(p.reason)}` : '')
+			);
+		case 'inventory.linked':
+			return m.tl_server_linked({ hostname: str(p.hostname) });
+		case 'inventory.unlinked':
+			return m.tl_server_unlinked({ hostname: str(p.hostname) });
+		case 'run.started':
+			return m.tl_run_started({ name: str(p.templateName ?? p.name) });
+		default:
+			return describeStepEvent(event) ?? event.kind;
+	}
+}
+
+function describeStepEvent(event: StreamEvent): string | null {
+	if (!event.kind.startsWith('step.')) return null;
+	const p = event.payload;
+	const title = str(p.title);
+	const reason = p.reason ? ` — ${str(p.reason)}` : '';
+	const labels: Record<string, () => string> = {
+		'step.started': () => m.tl_step_started({ title }),
+		'step.done': () => m.tl_step_done({ title }),
+		'step.failed': () => m.tl_step_failed({ title }) + reason,
+		'step.blocked': () => m.tl_step_blocked({ title }) + reason,
+		'step.resumed': () => m.tl_step_resumed({ title }),
+		'step.retried': () => m.tl_step_retried({ title }),
+		'step.skipped': () => m.tl_step_skipped({ title }) + reason,
+		'step.reopened': () => m.tl_step_reopened({ title }) + reason,
+		'step.assigned': () => m.tl_step_assigned({ title, name: str(p.assigneeName) }),
+		'step.noted': () => m.tl_step_noted({ title, note: str(p.note) })
+	};
+	return labels[event.kind]?.() ?? null;
+}
+
+/** The icon that goes with the words, never instead of them. */
+export function eventIcon(kind: string): string {
+	if (kind === 'step.done') return '✓';
+	if (kind.startsWith('inventory.')) return '◐';
+	if (kind === 'step.failed') return '✕';
+	if (kind === 'step.blocked') return '⏸';
+	if (kind === 'contact.called') return '☎';
+	if (kind === 'timeline.decision') return '◆';
+	if (kind === 'timeline.note') return '✎';
+	if (kind.startsWith('incident.')) return '●';
+	return '·';
+}

@@ -1,0 +1,119 @@
+import { authorize } from '../access/authorize';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { authorizeIncident } from '../incidents/access';
+import { parse, uuid } from '../validation';
+import { findContact } from './queries';
+import { contactInput, logCallInput } from './schemas';
+
+export async function createContact(
+	context: CommandContext,
+	organizationId: string,
+	input: unknown
+) {
+	const c = parse(contactInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'contacts.edit', tx);
+		const [row] = await tx<{ id: string }[]>`
+			insert into provider_contacts (organization_id, provider_name, provider_organization_id, name,
+				function, phones, email, hours, escalation_level, contract_ref, notes)
+			values (${organizationId}, ${c.providerName}, ${c.providerOrganizationId ?? null}, ${c.name},
+				${c.function}, ${c.phones}, ${c.email ?? null}, ${c.hours}, ${c.escalationLevel},
+				${c.contractRef}, ${c.notes})
+			returning id`;
+		if (!row) throw new Error('contact insert returned no row');
+		await emit({
+			streamId: organizationId,
+			kind: 'contact.created',
+			payload: { contactId: row.id, name: c.name, provider: c.providerName }
+		});
+		return { contactId: row.id };
+	});
+}
+
+export async function updateContact(
+	context: CommandContext,
+	organizationId: string,
+	contactId: string,
+	input: unknown
+) {
+	const c = parse(contactInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'contacts.edit', tx);
+		const [row] = await tx<{ version: number }[]>`
+			update provider_contacts set provider_name = ${c.providerName},
+				provider_organization_id = ${c.providerOrganizationId ?? null}, name = ${c.name},
+				function = ${c.function}, phones = ${c.phones}, email = ${c.email ?? null}, hours = ${c.hours},
+				escalation_level = ${c.escalationLevel}, contract_ref = ${c.contractRef}, notes = ${c.notes},
+				version = version + 1
+			where id = ${contactId} and organization_id = ${organizationId}
+				and (${c.version ?? null}::int is null or version = ${c.version ?? null})
+			returning version`;
+		if (!row) {
+			const existing = await findContact(contactId, tx);
+			if (!existing || existing.organizationId !== organizationId)
+				throw new AppError('not_found', 'This contact does not exist.');
+			throw new AppError(
+				'conflict',
+				`${existing.name} was edited by someone else meanwhile: reload to see their change.`
+			);
+		}
+		await emit({
+			streamId: organizationId,
+			kind: 'contact.updated',
+			payload: { contactId, name: c.name }
+		});
+		return { contactId, version: row.version };
+	});
+}
+
+export async function deleteContact(
+	context: CommandContext,
+	organizationId: string,
+	contactId: unknown
+) {
+	const id = parse(uuid, contactId);
+	return runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'contacts.edit', tx);
+		const [row] = await tx<{ name: string }[]>`
+			delete from provider_contacts where id = ${id} and organization_id = ${organizationId} returning name`;
+		if (!row) throw new AppError('not_found', 'This contact does not exist.');
+		await emit({
+			streamId: organizationId,
+			kind: 'contact.deleted',
+			payload: { contactId: id, name: row.name }
+		});
+		return { contactId: id };
+	});
+}
+
+/** Records a call made during an incident: who was called, when, and what came of it. */
+export async function logCall(context: CommandContext, incidentId: string, input: unknown) {
+	const data = parse(logCallInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'contacts.log_call', tx);
+		const [contact] = await tx<
+			{ name: string; provider_name: string; escalation_level: number; function: string }[]
+		>`
+			select c.name, c.provider_name, c.escalation_level, c.function from provider_contacts c
+			join incident_organizations io on io.organization_id = c.organization_id
+			where c.id = ${data.contactId} and io.incident_id = ${incidentId}`;
+		if (!contact)
+			throw new AppError('not_found', 'This contact is not among the incident’s contacts.');
+		const event = await emit({
+			streamId: incidentId,
+			kind: 'contact.called',
+			occurredAt: data.calledAt,
+			payload: {
+				contactId: data.contactId,
+				name: contact.name,
+				function: contact.function,
+				provider: contact.provider_name,
+				escalationLevel: contact.escalation_level,
+				phone: data.phone ?? null,
+				outcome: data.outcome
+			}
+		});
+		return { seq: event.seq };
+	});
+}

@@ -1,0 +1,58 @@
+import { roleAtLeast, ROLES, type Role } from '$lib/roles';
+import type { Actor } from '../access/actor';
+import { PERMISSIONS, type Permission } from '../access/permissions';
+import { db, type Db } from '../db/db';
+import { AppError } from '../errors';
+
+export interface IncidentAccess {
+	incidentId: string;
+	/** The incident's own organization (the one that declared it). */
+	ownerOrganizationId: string;
+	/** The actor's organization through which they take part, and their role in it. */
+	organizationId: string;
+	role: Role;
+}
+
+/**
+ * Inside a shared incident each person acts with the role they hold in their own
+ * organization; with several, the highest counts. Outsiders learn nothing (not found).
+ */
+export async function findIncidentAccess(
+	userId: string,
+	incidentId: string,
+	sql: Db = db()
+): Promise<IncidentAccess | null> {
+	const rows = await sql<{ owner: string; organization_id: string; role: Role }[]>`
+		select i.organization_id as owner, m.organization_id, m.role
+		from incidents i
+		join incident_organizations io on io.incident_id = i.id
+		join memberships m on m.organization_id = io.organization_id and m.user_id = ${userId}
+		where i.id = ${incidentId}`;
+	const best = rows.sort((a, b) => ROLES.indexOf(b.role) - ROLES.indexOf(a.role))[0];
+	if (!best) return null;
+	return {
+		incidentId,
+		ownerOrganizationId: best.owner,
+		organizationId: best.organization_id,
+		role: best.role
+	};
+}
+
+export async function authorizeIncident(
+	actor: Pick<Actor, 'userId'>,
+	incidentId: string,
+	permission: Permission,
+	sql: Db = db()
+): Promise<IncidentAccess> {
+	const access = await findIncidentAccess(actor.userId, incidentId, sql);
+	if (!access)
+		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	const needed = PERMISSIONS[permission];
+	if (!roleAtLeast(access.role, needed)) {
+		throw new AppError(
+			'forbidden',
+			`Only ${needed}s and above may do this; you are ${access.role}.`
+		);
+	}
+	return access;
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { canChangeStatus, type IncidentStatus } from '$lib/incidents';
+import { authorize } from '../access/authorize';
+import type { Tx } from '../db/db';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { createStream } from '../events/queries';
+import { parse } from '../validation';
+import { authorizeIncident } from './access';
+import { commanderInput, declareInput, statusInput } from './schemas';
+
+/** Declares an incident for an organization; the declarer is its first commander. */
+export async function declareIncident(
+	context: CommandContext,
+	organizationId: string,
+	input: unknown
+) {
+	const data = parse(declareInput, input);
+	const id = randomUUID();
+	return runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'incident.declare', tx);
+		await createStream(tx, { id, kind: 'incident', organizationId });
+		const detectedAt = data.detectedAt ?? new Date();
+		await tx`
+			insert into incidents (id, organization_id, title, summary, severity, mode, commander_id,
+				timezone, detected_at, created_by)
+			values (${id}, ${organizationId}, ${data.title}, ${data.summary}, ${data.severity}, ${data.mode},
+				${context.actor.userId}, ${data.timezone ?? 'Europe/Paris'}, ${detectedAt}, ${context.actor.userId})`;
+		await tx`
+			insert into incident_organizations (incident_id, organization_id, added_by)
+			values (${id}, ${organizationId}, ${context.actor.userId})`;
+		await emit({
+			streamId: id,
+			kind: 'incident.declared',
+			payload: {
+				title: data.title,
+				severity: data.severity,
+				mode: data.mode,
+				detectedAt: detectedAt.toISOString()
+			}
+		});
+		return { incidentId: id };
+	});
+}
+
+export async function changeIncidentStatus(
+	context: CommandContext,
+	incidentId: string,
+	input: unknown
+) {
+	const data = parse(statusInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const current = await lockIncident(tx, incidentId);
+		if (
+			data.version !== undefined &&
+			data.version !== current.version &&
+			current.status !== data.status
+		) {
+			throw new AppError(
+				'conflict',
+				`The status was changed meanwhile: it is now ${current.status}.`
+			);
+		}
+		if (current.status === data.status) return { status: current.status, version: current.version };
+		if (!canChangeStatus(current.status, data.status)) {
+			throw new AppError(
+				'invalid',
+				`An incident cannot go from ${current.status} to ${data.status}.`
+			);
+		}
+		const [row] = await tx<{ version: number }[]>`
+			update incidents set status = ${data.status}, version = version + 1,
+				resolved_at = case
+					when ${data.status} = 'resolved' then coalesce(resolved_at, now())
+					when ${data.status} in ('investigating', 'identified', 'mitigating', 'monitoring') then null
+					else resolved_at end,
+				closed_at = case when ${data.status} = 'closed' then now() else closed_at end
+			where id = ${incidentId} returning version`;
+		await emit({
+			streamId: incidentId,
+			kind: 'incident.status_changed',
+			payload: {
+				from: current.status,
+				to: data.status,
+				reason: data.reason || null,
+				version: row?.version ?? null
+			}
+		});
+		return { status: data.status, version: row?.version ?? current.version + 1 };
+	});
+}
+
+export async function setCommander(context: CommandContext, incidentId: string, input: unknown) {
+	const data = parse(commanderInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const current = await lockIncident(tx, incidentId);
+		const [person] = await tx<{ display_name: string }[]>`
+			select u.display_name from users u
+			where u.id = ${data.userId} and exists (
+				select 1 from memberships m join incident_organizations io on io.organization_id = m.organization_id
+				where m.user_id = u.id and io.incident_id = ${incidentId})`;
+		if (!person)
+			throw new AppError('invalid', 'The commander must belong to an organization taking part.');
+		const [row] = await tx<{ version: number }[]>`
+			update incidents set commander_id = ${data.userId}, version = version + 1
+			where id = ${incidentId} returning version`;
+		await emit({
+			streamId: incidentId,
+			kind: 'incident.commander_changed',
+			payload: { userId: data.userId, name: person.display_name, previous: current.commander_id }
+		});
+		return { commanderId: data.userId, version: row?.version ?? current.version + 1 };
+	});
+}
+
+async function lockIncident(tx: Tx, incidentId: string) {
+	const [row] = await tx<
+		{ status: IncidentStatus; version: number; commander_id: string | null }[]
+	>`
+		select status, version, commander_id from incidents where id = ${incidentId} for update`;
+	if (!row) throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	return row;
+}

@@ -1,0 +1,97 @@
+import { error, redirect } from '@sveltejs/kit';
+import { fromWallClock } from '$lib/format/zoned';
+import { roleAtLeast } from '$lib/roles';
+import type { Actor } from '$lib/server/access/actor';
+import { logCall } from '$lib/server/contacts/commands';
+import { listIncidentContacts } from '$lib/server/contacts/queries';
+import { isAppError } from '$lib/server/errors';
+import { formFailure } from '$lib/server/http';
+import { findIncidentAccess } from '$lib/server/incidents/access';
+import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
+import { listIncidentPeople, readIncident } from '$lib/server/incidents/queries';
+import { addNote, pinEvent } from '$lib/server/timeline/commands';
+import { listTimeline } from '$lib/server/timeline/queries';
+import { formObject } from '$lib/server/validation';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!locals.user) redirect(303, '/signin');
+	const access = await findIncidentAccess(locals.user.id, params.id);
+	if (!access) error(404, 'This incident does not exist or you may not see it.');
+	const [incident, timeline, contacts, people] = await Promise.all([
+		readIncident(params.id),
+		listTimeline(params.id),
+		listIncidentContacts(params.id),
+		listIncidentPeople(params.id)
+	]);
+	if (!incident) error(404, 'This incident does not exist or you may not see it.');
+	return {
+		incident,
+		timeline,
+		contacts,
+		people,
+		role: access.role,
+		canRespond: roleAtLeast(access.role, 'responder'),
+		canAdmin: roleAtLeast(access.role, 'admin')
+	};
+};
+
+function actorOf(event: RequestEvent): Actor & { timezone: string } {
+	const user = event.locals.user;
+	if (!user) redirect(303, '/signin');
+	return {
+		userId: user.id,
+		name: user.displayName,
+		address: event.getClientAddress(),
+		timezone: user.timezone
+	};
+}
+
+/** Runs one room command from a form; the typed values come back on failure, never lost. */
+async function run(
+	event: RequestEvent,
+	action: string,
+	work: (actor: Actor & { timezone: string }, values: Record<string, string>) => Promise<unknown>
+) {
+	const values = formObject(await event.request.formData());
+	try {
+		await work(actorOf(event), values);
+		return { action, ok: true as const };
+	} catch (e) {
+		if (!isAppError(e)) throw e;
+		return formFailure(e, { ...values, action });
+	}
+}
+
+const wallClock = (value: string | undefined, tz: string) =>
+	value ? fromWallClock(value, tz) : undefined;
+
+export const actions: Actions = {
+	status: (event) =>
+		run(event, 'status', (actor, v) =>
+			changeIncidentStatus(
+				{ actor, clientMutationId: v.clientMutationId || null },
+				event.params.id,
+				v
+			)
+		),
+	commander: (event) =>
+		run(event, 'commander', (actor, v) =>
+			setCommander({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
+		),
+	note: (event) =>
+		run(event, 'note', (actor, v) =>
+			addNote({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
+				...v,
+				occurredAt: wallClock(v.occurredAt, actor.timezone)
+			})
+		),
+	pin: (event) => run(event, 'pin', (actor, v) => pinEvent({ actor }, event.params.id, v)),
+	logCall: (event) =>
+		run(event, 'logCall', (actor, v) =>
+			logCall({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
+				...v,
+				calledAt: wallClock(v.calledAt, actor.timezone)
+			})
+		)
+};

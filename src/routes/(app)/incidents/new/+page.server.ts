@@ -1,0 +1,48 @@
+import { redirect } from '@sveltejs/kit';
+import { toWallClock, fromWallClock } from '$lib/format/zoned';
+import { roleAtLeast } from '$lib/roles';
+import { formFailure } from '$lib/server/http';
+import { declareIncident } from '$lib/server/incidents/commands';
+import { listOrganizationsOfUser } from '$lib/server/organizations/queries';
+import { formObject } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.user) redirect(303, '/signin');
+	const organizations = (await listOrganizationsOfUser(locals.user.id)).filter((o) =>
+		roleAtLeast(o.role, 'responder')
+	);
+	return { declarable: organizations, now: toWallClock(new Date(), locals.user.timezone) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, getClientAddress }) => {
+		if (!locals.user) redirect(303, '/signin');
+		const values = formObject(await request.formData());
+		let incidentId: string;
+		try {
+			const actor = {
+				userId: locals.user.id,
+				name: locals.user.displayName,
+				address: getClientAddress()
+			};
+			const input = {
+				...values,
+				detectedAt: values.detectedAt
+					? fromWallClock(values.detectedAt, locals.user.timezone)
+					: undefined,
+				timezone: locals.user.timezone
+			};
+			({ incidentId } = (
+				await declareIncident(
+					{ actor, clientMutationId: values.clientMutationId || null },
+					values.organizationId ?? '',
+					input
+				)
+			).result);
+		} catch (error) {
+			return formFailure(error, values);
+		}
+		redirect(303, `/incidents/${incidentId}`);
+	}
+};
