@@ -6,10 +6,21 @@ const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? '0.0.0.0';
 const registry = /** @type {Record<symbol, unknown>} */ (globalThis);
 
+// Inventory imports may reach 1 MB; adapter-node's default limit is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '2M';
+
+// adapter-node takes every request for https unless told otherwise. With no ORIGIN and no
+// proxy header configured, this is a plain local start: say http, whatever host was used
+// (localhost, 127.0.0.1 or a LAN address), through a header only this process sets.
+const LOCAL_PROTOCOL_HEADER = 'x-nightshift-local-protocol';
+const plainHttp = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (plainHttp) process.env.PROTOCOL_HEADER = LOCAL_PROTOCOL_HEADER;
+
 /** @type {import('node:http').RequestListener | undefined} */
 let app;
 // socket.io wraps the listeners present when it attaches: register ours first, fill it in later.
 const httpServer = createServer((req, res) => {
+	if (plainHttp) req.headers[LOCAL_PROTOCOL_HEADER] = 'http';
 	if (app) return app(req, res);
 	res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '2' }).end('Starting…');
 });

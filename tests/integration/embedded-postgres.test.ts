@@ -19,7 +19,9 @@ import type { Logger } from '../../src/lib/server/log';
 // initdb plus a first start take a few seconds; recovery waits for a shutdown on top.
 const TIMEOUT_MS = 90_000;
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MODULE_PATH = fileURLToPath(new URL('../../src/lib/server/db/embedded.ts', import.meta.url));
+const MODULE_PATH = fileURLToPath(
+	new URL('../../src/lib/server/db/embedded/index.ts', import.meta.url)
+);
 const LOG_PATH = fileURLToPath(new URL('../../src/lib/server/log.ts', import.meta.url));
 const isRoot = process.getuid?.() === 0;
 

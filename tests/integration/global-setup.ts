@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -24,6 +24,8 @@ export default async function setup(project: TestProject) {
 		const { startEmbeddedDatabase } = await import('../../src/lib/server/db/embedded');
 		const { log } = await import('../../src/lib/server/log');
 		const dataDir = await mkdtemp(path.join(os.tmpdir(), 'nightshift-test-'));
+		// mkdtemp makes it 0700; as root, PostgreSQL runs as the postgres user, who must enter it.
+		await chmod(dataDir, 0o755);
 		const embedded = await startEmbeddedDatabase({ dataDir, log });
 		serverUrl = embedded.url;
 		stopEmbedded = async () => {

@@ -1,4 +1,5 @@
 import type { StreamEvent } from '$lib/realtime/protocol';
+import { describeInventoryEvent } from '$lib/inventory/events';
 import { m } from '$lib/paraglide/messages';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -28,6 +29,6 @@ export function describeEvent(event: StreamEvent): string {
 		case 'member.password_reset':
 			return m.event_password_reset();
 		default:
-			return event.kind;
+			return describeInventoryEvent(event) ?? event.kind;
 	}
 }

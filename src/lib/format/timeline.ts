@@ -1,4 +1,5 @@
 import type { StreamEvent } from '$lib/realtime/protocol';
+import { describeInventoryEvent } from '$lib/inventory/events';
 import { m } from '$lib/paraglide/messages';
 import { statusLabel } from './incident';
 
@@ -25,19 +26,10 @@ export function describeIncidentEvent(event: StreamEvent): string {
 			return p.pinned ? m.tl_pinned({ seq: str(p.seq) }) : m.tl_unpinned({ seq: str(p.seq) });
 		case 'contact.called':
 			return m.tl_called({ name: str(p.name), provider: str(p.provider), outcome: str(p.outcome) });
-		case 'inventory.status_changed':
-			return (
-				m.tl_server_status({ hostname: str(p.hostname), from: str(p.from), to: str(p.to) }) +
-				(p.reason ? ` — ${str(p.reason)}` : '')
-			);
-		case 'inventory.linked':
-			return m.tl_server_linked({ hostname: str(p.hostname) });
-		case 'inventory.unlinked':
-			return m.tl_server_unlinked({ hostname: str(p.hostname) });
 		case 'run.started':
 			return m.tl_run_started({ name: str(p.templateName ?? p.name) });
 		default:
-			return describeStepEvent(event) ?? event.kind;
+			return describeStepEvent(event) ?? describeInventoryEvent(event) ?? event.kind;
 	}
 }
 

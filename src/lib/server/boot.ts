@@ -5,6 +5,7 @@ import { connect, db, disconnect } from './db/db';
 import { migrate, readMigrations } from './db/migrate';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed';
 import { log } from './log';
+import { processGlobal } from './process-global';
 import { attachRealtime } from './realtime/server';
 import type { NightshiftServer } from './realtime/types';
 
@@ -15,19 +16,19 @@ const SHUTDOWN = Symbol.for('nightshift.shutdown');
 type Registry = { [HTTP_SERVER]?: HttpServer; [SHUTDOWN]?: () => Promise<void> };
 const registry = globalThis as Registry;
 
-let booting: Promise<void> | undefined;
+const booting = processGlobal<Promise<void> | undefined>('boot', undefined);
 
 /** Starts the database (embedded or DATABASE_URL), migrates, seeds, attaches socket.io. Once. */
 export function boot(options: { httpServer?: HttpServer; dev?: boolean } = {}): Promise<void> {
 	if (options.httpServer) registry[HTTP_SERVER] = options.httpServer;
-	booting ??= start(options.dev ?? false).catch((error: unknown) => {
+	const started = (booting.value ??= start(options.dev ?? false).catch((error: unknown) => {
 		log.fatal({ err: error }, error instanceof Error ? error.message : 'start failed');
 		console.error(
 			`\nNightshift could not start: ${error instanceof Error ? error.message : error}\n`
 		);
 		process.exit(1);
-	});
-	return booting;
+	}));
+	return started;
 }
 
 async function start(dev: boolean) {
@@ -66,7 +67,8 @@ async function start(dev: boolean) {
 
 function printDemoAccounts() {
 	const lines = DEMO_ACCOUNTS.map(
-		(a) => `  ${a.side.padEnd(9)} ${a.email.padEnd(32)} password: ${a.password}`
+		(a) =>
+			`  ${a.side.padEnd(9)} ${a.email.padEnd(28)} ${a.role.padEnd(27)} password: ${a.password}`
 	);
 	console.log(`\nNightshift demo accounts:\n${lines.join('\n')}\n`);
 }

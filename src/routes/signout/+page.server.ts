@@ -6,8 +6,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
+// Named actions only: SvelteKit refuses a default action beside named ones (a 500 on any post).
 export const actions: Actions = {
-	default: async ({ locals, cookies, url }) => {
+	current: async ({ locals, cookies, url }) => {
 		if (locals.session) {
 			await invalidateSession(locals.session.id);
 			endSocketsOfSessions([locals.session.id], 'You signed out.');

@@ -1,45 +1,44 @@
-import { db } from '../db/db';
-import { createOrganization } from '../organizations/commands';
+import { createContact } from '../contacts/commands';
+import { importItems } from '../inventory/import';
+import { log } from '../log';
+import { createTemplate } from '../runbooks/templates';
 import { findUserByEmail } from '../users/queries';
-import { signUp } from '../users/sign-up';
+import { DemoClock } from './clock';
+import { playTheNight } from './night';
+import { createCast, DEMO_ACCOUNTS } from './people';
+import { shopContacts, shopInventory } from './shop';
+import { REBUILD_TEMPLATE_BODY, REBUILD_TEMPLATE_NAME } from './template';
 
-export const DEMO_PASSWORD = 'nightshift-demo';
+export { DEMO_ACCOUNTS };
 
-export const DEMO_ACCOUNTS = [
-	{
-		side: 'merchant',
-		email: 'claire@petitnuage.example',
-		name: 'Claire Martin',
-		organization: { name: 'Petit Nuage', kind: 'merchant' as const },
-		password: DEMO_PASSWORD
-	},
-	{
-		side: 'hoster',
-		email: 'marc@rempart.example',
-		name: 'Marc Lefèvre',
-		organization: { name: 'Rempart Hosting', kind: 'provider' as const },
-		password: DEMO_PASSWORD
-	}
-];
+/** How long ago the demo SEV1 was detected: about six hours into the night. */
+const NIGHT_HOURS_AGO = 6;
 
 /**
- * Seeds the demo scenario; idempotent (an account that exists is left alone). Returns whether
- * demo accounts exist afterwards, so the start can print them.
+ * Seeds the demo scenario (DESIGN.md section 5) through the real commands. Idempotent: if the
+ * demo accounts exist, nothing is written. Returns whether the demo accounts exist afterwards.
  */
 export async function seedDemo(): Promise<boolean> {
-	for (const account of DEMO_ACCOUNTS) {
-		if (await findUserByEmail(account.email)) continue;
-		const { userId } = await signUp({
-			email: account.email,
-			displayName: account.name,
-			password: account.password,
-			timezone: 'Europe/Paris'
-		});
-		await createOrganization(
-			{ userId, name: account.name, source: 'manual' },
-			account.organization
-		);
-	}
-	const [row] = await db()<{ n: number }[]>`select count(*)::int as n from users`;
-	return (row?.n ?? 0) > 0;
+	if (await findUserByEmail(DEMO_ACCOUNTS[0].email)) return true;
+	const cast = await createCast();
+	const { claire, petitNuage, rempart } = cast;
+	await importItems({ actor: claire }, petitNuage, {
+		format: 'json',
+		text: JSON.stringify(shopInventory())
+	});
+	for (const contact of shopContacts(rempart))
+		await createContact({ actor: claire }, petitNuage, contact);
+	const { templateId } = (
+		await createTemplate({ actor: claire }, petitNuage, {
+			name: REBUILD_TEMPLATE_NAME,
+			description:
+				'Rebuild the seven shop servers on spare hardware, restore the data and switch traffic back: about 14 hours.',
+			body: REBUILD_TEMPLATE_BODY
+		})
+	).result;
+	const clock = new DemoClock(NIGHT_HOURS_AGO);
+	const incidentId = await playTheNight(cast, clock, templateId);
+	await clock.rewind(incidentId);
+	log.info({ incidentId }, 'demo scenario seeded');
+	return true;
 }

@@ -1,24 +1,26 @@
 /** Lets the auth commands end live sockets without importing socket.io themselves. */
+import { processGlobal } from '../process-global';
+
 type SessionTerminator = (sessionIds: string[], reason: string) => void;
 
-let terminator: SessionTerminator | null = null;
+const terminator = processGlobal<SessionTerminator | null>('terminator', null);
 
 export function setSessionTerminator(next: SessionTerminator | null) {
-	terminator = next;
+	terminator.value = next;
 }
 
 export function endSocketsOfSessions(sessionIds: string[], reason: string) {
-	if (sessionIds.length > 0) terminator?.(sessionIds, reason);
+	if (sessionIds.length > 0) terminator.value?.(sessionIds, reason);
 }
 
 type RoomEjector = (userId: string, room: string) => void;
-let ejector: RoomEjector | null = null;
+const ejector = processGlobal<RoomEjector | null>('ejector', null);
 
 export function setRoomEjector(next: RoomEjector | null) {
-	ejector = next;
+	ejector.value = next;
 }
 
 /** Makes a user's sockets leave a room at once, e.g. when they lose access to it. */
 export function ejectUserFromRoom(userId: string, room: string) {
-	ejector?.(userId, room);
+	ejector.value?.(userId, room);
 }

@@ -1,39 +1,26 @@
 import { error, redirect } from '@sveltejs/kit';
 import { fromWallClock } from '$lib/format/zoned';
-import { roleAtLeast } from '$lib/roles';
 import type { Actor } from '$lib/server/access/actor';
 import { logCall } from '$lib/server/contacts/commands';
-import { listIncidentContacts } from '$lib/server/contacts/queries';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
-import { findIncidentAccess } from '$lib/server/incidents/access';
 import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
-import { listIncidentPeople, readIncident } from '$lib/server/incidents/queries';
 import { addNote, pinEvent } from '$lib/server/timeline/commands';
-import { listTimeline } from '$lib/server/timeline/queries';
+import { setItemStatus } from '$lib/server/inventory/status';
+import { readRoom } from '$lib/server/incidents/room';
+import { actOnStep } from '$lib/server/runbooks/steps';
+import { startRun } from '$lib/server/runbooks/runs';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!locals.user) redirect(303, '/signin');
-	const access = await findIncidentAccess(locals.user.id, params.id);
-	if (!access) error(404, 'This incident does not exist or you may not see it.');
-	const [incident, timeline, contacts, people] = await Promise.all([
-		readIncident(params.id),
-		listTimeline(params.id),
-		listIncidentContacts(params.id),
-		listIncidentPeople(params.id)
-	]);
-	if (!incident) error(404, 'This incident does not exist or you may not see it.');
-	return {
-		incident,
-		timeline,
-		contacts,
-		people,
-		role: access.role,
-		canRespond: roleAtLeast(access.role, 'responder'),
-		canAdmin: roleAtLeast(access.role, 'admin')
-	};
+	try {
+		return await readRoom({ userId: locals.user.id }, params.id);
+	} catch (e) {
+		if (isAppError(e)) error(e.status, e.message);
+		throw e;
+	}
 };
 
 function actorOf(event: RequestEvent): Actor & { timezone: string } {
@@ -85,6 +72,23 @@ export const actions: Actions = {
 				...v,
 				occurredAt: wallClock(v.occurredAt, actor.timezone)
 			})
+		),
+	serverStatus: (event) =>
+		run(event, 'serverStatus', (actor, v) =>
+			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', v)
+		),
+	step: (event) =>
+		run(event, 'step', (actor, v) =>
+			actOnStep(
+				{ actor, clientMutationId: v.clientMutationId || null },
+				event.params.id,
+				v.stepId ?? '',
+				v
+			)
+		),
+	startRun: (event) =>
+		run(event, 'startRun', (actor, v) =>
+			startRun({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	pin: (event) => run(event, 'pin', (actor, v) => pinEvent({ actor }, event.params.id, v)),
 	logCall: (event) =>

@@ -1,0 +1,45 @@
+import { m } from '$lib/paraglide/messages';
+import type { TransitionAction } from '$lib/runbooks/states';
+import type { OwnerSide, StepState } from '$lib/runbooks/types';
+
+/** Every state has an icon and a word: colour is never the only signal. */
+export const STATE_ICONS: Record<StepState, string> = {
+	pending: '○',
+	ready: '▷',
+	in_progress: '●',
+	blocked: '⏸',
+	done: '✓',
+	skipped: '↷',
+	failed: '✗'
+};
+
+export function stateLabel(state: StepState): string {
+	const labels: Record<StepState, () => string> = {
+		pending: m.runbook_state_pending,
+		ready: m.runbook_state_ready,
+		in_progress: m.runbook_state_in_progress,
+		blocked: m.runbook_state_blocked,
+		done: m.runbook_state_done,
+		skipped: m.runbook_state_skipped,
+		failed: m.runbook_state_failed
+	};
+	return labels[state]();
+}
+
+export function actionLabel(action: TransitionAction): string {
+	const labels: Record<TransitionAction, () => string> = {
+		start: m.runbook_action_start,
+		complete: m.runbook_action_complete,
+		fail: m.runbook_action_fail,
+		block: m.runbook_action_block,
+		resume: m.runbook_action_resume,
+		retry: m.runbook_action_retry,
+		skip: m.runbook_action_skip,
+		reopen: m.runbook_action_reopen
+	};
+	return labels[action]();
+}
+
+export function sideLabel(side: OwnerSide): string {
+	return side === 'client' ? m.runbook_side_client() : m.runbook_side_provider();
+}

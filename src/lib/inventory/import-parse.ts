@@ -1,0 +1,222 @@
+import Papa from 'papaparse';
+import { ITEM_COLUMNS, type ItemColumn } from './model';
+
+/**
+ * Reading an import file (CSV or JSON) into records, each labelled with where it came from so
+ * that every error names it: "line 4" (the file line, the header being line 1) for CSV, "item
+ * 3" (the array index + 1) for JSON. Nothing here knows about the database.
+ */
+
+export const IMPORT_MAX_BYTES = 1024 * 1024;
+export const IMPORT_MAX_ITEMS = 5000;
+
+export type ImportFormat = 'csv' | 'json';
+
+export interface ImportError {
+	/** "line 4", "item 3", or null for the file as a whole. */
+	where: string | null;
+	field: string | null;
+	message: string;
+}
+
+export interface RawRecord {
+	where: string;
+	/** Only the columns the file gives: an absent column leaves an existing item's value alone. */
+	values: Partial<Record<ItemColumn, unknown>>;
+}
+
+export interface ParsedImport {
+	format: ImportFormat;
+	records: RawRecord[];
+	errors: ImportError[];
+}
+
+/** "line 4, status: must be one of …": the one way an import error is written. */
+export function formatImportError(error: ImportError): string {
+	const head = [error.where, error.field].filter((part) => part !== null).join(', ');
+	return head ? `${head}: ${error.message}` : error.message;
+}
+
+/** JSON starts with "[" (or "{", refused later with a clear message); anything else is CSV. */
+export function detectFormat(text: string): ImportFormat {
+	const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+	return first === '[' || first === '{' ? 'json' : 'csv';
+}
+
+/** "Depends on", "depends-on" and "DEPENDS_ON" all name the column depends_on. */
+export function normalizeColumn(name: string): string {
+	return name
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
+}
+
+function isColumn(name: string): name is ItemColumn {
+	return (ITEM_COLUMNS as string[]).includes(name);
+}
+
+const COLUMN_LIST = ITEM_COLUMNS.join(', ');
+
+export function parseImport(text: string, format: ImportFormat = detectFormat(text)): ParsedImport {
+	const bytes = new TextEncoder().encode(text).length;
+	if (bytes > IMPORT_MAX_BYTES) {
+		const size = (bytes / (1024 * 1024)).toFixed(1);
+		return fileError(format, `The file is ${size} MB; an import takes at most 1 MB. Split it.`);
+	}
+	if (text.trim() === '') return fileError(format, 'The file is empty.');
+	return format === 'json' ? parseJson(text) : parseCsv(text);
+}
+
+function fileError(format: ImportFormat, message: string): ParsedImport {
+	return { format, records: [], errors: [{ where: null, field: null, message }] };
+}
+
+function tooMany(format: ImportFormat, count: number): ParsedImport {
+	return fileError(
+		format,
+		`The file has ${count} items; an import takes at most ${IMPORT_MAX_ITEMS}. Split it.`
+	);
+}
+
+function parseJson(text: string): ParsedImport {
+	let data: unknown;
+	try {
+		data = JSON.parse(text.replace(/^\uFEFF/, ''));
+	} catch (cause) {
+		const reason = cause instanceof Error ? cause.message : String(cause);
+		return fileError('json', `The JSON could not be read: ${reason}`);
+	}
+	if (!Array.isArray(data)) {
+		return fileError('json', 'The JSON must be an array of objects, one per item: [{ … }, …].');
+	}
+	if (data.length > IMPORT_MAX_ITEMS) return tooMany('json', data.length);
+	const records: RawRecord[] = [];
+	const errors: ImportError[] = [];
+	data.forEach((entry: unknown, index) => {
+		const where = `item ${index + 1}`;
+		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+			errors.push({ where, field: null, message: 'must be an object with a hostname' });
+			return;
+		}
+		const values: RawRecord['values'] = {};
+		for (const [key, value] of Object.entries(entry)) {
+			const column = normalizeColumn(key);
+			if (isColumn(column)) values[column] = value;
+			else
+				errors.push({ where, field: key, message: `unknown field; the fields are ${COLUMN_LIST}` });
+		}
+		records.push({ where, values });
+	});
+	return { format: 'json', records, errors };
+}
+
+/** Spreadsheets save CSV with ",", ";" (French Excel) or tabs: the header line tells which. */
+function delimiterOf(headerLine: string): string {
+	if (headerLine.includes('\t')) return '\t';
+	if (headerLine.includes(',')) return ',';
+	if (headerLine.includes(';')) return ';';
+	return ',';
+}
+
+function parseCsv(input: string): ParsedImport {
+	const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
+	const rows = readCsvRows(text, delimiterOf(firstLine));
+	const [header, ...body] = rows.filter((row) => !row.blank);
+	if (!header) return fileError('csv', 'The file is empty.');
+	const errors: ImportError[] = [...header.errors];
+	const columns = readHeader(header, errors);
+	if (errors.length > 0) return { format: 'csv', records: [], errors };
+	if (body.length > IMPORT_MAX_ITEMS) return tooMany('csv', body.length);
+	const records: RawRecord[] = [];
+	for (const row of body) {
+		const where = `line ${row.line}`;
+		if (row.errors.length > 0) {
+			errors.push(...row.errors);
+			continue;
+		}
+		if (row.cells.length > columns.length) {
+			errors.push({
+				where,
+				field: null,
+				message: `has ${row.cells.length} values but the header names ${columns.length} columns (a value containing the separator must be in double quotes)`
+			});
+			continue;
+		}
+		const values: RawRecord['values'] = {};
+		// A short row (spreadsheets drop trailing empty cells) leaves its last columns empty.
+		columns.forEach((column, index) => (values[column] = row.cells[index] ?? ''));
+		records.push({ where, values });
+	}
+	return { format: 'csv', records, errors };
+}
+
+function readHeader(header: CsvRow, errors: ImportError[]): ItemColumn[] {
+	const columns: ItemColumn[] = [];
+	const where = `line ${header.line}`;
+	for (const cell of header.cells) {
+		const column = normalizeColumn(cell);
+		if (!isColumn(column)) {
+			errors.push({
+				where,
+				field: cell.trim() || '(empty)',
+				message: `unknown column; the columns are ${COLUMN_LIST}`
+			});
+		} else if (columns.includes(column)) {
+			errors.push({ where, field: column, message: 'this column appears twice' });
+		} else columns.push(column);
+	}
+	if (errors.length === 0 && !columns.includes('hostname')) {
+		errors.push({ where, field: 'hostname', message: 'the header must name a hostname column' });
+	}
+	return columns;
+}
+
+interface CsvRow {
+	line: number;
+	cells: string[];
+	blank: boolean;
+	errors: ImportError[];
+}
+
+/**
+ * Papa Parse reads the CSV (quotes, doubled quotes, separators and newlines inside quotes);
+ * its cursor tells where each row ends, hence on which file line the next one starts.
+ */
+function readCsvRows(text: string, delimiter: string): CsvRow[] {
+	const rows: CsvRow[] = [];
+	let start = 0;
+	let line = 1;
+	Papa.parse<string[]>(text, {
+		delimiter,
+		newline: '\n',
+		step: (result) => {
+			const cells = result.data;
+			const where = `line ${line}`;
+			rows.push({
+				line,
+				cells,
+				blank: cells.every((cell) => cell.trim() === ''),
+				errors: [...new Set(result.errors.map((error) => quoteProblem(error.code)))].map(
+					(message) => ({ where, field: null, message })
+				)
+			});
+			const end = result.meta.cursor;
+			line += countNewlines(text, start, end);
+			start = end;
+		}
+	});
+	return rows;
+}
+
+function quoteProblem(code: string): string {
+	return code === 'MissingQuotes'
+		? 'a value opened with a double quote is never closed'
+		: 'a double quote inside a value must be doubled ("") and the value quoted';
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+	let count = 0;
+	for (let index = from; index < to; index += 1) if (text[index] === '\n') count += 1;
+	return count;
+}

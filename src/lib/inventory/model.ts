@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * The inventory's vocabulary and field rules, shared by the forms, the JSON API and the
+ * import so that a value refused in one is refused with the same words in the others.
+ */
+
+export const ITEM_STATUSES = ['up', 'degraded', 'down', 'rebuilding', 'unknown'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const ITEM_KINDS = ['server', 'service'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** Statuses that put the items depending on this one at risk. */
+export const IMPAIRED_STATUSES: readonly ItemStatus[] = ['down', 'degraded', 'rebuilding'];
+
+// No spaces and no ";": dependencies are written as hostnames separated by either.
+const HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const MAX_LIST = 50;
+
+/** Splits "a b;c" (or ["a b", "c"]) into ["a", "b", "c"]: the import's and the forms' list syntax. */
+export function splitList(value: string | readonly string[]): string[] {
+	const parts = typeof value === 'string' ? [value] : value;
+	return parts.flatMap((part) => part.split(/[\s;]+/)).filter((part) => part.length > 0);
+}
+
+const text = (max: number) =>
+	z
+		.string({ message: 'must be text' })
+		.trim()
+		.max(max, { message: `must be at most ${max} characters` });
+
+const list = (itemMax: number, normalize: (value: string) => string = (v) => v) =>
+	z
+		.union([z.string(), z.array(z.string())], {
+			message: 'must be text, or a list of texts'
+		})
+		.transform((value) => [...new Set(splitList(value).map(normalize))])
+		.pipe(
+			z
+				.array(
+					z.string().max(itemMax, { message: `each value must be at most ${itemMax} characters` })
+				)
+				.max(MAX_LIST, { message: `at most ${MAX_LIST} values` })
+		);
+
+export const hostnameSchema = z
+	.string({ message: 'must be text' })
+	.trim()
+	.min(1, { message: 'is required' })
+	.max(253, { message: 'must be at most 253 characters' })
+	.regex(HOSTNAME, {
+		message: 'use letters, digits, dots, hyphens or underscores, starting with a letter or digit'
+	});
+
+export const statusSchema = z.enum(ITEM_STATUSES, {
+	message: `must be one of ${ITEM_STATUSES.join(', ')}`
+});
+
+export const kindSchema = z.enum(ITEM_KINDS, { message: 'must be server or service' });
+
+/** One schema per editable field, by its import column name. */
+export const ITEM_FIELD_SCHEMAS = {
+	hostname: hostnameSchema,
+	kind: kindSchema,
+	role: text(200),
+	environment: text(100),
+	location: text(200),
+	provider: text(200),
+	addresses: list(255),
+	os: text(200),
+	criticality: text(100),
+	tags: list(64, (tag) => tag.toLowerCase()),
+	status: statusSchema,
+	notes: text(4000),
+	depends_on: list(253)
+} as const;
+
+export type ItemColumn = keyof typeof ITEM_FIELD_SCHEMAS;
+export const ITEM_COLUMNS = Object.keys(ITEM_FIELD_SCHEMAS) as ItemColumn[];
+
+/** The description of an item, as stored (lists already split, tags lower-cased). */
+export interface ItemFields {
+	hostname: string;
+	kind: ItemKind;
+	role: string;
+	environment: string;
+	location: string;
+	provider: string;
+	addresses: string[];
+	os: string;
+	criticality: string;
+	tags: string[];
+	notes: string;
+}
+
+/** The fields a person edits in the form (status has its own two-tap control). */
+export const DESCRIPTIVE_FIELDS = [
+	'hostname',
+	'kind',
+	'role',
+	'environment',
+	'location',
+	'provider',
+	'addresses',
+	'os',
+	'criticality',
+	'tags',
+	'notes'
+] as const satisfies readonly (keyof ItemFields)[];
+
+export const itemFieldsSchema = z.object({
+	hostname: hostnameSchema,
+	kind: kindSchema.default('server'),
+	role: ITEM_FIELD_SCHEMAS.role.default(''),
+	environment: ITEM_FIELD_SCHEMAS.environment.default(''),
+	location: ITEM_FIELD_SCHEMAS.location.default(''),
+	provider: ITEM_FIELD_SCHEMAS.provider.default(''),
+	addresses: ITEM_FIELD_SCHEMAS.addresses.default([]),
+	os: ITEM_FIELD_SCHEMAS.os.default(''),
+	criticality: ITEM_FIELD_SCHEMAS.criticality.default(''),
+	tags: ITEM_FIELD_SCHEMAS.tags.default([]),
+	notes: ITEM_FIELD_SCHEMAS.notes.default('')
+});
+
+/** The first message a schema gives for a value, or null when the value is acceptable. */
+export function fieldProblem(schema: z.ZodType, value: unknown): string | null {
+	const result = schema.safeParse(value);
+	return result.success ? null : (result.error.issues[0]?.message ?? 'is not valid');
+}

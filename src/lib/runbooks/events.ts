@@ -1,0 +1,84 @@
+import type { StreamEvent } from '$lib/realtime/protocol';
+import type { StepAction } from './states';
+import type { Run, RunStep, StepNote, StepState } from './types';
+
+/** The payload of every `step.*` event: enough for a browser to patch its copy of the run. */
+export interface StepEventPayload {
+	runId: string;
+	stepId: string;
+	title: string;
+	action: StepAction;
+	from: StepState;
+	to: StepState;
+	reason: string | null;
+	/** The step's version after the change. */
+	version: number;
+	assigneeId: string | null;
+	assigneeName: string | null;
+	startedAt: string | null;
+	endedAt: string | null;
+	note: StepNote | null;
+	/** Dependents promoted from pending to ready by this change (their version went up by 1). */
+	readied: string[];
+	/** Ready dependents sent back to pending because this step was reopened (version + 1). */
+	unreadied: string[];
+}
+
+export const RUN_STARTED = 'run.started';
+
+/** Whether an event changes the run in a way only a fresh read can show (a new run). */
+export function needsRunReload(event: Pick<StreamEvent, 'kind'>): boolean {
+	return event.kind === RUN_STARTED;
+}
+
+function isStepPayload(payload: Record<string, unknown>): boolean {
+	return (
+		typeof payload.stepId === 'string' &&
+		typeof payload.version === 'number' &&
+		typeof payload.to === 'string'
+	);
+}
+
+/**
+ * Applies a `step.*` event to a run held in memory and returns the new run (the same object
+ * when the event is not about this run, or was already applied: its version is not newer).
+ * Pure, so the browser can follow live events without refetching.
+ */
+export function applyStepEvent(run: Run, event: StreamEvent): Run {
+	if (!event.kind.startsWith('step.') || !isStepPayload(event.payload)) return run;
+	const change = event.payload as unknown as StepEventPayload;
+	if (change.runId !== run.id) return run;
+	const target = run.steps.find((s) => s.id === change.stepId);
+	if (!target || target.version >= change.version) return run;
+	const meta = { updatedAt: event.occurredAt, updatedByName: event.actorName };
+	const steps = run.steps.map((step): RunStep => {
+		if (step.id === change.stepId) return { ...patch(step, change), ...meta };
+		if (change.readied.includes(step.id)) return promote(step, 'ready', meta);
+		if (change.unreadied.includes(step.id)) return promote(step, 'pending', meta);
+		return step;
+	});
+	return { ...run, steps };
+}
+
+function patch(step: RunStep, change: StepEventPayload): RunStep {
+	return {
+		...step,
+		state: change.to,
+		version: change.version,
+		assigneeId: change.assigneeId,
+		assigneeName: change.assigneeName,
+		startedAt: change.startedAt,
+		endedAt: change.endedAt,
+		blockedReason: change.to === 'blocked' ? change.reason : null,
+		skipReason: change.to === 'skipped' ? change.reason : step.skipReason,
+		notes: change.note ? [...step.notes, change.note] : step.notes
+	};
+}
+
+function promote(
+	step: RunStep,
+	state: 'ready' | 'pending',
+	meta: Pick<RunStep, 'updatedAt' | 'updatedByName'>
+): RunStep {
+	return { ...step, state, version: step.version + 1, ...meta };
+}

@@ -1,0 +1,59 @@
+import { roleAtLeast } from '$lib/roles';
+import type { Actor } from '../access/actor';
+import { listIncidentContacts } from '../contacts/queries';
+import { AppError, isAppError } from '../errors';
+import { listIncidentItems } from '../inventory/links';
+import { readRun } from '../runbooks/runs';
+import { listTemplates } from '../runbooks/template-queries';
+import { listTimeline } from '../timeline/queries';
+import { findIncidentAccess } from './access';
+import { listIncidentPeople, readIncident } from './queries';
+
+/**
+ * Everything the incident room shows, read for one person: the incident, its runbook run,
+ * timeline, linked servers, contacts and people, and what this person may do there.
+ */
+export async function readRoom(actor: Pick<Actor, 'userId'>, incidentId: string) {
+	const access = await findIncidentAccess(actor.userId, incidentId);
+	if (!access)
+		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	const [incident, timeline, contacts, people, servers, run] = await Promise.all([
+		readIncident(incidentId),
+		listTimeline(incidentId),
+		listIncidentContacts(incidentId),
+		listIncidentPeople(incidentId),
+		listIncidentItems(actor, incidentId),
+		readRun(actor, incidentId)
+	]);
+	if (!incident)
+		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	const canRespond = roleAtLeast(access.role, 'responder');
+	// Templates that could be started here: the incident's own organization's and the actor's.
+	const organizations = [...new Set([access.ownerOrganizationId, access.organizationId])];
+	const templates =
+		run || !canRespond
+			? []
+			: (
+					await Promise.all(
+						organizations.map((id) => listTemplates(actor, id).catch(unlessAppError))
+					)
+				).flat();
+	return {
+		incident,
+		timeline,
+		contacts,
+		people,
+		servers,
+		run,
+		templates,
+		role: access.role,
+		canRespond,
+		canAdmin: roleAtLeast(access.role, 'admin')
+	};
+}
+
+/** A list the person may not read is simply not offered; anything else is a bug. */
+function unlessAppError(error: unknown): [] {
+	if (isAppError(error)) return [];
+	throw error;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { SessionUser } from '../auth/session';
+import { AppError } from '../errors';
+import type { CommandContext } from '../events/command';
+import { clientMutationId, parse } from '../validation';
+
+/** What the inventory's JSON endpoints share: the body, and the command context of a call. */
+
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+	const body: unknown = await request.json().catch(() => {
+		throw new AppError('invalid', 'The request body must be JSON.');
+	});
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		throw new AppError('invalid', 'The request body must be a JSON object.');
+	}
+	return body as Record<string, unknown>;
+}
+
+const mutation = z.object({ clientMutationId });
+
+export function apiContext(
+	user: SessionUser | null,
+	address: string,
+	body: Record<string, unknown>
+): CommandContext {
+	if (!user) throw new AppError('unauthenticated', 'Sign in to change the inventory.');
+	return {
+		actor: { userId: user.id, name: user.displayName, address, source: 'api' },
+		clientMutationId: parse(mutation, body).clientMutationId ?? null
+	};
+}

@@ -1,0 +1,107 @@
+import type { Actor } from '../access/actor';
+import { db, type Db, type Tx } from '../db/db';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { authorizeIncident } from '../incidents/access';
+import { parse } from '../validation';
+import { findItem, type InventoryItem, type ItemSummary } from './queries';
+import { linkInput } from './schemas';
+
+/**
+ * Links an inventory item to an incident: from then on its status changes appear in the
+ * incident's timeline, and everyone taking part in the incident sees it. The item must belong
+ * to one of the organizations taking part.
+ */
+export async function linkItemToIncident(
+	context: CommandContext,
+	incidentId: string,
+	input: unknown
+) {
+	const { itemId } = parse(linkInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const item = await findParticipatingItem(tx, incidentId, itemId);
+		const inserted = await tx`
+			insert into incident_items (incident_id, item_id, linked_by)
+			values (${incidentId}, ${itemId}, ${context.actor.userId})
+			on conflict do nothing`;
+		if (inserted.count === 0) return { itemId, linked: false };
+		await emit({
+			streamId: incidentId,
+			kind: 'inventory.linked',
+			payload: { itemId, hostname: item.hostname, status: item.status }
+		});
+		return { itemId, linked: true };
+	});
+}
+
+export async function unlinkItemFromIncident(
+	context: CommandContext,
+	incidentId: string,
+	input: unknown
+) {
+	const { itemId } = parse(linkInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const [removed] = await tx<{ hostname: string }[]>`
+			delete from incident_items ii using inventory_items i
+			where ii.incident_id = ${incidentId} and ii.item_id = ${itemId} and i.id = ii.item_id
+			returning i.hostname`;
+		if (!removed) throw new AppError('not_found', 'This item is not linked to this incident.');
+		await emit({
+			streamId: incidentId,
+			kind: 'inventory.unlinked',
+			payload: { itemId, hostname: removed.hostname }
+		});
+		return { itemId, unlinked: true };
+	});
+}
+
+async function findParticipatingItem(
+	tx: Tx,
+	incidentId: string,
+	itemId: string
+): Promise<InventoryItem> {
+	const item = await findItem(itemId, tx);
+	const [taking] = item
+		? await tx`
+			select 1 from incident_organizations
+			where incident_id = ${incidentId} and organization_id = ${item.organizationId}`
+		: [];
+	if (!item || !taking) {
+		throw new AppError(
+			'not_found',
+			'No such item in the inventories of the organizations taking part in this incident.'
+		);
+	}
+	return item;
+}
+
+export interface IncidentItem extends ItemSummary {
+	organizationId: string;
+	organizationName: string;
+	statusChangedAt: Date | null;
+	version: number;
+	linkedAt: Date;
+}
+
+/**
+ * The items linked to an incident, for its room: any participant sees them, from whichever
+ * organization they take part.
+ */
+export async function listIncidentItems(
+	actor: Pick<Actor, 'userId'>,
+	incidentId: string,
+	sql: Db = db()
+): Promise<IncidentItem[]> {
+	await authorizeIncident(actor, incidentId, 'incident.view', sql);
+	return sql<IncidentItem[]>`
+		select i.id, i.hostname, i.kind, i.role, i.status, i.criticality, i.location, i.tags,
+			i.organization_id as "organizationId", o.name as "organizationName",
+			i.status_changed_at as "statusChangedAt", i.version, ii.linked_at as "linkedAt"
+		from incident_items ii
+		join inventory_items i on i.id = ii.item_id
+		join organizations o on o.id = i.organization_id
+		where ii.incident_id = ${incidentId}
+		order by lower(i.hostname)`;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ITEM_FIELD_SCHEMAS, itemFieldsSchema, statusSchema } from '$lib/inventory/model';
+import { uuid } from '../validation';
+
+/** An empty form field means "none": forms send "" where the API sends nothing. */
+const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+const version = z.coerce
+	.number({ message: 'must be the version number you read' })
+	.int()
+	.positive({ message: 'must be the version number you read' });
+
+const itemInput = itemFieldsSchema.extend({
+	dependsOn: ITEM_FIELD_SCHEMAS.depends_on.default([]),
+	providerOrganizationId: z.preprocess(emptyAsUndefined, uuid.optional())
+});
+
+export const createItemInput = itemInput.extend({ status: statusSchema.default('unknown') });
+export type CreateItemInput = z.infer<typeof createItemInput>;
+
+export const updateItemInput = itemInput.extend({ version });
+export type UpdateItemInput = z.infer<typeof updateItemInput>;
+
+export const deleteItemInput = z.object({
+	version: z.preprocess(emptyAsUndefined, version.optional()),
+	/** Also remove the dependencies other items have on this one (otherwise refused). */
+	detach: z.preprocess((value) => value === true || value === 'true' || value === 'on', z.boolean())
+});
+
+export const statusInput = z.object({
+	status: statusSchema,
+	reason: z.preprocess(
+		emptyAsUndefined,
+		z
+			.string({ message: 'must be text' })
+			.trim()
+			.max(500, { message: 'must be at most 500 characters' })
+			.optional()
+	),
+	version: z.preprocess(emptyAsUndefined, version.optional())
+});
+
+export const importInput = z.object({
+	text: z.string({ message: 'Paste the CSV or JSON, or choose a file.' }),
+	format: z.preprocess(emptyAsUndefined, z.enum(['csv', 'json']).optional())
+});
+
+export const linkInput = z.object({ itemId: uuid });
+
+export const itemFilters = z.object({
+	q: z.string().trim().max(200).optional().catch(undefined),
+	tag: z.string().trim().toLowerCase().max(64).optional().catch(undefined),
+	status: statusSchema.optional().catch(undefined)
+});
+export type ItemFilters = z.infer<typeof itemFilters>;

@@ -1,0 +1,92 @@
+import type { ItemStatus } from '$lib/inventory/model';
+import type { Tx } from '../db/db';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext, type Emit } from '../events/command';
+import { parse } from '../validation';
+import { authorizeStatusChange } from './access';
+import { listOpenIncidentsOf, type InventoryItem } from './queries';
+import { statusInput } from './schemas';
+
+export interface StatusChange {
+	itemId: string;
+	hostname: string;
+	from: ItemStatus;
+	to: ItemStatus;
+	reason?: string;
+}
+
+/**
+ * Sets an item's live status. The change is recorded on the organization's stream and, in the
+ * same transaction, on the timeline of every open incident the item is linked to.
+ */
+export async function setItemStatus(context: CommandContext, itemId: string, input: unknown) {
+	const data = parse(statusInput, input);
+	return runCommand(context, async (tx, emit) => {
+		const item = await authorizeStatusChange(context.actor, itemId, tx);
+		if (item.status === data.status) {
+			return { itemId, status: item.status, version: item.version, changed: false };
+		}
+		if (data.version !== undefined && data.version !== item.version) {
+			await assertStatusUnchangedSince(tx, item, data.version);
+		}
+		const [row] = await tx<{ version: number }[]>`
+			update inventory_items
+			set status = ${data.status}, status_changed_at = now(), version = version + 1
+			where id = ${itemId}
+			returning version`;
+		const version = row?.version ?? item.version + 1;
+		const change: StatusChange = {
+			itemId,
+			hostname: item.hostname,
+			from: item.status,
+			to: data.status,
+			...(data.reason ? { reason: data.reason } : {})
+		};
+		await emit({
+			streamId: item.organizationId,
+			kind: 'inventory.status_changed',
+			payload: { ...change, version }
+		});
+		await recordOnIncidents(tx, emit, change);
+		return { itemId, status: data.status, version, changed: true };
+	});
+}
+
+/**
+ * A status change made on what someone saw at `version` (a change queued offline, say) is
+ * refused if the status moved since: "up" sent after someone else set "down" must not win
+ * silently. Edits of the description in between do not matter.
+ */
+async function assertStatusUnchangedSince(tx: Tx, item: InventoryItem, version: number) {
+	const [moved] = await tx<{ actor_name: string | null }[]>`
+		select actor_name from events
+		where stream_id = ${item.organizationId} and kind = 'inventory.status_changed'
+			and payload->>'itemId' = ${item.id} and (payload->>'version')::int > ${version}
+		order by seq desc
+		limit 1`;
+	// A version the server never gave out, or one bumped by an import: be safe and refuse.
+	const unexplained = version > item.version || !(await onlyEventsExplain(tx, item, version));
+	if (moved || unexplained) {
+		const who = moved?.actor_name ? ` by ${moved.actor_name}` : '';
+		throw new AppError(
+			'conflict',
+			`${item.hostname} was set to ${item.status}${who} since you saw it. Nothing was changed: check and set it again if still needed.`
+		);
+	}
+}
+
+async function onlyEventsExplain(tx: Tx, item: InventoryItem, version: number) {
+	const [row] = await tx<{ count: number }[]>`
+		select count(*)::int as count from events
+		where stream_id = ${item.organizationId}
+			and kind in ('inventory.updated', 'inventory.status_changed')
+			and payload->>'itemId' = ${item.id} and (payload->>'version')::int > ${version}`;
+	return (row?.count ?? 0) === item.version - version;
+}
+
+/** Appends `inventory.status_changed` to each open incident the item is linked to. */
+export async function recordOnIncidents(tx: Tx, emit: Emit, change: StatusChange): Promise<void> {
+	for (const incident of await listOpenIncidentsOf(change.itemId, tx)) {
+		await emit({ streamId: incident.id, kind: 'inventory.status_changed', payload: { ...change } });
+	}
+}

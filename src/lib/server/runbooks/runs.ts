@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { expandTemplate, type ExpandedStep } from '$lib/runbooks/expansion';
+import { RUN_STARTED } from '$lib/runbooks/events';
+import { initialState } from '$lib/runbooks/readiness';
+import type { Run, TemplateBody } from '$lib/runbooks/types';
+import type { Actor } from '../access/actor';
+import { db, type Db, type Tx } from '../db/db';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { authorizeIncident } from '../incidents/access';
+import { parse } from '../validation';
+import { listInventoryRefs } from './inventory';
+import { findRunRow, listStepRows, toRun } from './run-rows';
+import { startRunInput } from './schemas';
+
+/**
+ * Starts a template's CURRENT version inside an incident: its steps are copied (expanded over
+ * the incident organization's servers carrying each step's tag), those waiting for nothing
+ * start ready, and `run.started` is appended to the incident's timeline.
+ */
+export async function startRun(context: CommandContext, incidentId: string, input: unknown) {
+	const { templateId } = parse(startRunInput, input);
+	return runCommand(context, async (tx, emit) => {
+		const access = await authorizeIncident(context.actor, incidentId, 'run.start', tx);
+		const template = await findTemplateForIncident(tx, incidentId, templateId);
+		const existing = await findRunRow(tx, incidentId);
+		if (existing) {
+			throw new AppError(
+				'conflict',
+				`This incident already runs “${existing.template_name}” (v${existing.template_version}).`
+			);
+		}
+		const items = await listInventoryRefs(tx, access.ownerOrganizationId);
+		const { steps, unmatched } = expandTemplate(template.body, items);
+		const [missing] = unmatched;
+		if (missing) {
+			throw new AppError(
+				'invalid',
+				`No server of this incident’s organization carries the tag “${missing.tag}” that “${missing.title}” expands over.`
+			);
+		}
+		const runId = randomUUID();
+		await tx`
+			insert into runbook_runs (id, incident_id, template_id, template_version, started_by)
+			values (${runId}, ${incidentId}, ${templateId}, ${template.version}, ${context.actor.userId})`;
+		await insertSteps(tx, runId, steps, context.actor.userId);
+		await emit({
+			streamId: incidentId,
+			kind: RUN_STARTED,
+			payload: {
+				runId,
+				templateId,
+				templateName: template.name,
+				templateVersion: template.version,
+				steps: steps.length
+			}
+		});
+		return { runId, templateVersion: template.version, steps: steps.length };
+	});
+}
+
+async function findTemplateForIncident(tx: Tx, incidentId: string, templateId: string) {
+	const [row] = await tx<{ name: string; version: number; body: TemplateBody }[]>`
+		select v.name, v.version, v.body
+		from runbook_templates t
+		join runbook_template_versions v on v.template_id = t.id and v.version = t.current_version
+		where t.id = ${templateId}
+			and t.organization_id in (
+				select organization_id from incident_organizations where incident_id = ${incidentId})`;
+	if (!row) {
+		throw new AppError(
+			'not_found',
+			'This template does not exist or belongs to no organization of this incident.'
+		);
+	}
+	return row;
+}
+
+async function insertSteps(tx: Tx, runId: string, steps: ExpandedStep[], userId: string) {
+	if (steps.length === 0) return;
+	const ids = new Map(steps.map((s) => [s.ref, randomUUID()]));
+	const idOf = (ref: string) => {
+		const id = ids.get(ref);
+		if (!id) throw new Error(`expanded step refers to unknown ref ${ref}`);
+		return id;
+	};
+	const rows = steps.map((s) => ({
+		id: idOf(s.ref),
+		run_id: runId,
+		phase: s.phase,
+		position: s.position,
+		key: s.key,
+		server_item_id: s.serverItemId,
+		server_hostname: s.serverHostname,
+		title: s.title,
+		instructions: s.instructions,
+		owner_side: s.ownerSide,
+		role: s.role,
+		planned_minutes: s.plannedMinutes,
+		depends_on: s.dependsOn.map(idOf),
+		item_ids: s.itemIds,
+		state: initialState(s.dependsOn),
+		requires_approval: s.requiresApproval ? tx.json({ role: s.requiresApproval.role }) : null,
+		updated_by: userId
+	}));
+	await tx`insert into run_steps ${tx(rows)}`;
+}
+
+/** The run of an incident with its steps, or null when none was started; viewers and above. */
+export async function readRun(
+	actor: Pick<Actor, 'userId'>,
+	incidentId: string,
+	sql: Db = db()
+): Promise<Run | null> {
+	await authorizeIncident(actor, incidentId, 'incident.view', sql);
+	const row = await findRunRow(sql, incidentId);
+	if (!row) return null;
+	return toRun(row, await listStepRows(sql, row.id));
+}

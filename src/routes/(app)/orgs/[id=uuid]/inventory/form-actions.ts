@@ -1,0 +1,36 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Actor } from '$lib/server/access/actor';
+import { isAppError } from '$lib/server/errors';
+import { formFailure } from '$lib/server/http';
+import { setItemStatus } from '$lib/server/inventory/status';
+import { linkInput } from '$lib/server/inventory/schemas';
+import { formObject, parse } from '$lib/server/validation';
+
+/** Shared by the inventory pages: who acts, and the two-tap status change. */
+
+export function actorOf(event: Pick<RequestEvent, 'locals' | 'getClientAddress'>): Actor {
+	const user = event.locals.user;
+	if (!user) redirect(303, '/signin');
+	return { userId: user.id, name: user.displayName, address: event.getClientAddress() };
+}
+
+/** Turns an expected failure of a page load into an error page; a bug goes on to handleError. */
+export function loadFailure(e: unknown): never {
+	if (isAppError(e)) error(e.status, e.message);
+	throw e;
+}
+
+export async function statusAction(event: RequestEvent) {
+	const values = formObject(await event.request.formData());
+	try {
+		const { itemId } = parse(linkInput, values);
+		const { result } = await setItemStatus(
+			{ actor: actorOf(event), clientMutationId: values.clientMutationId || null },
+			itemId,
+			values
+		);
+		return { action: 'status', ok: true as const, itemId: result.itemId, status: result.status };
+	} catch (e) {
+		return formFailure(e, { ...values, action: 'status' });
+	}
+}

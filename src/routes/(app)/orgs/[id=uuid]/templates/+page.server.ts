@@ -1,0 +1,23 @@
+import { error, redirect } from '@sveltejs/kit';
+import { may } from '$lib/server/access/authorize';
+import { isAppError } from '$lib/server/errors';
+import { findOrganization } from '$lib/server/organizations/queries';
+import { listTemplates } from '$lib/server/runbooks/template-queries';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!locals.user) redirect(303, '/signin');
+	const actor = { userId: locals.user.id };
+	try {
+		const templates = await listTemplates(actor, params.id);
+		const [organization, canEdit] = await Promise.all([
+			findOrganization(params.id),
+			may(actor, params.id, 'template.edit')
+		]);
+		if (!organization) error(404, 'This organization does not exist.');
+		return { organization, templates, canEdit };
+	} catch (e) {
+		if (isAppError(e)) error(e.status, e.message);
+		throw e;
+	}
+};

@@ -1,0 +1,58 @@
+import { error, redirect } from '@sveltejs/kit';
+import { may } from '$lib/server/access/authorize';
+import { db } from '$lib/server/db/db';
+import { isAppError } from '$lib/server/errors';
+import { formFailure } from '$lib/server/http';
+import { findOrganization } from '$lib/server/organizations/queries';
+import { listInventoryRefs } from '$lib/server/runbooks/inventory';
+import { templateFromForm } from '$lib/server/runbooks/template-form';
+import { readTemplate } from '$lib/server/runbooks/template-queries';
+import { saveTemplateVersion } from '$lib/server/runbooks/templates';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.user) redirect(303, '/signin');
+	const actor = { userId: locals.user.id };
+	const asked = Number(url.searchParams.get('version'));
+	try {
+		const template = await readTemplate(
+			actor,
+			params.templateId,
+			Number.isInteger(asked) && asked > 0 ? asked : null
+		);
+		if (template.organizationId !== params.id) error(404, 'This template does not exist.');
+		const [organization, canEdit, items] = await Promise.all([
+			findOrganization(params.id),
+			may(actor, params.id, 'template.edit'),
+			listInventoryRefs(db(), params.id)
+		]);
+		if (!organization) error(404, 'This organization does not exist.');
+		const saved = Number(url.searchParams.get('saved')) || null;
+		return { organization, template, canEdit, items, saved };
+	} catch (e) {
+		if (isAppError(e)) error(e.status, e.message);
+		throw e;
+	}
+};
+
+export const actions: Actions = {
+	save: async ({ locals, params, request, getClientAddress }) => {
+		if (!locals.user) redirect(303, '/signin');
+		const form = templateFromForm(await request.formData());
+		const actor = {
+			userId: locals.user.id,
+			name: locals.user.displayName,
+			address: getClientAddress()
+		};
+		let saved: number;
+		try {
+			const { result } = await saveTemplateVersion({ actor }, params.templateId, form);
+			saved = result.templateVersion;
+		} catch (e) {
+			// The typed editor comes back whole (as JSON) so a refused save loses nothing.
+			const { name, description, version, body } = form;
+			return formFailure(e, { name, description, version, body: JSON.stringify(body) });
+		}
+		redirect(303, `/orgs/${params.id}/templates/${params.templateId}?saved=${saved}`);
+	}
+};

@@ -1,0 +1,44 @@
+import { error, redirect } from '@sveltejs/kit';
+import { authorize } from '$lib/server/access/authorize';
+import { isAppError } from '$lib/server/errors';
+import { formFailure } from '$lib/server/http';
+import { findOrganization } from '$lib/server/organizations/queries';
+import { createTemplate } from '$lib/server/runbooks/templates';
+import { formObject } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!locals.user) redirect(303, '/signin');
+	try {
+		await authorize({ userId: locals.user.id }, params.id, 'template.edit');
+		const organization = await findOrganization(params.id);
+		if (!organization) error(404, 'This organization does not exist.');
+		return { organization };
+	} catch (e) {
+		if (isAppError(e)) error(e.status, e.message);
+		throw e;
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request, getClientAddress }) => {
+		if (!locals.user) redirect(303, '/signin');
+		const values = formObject(await request.formData());
+		const actor = {
+			userId: locals.user.id,
+			name: locals.user.displayName,
+			address: getClientAddress()
+		};
+		let templateId: string;
+		try {
+			const { result } = await createTemplate({ actor }, params.id, {
+				name: values.name,
+				description: values.description
+			});
+			templateId = result.templateId;
+		} catch (e) {
+			return formFailure(e, values);
+		}
+		redirect(303, `/orgs/${params.id}/templates/${templateId}`);
+	}
+};
