@@ -17,7 +17,10 @@ export default ts.config(
 			'no-undef': 'off',
 			'@typescript-eslint/no-explicit-any': 'error',
 			'@typescript-eslint/no-non-null-assertion': 'error',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
 			// The app is served at the root (no paths.base) and many links carry a query string.
 			'svelte/no-navigation-without-resolve': 'off'
 		}

@@ -50,8 +50,9 @@ export default defineConfig({
 	webServer: {
 		command: 'node tests/e2e/serve.js',
 		url: `${BASE_URL}/readyz`,
-		// Without ORIGIN, adapter-node takes every request for https and refuses form posts.
-		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: BASE_URL },
+		// No ORIGIN: server.js then serves plain http for whatever host is used, so the browser
+		// may also come through the test's link proxy on another port (tests/e2e/link-proxy.ts).
+		env: { PORT: String(PORT), HOST: '127.0.0.1' },
 		reuseExistingServer: false,
 		// Cold start: an embedded PostgreSQL runs initdb, then migrations and the demo seed.
 		timeout: 180_000,

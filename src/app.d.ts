@@ -1,3 +1,4 @@
+import type { Role } from '$lib/roles';
 import type { Session, SessionUser } from '$lib/server/auth/session';
 import type { Logger } from '$lib/server/log';
 
@@ -10,6 +11,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** Set when the request came with an API token: its one organization and role. */
+			apiToken?: { id: string; organizationId: string; role: Role } | null;
 			requestId: string;
 			log: Logger;
 		}

@@ -6,6 +6,12 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import {
+	loadTokenActor,
+	refuseCrossOriginJson,
+	refuseOverApiLimit,
+	refuseOversizedBody
+} from '$lib/server/access/request-guards';
 import { log } from '$lib/server/log';
 import {
 	cookieMaxAge,
@@ -31,10 +37,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = requestId;
 	event.locals.log = log.child({ requestId });
 
-	const refused = refuseCrossOriginJson(event.request, event.url);
+	const refused =
+		refuseOversizedBody(event.request, event.url) ??
+		refuseCrossOriginJson(event.request, event.url) ??
+		(await loadTokenActor(event));
 	if (refused) return refused;
 
-	await loadSession(event);
+	if (!event.locals.apiToken) await loadSession(event);
+	const limited = refuseOverApiLimit(event);
+	if (limited) return limited;
 	const started = performance.now();
 	const response = await resolveLocalized(event, resolve);
 	response.headers.set('x-request-id', requestId);
@@ -90,26 +101,6 @@ async function loadSession(event: Parameters<Handle>[0]['event']) {
 	event.locals.session = found?.session ?? null;
 	if (found && token) setSessionCookie(event.cookies, token, found.session.expiresAt, secure);
 	else if (token) deleteSessionCookie(event.cookies, secure);
-}
-
-/**
- * SvelteKit's CSRF check covers form posts only: a JSON write must come from our own origin
- * or carry a bearer token (which a browser never attaches by itself).
- */
-function refuseCrossOriginJson(request: Request, url: URL): Response | null {
-	if (!url.pathname.startsWith('/api/') || ['GET', 'HEAD', 'OPTIONS'].includes(request.method))
-		return null;
-	if (request.headers.get('authorization')?.startsWith('Bearer ')) return null;
-	if (request.headers.get('origin') === url.origin) return null;
-	return Response.json(
-		{
-			error: {
-				code: 'forbidden',
-				message: 'Cross-site request refused: send it from the app or with an API token.'
-			}
-		},
-		{ status: 403 }
-	);
 }
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
 	ClientToServerEvents,
 	JoinReply,
-	PresencePerson,
 	ServerToClientEvents,
 	StreamEvent
 } from '../../src/lib/realtime/protocol';
@@ -119,12 +118,18 @@ describe('live rooms', () => {
 		const joined = await join(first, org);
 		expect(joined).toMatchObject({ ok: true, latestSeq: 1, people: [{ name: 'Claire' }] });
 
-		const arrival = next(first, 'presence');
+		const arrival = next(first, 'presence:delta');
 		const second = client(marc.token);
 		await connected(second);
-		await join(second, org);
-		const names = (await arrival).people.map((p: PresencePerson) => p.name);
-		expect(names).toEqual(['Claire', 'Marc']);
+		// The one who joins gets the whole list; those already there hear who arrived.
+		expect(await join(second, org)).toMatchObject({
+			ok: true,
+			people: [{ name: 'Claire' }, { name: 'Marc' }]
+		});
+		expect(await arrival).toEqual({
+			room: `organization:${org}`,
+			person: { userId: marc.user.userId, name: 'Marc', focus: null }
+		});
 
 		const delivered = next(second, 'event');
 		await changeMemberRole({ actor: claire.user }, org, {
@@ -133,9 +138,9 @@ describe('live rooms', () => {
 		});
 		expect(await delivered).toMatchObject({ seq: 2, kind: 'member.role_changed', streamId: org });
 
-		const departure = next(first, 'presence');
+		const departure = next(first, 'presence:delta');
 		second.close();
-		expect((await departure).people.map((p: PresencePerson) => p.name)).toEqual(['Claire']);
+		expect(await departure).toEqual({ room: `organization:${org}`, left: marc.user.userId });
 	});
 
 	it('the heartbeat carries the latest sequence number of the room', async () => {

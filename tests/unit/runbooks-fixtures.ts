@@ -28,6 +28,7 @@ export function step(id: string, overrides: Partial<RunStep> = {}): RunStep {
 		skipReason: null,
 		notes: [],
 		requiresApproval: null,
+		approval: null,
 		version: 1,
 		updatedAt: at(0),
 		updatedByName: null,

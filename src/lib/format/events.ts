@@ -28,6 +28,10 @@ export function describeEvent(event: StreamEvent): string {
 			return m.event_password_reset_issued();
 		case 'member.password_reset':
 			return m.event_password_reset();
+		case 'token.created':
+			return m.event_token_created({ name: text(p.name), role: text(p.role) });
+		case 'token.revoked':
+			return m.event_token_revoked({ name: text(p.name) });
 		default:
 			return describeInventoryEvent(event) ?? event.kind;
 	}

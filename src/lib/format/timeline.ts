@@ -1,6 +1,7 @@
 import type { StreamEvent } from '$lib/realtime/protocol';
 import { describeInventoryEvent } from '$lib/inventory/events';
 import { m } from '$lib/paraglide/messages';
+import { describePostmortemEvent } from '$lib/postmortems/timeline-text';
 import { statusLabel } from './incident';
 
 const str = (v: unknown) =>
@@ -28,8 +29,17 @@ export function describeIncidentEvent(event: StreamEvent): string {
 			return m.tl_called({ name: str(p.name), provider: str(p.provider), outcome: str(p.outcome) });
 		case 'run.started':
 			return m.tl_run_started({ name: str(p.templateName ?? p.name) });
+		case 'incident.shared':
+			return m.tl_shared({ name: str(p.name) });
+		case 'incident.unshared':
+			return m.tl_unshared({ name: str(p.name) });
 		default:
-			return describeStepEvent(event) ?? describeInventoryEvent(event) ?? event.kind;
+			return (
+				describeStepEvent(event) ??
+				describeInventoryEvent(event) ??
+				describePostmortemEvent(event) ??
+				event.kind
+			);
 	}
 }
 
@@ -48,7 +58,10 @@ function describeStepEvent(event: StreamEvent): string | null {
 		'step.skipped': () => m.tl_step_skipped({ title }) + reason,
 		'step.reopened': () => m.tl_step_reopened({ title }) + reason,
 		'step.assigned': () => m.tl_step_assigned({ title, name: str(p.assigneeName) }),
-		'step.noted': () => m.tl_step_noted({ title, note: str(p.note) })
+		'step.noted': () => m.tl_step_noted({ title, note: str(p.note) }),
+		'step.approval_requested': () => m.tl_step_approval_requested({ title }),
+		'step.approved': () => m.tl_step_approved({ title }),
+		'step.approval_refused': () => m.tl_step_approval_refused({ title }) + reason
 	};
 	return labels[event.kind]?.() ?? null;
 }

@@ -9,6 +9,9 @@ import {
 	type StreamEvent
 } from './protocol';
 
+/** How long a gap may last before it is fetched: events are often just a moment behind. */
+const GAP_GRACE_MS = 1500;
+
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'signed-out';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -28,6 +31,7 @@ export class LiveRoom {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#pending = new Map<number, StreamEvent>();
 	#fetching: Promise<void> | null = null;
+	#graceTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(ref: RoomRef, lastSeq: number, onEvent: (event: StreamEvent) => void) {
 		this.ref = ref;
@@ -40,12 +44,29 @@ export class LiveRoom {
 		if (event.seq <= this.lastSeq) return;
 		this.#pending.set(event.seq, event);
 		this.#drain();
-		if (this.#pending.size > 0) void this.catchUp();
+		const highest = Math.max(0, ...this.#pending.keys());
+		if (highest > this.lastSeq) this.#afterGrace(highest);
 	}
 
-	/** The server's latest sequence number: anything beyond ours is a gap to fetch. */
+	/**
+	 * The server's latest sequence number (heartbeat): anything beyond ours is a gap. An event
+	 * may simply still be on its way (committed, not yet delivered), so wait a moment first.
+	 */
 	seen(latestSeq: number) {
+		if (latestSeq > this.lastSeq) this.#afterGrace(latestSeq);
+	}
+
+	/** After a (re)join nothing is in flight for us: fetch what we miss at once. */
+	joined(latestSeq: number) {
 		if (latestSeq > this.lastSeq) void this.catchUp();
+	}
+
+	#afterGrace(target: number) {
+		if (this.#graceTimer) return;
+		this.#graceTimer = setTimeout(() => {
+			this.#graceTimer = null;
+			if (this.lastSeq < target) void this.catchUp();
+		}, GAP_GRACE_MS);
 	}
 
 	catchUp(): Promise<void> {
@@ -110,9 +131,13 @@ export class LiveConnection {
 		this.#socket.on('heartbeat', ({ streamId, latestSeq }) => {
 			for (const room of this.#rooms.values()) if (room.ref.id === streamId) room.seen(latestSeq);
 		});
-		this.#socket.on('presence', ({ room, people }) => {
+		this.#socket.on('presence:delta', ({ room, person, left }) => {
 			const live = this.#rooms.get(room);
-			if (live) live.people = people;
+			if (!live) return;
+			const others = live.people.filter((p) => p.userId !== (person?.userId ?? left));
+			live.people = person
+				? [...others, person].sort((a, b) => a.name.localeCompare(b.name))
+				: others;
 		});
 		if (typeof window !== 'undefined') {
 			window.addEventListener('offline', () => (this.status = 'offline'));
@@ -147,7 +172,7 @@ export class LiveConnection {
 			}
 			room.error = null;
 			room.people = reply.people;
-			room.seen(reply.latestSeq);
+			room.joined(reply.latestSeq);
 		});
 	}
 

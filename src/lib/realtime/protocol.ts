@@ -36,7 +36,8 @@ export type JoinReply =
 export interface ServerToClientEvents {
 	event: (event: StreamEvent) => void;
 	heartbeat: (beat: { streamId: string; latestSeq: number }) => void;
-	presence: (update: { room: string; people: PresencePerson[] }) => void;
+	/** One person arrived or moved (person), or left (left: their user id). */
+	'presence:delta': (delta: { room: string; person?: PresencePerson; left?: string }) => void;
 	'session-ended': (info: { reason: string }) => void;
 }
 

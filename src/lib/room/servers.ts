@@ -3,6 +3,7 @@ import type { StreamEvent } from '$lib/realtime/protocol';
 
 export interface RoomServer {
 	id: string;
+	organizationId: string;
 	hostname: string;
 	kind: string;
 	role: string;

@@ -1,6 +1,6 @@
 import type { StreamEvent } from '$lib/realtime/protocol';
 import type { StepAction } from './states';
-import type { Run, RunStep, StepNote, StepState } from './types';
+import type { Run, RunStep, StepApproval, StepNote, StepState } from './types';
 
 /** The payload of every `step.*` event: enough for a browser to patch its copy of the run. */
 export interface StepEventPayload {
@@ -22,6 +22,8 @@ export interface StepEventPayload {
 	readied: string[];
 	/** Ready dependents sent back to pending because this step was reopened (version + 1). */
 	unreadied: string[];
+	/** Set by approval actions only: the step's approval after the change. */
+	approval?: StepApproval | null;
 }
 
 export const RUN_STARTED = 'run.started';
@@ -71,7 +73,8 @@ function patch(step: RunStep, change: StepEventPayload): RunStep {
 		endedAt: change.endedAt,
 		blockedReason: change.to === 'blocked' ? change.reason : null,
 		skipReason: change.to === 'skipped' ? change.reason : step.skipReason,
-		notes: change.note ? [...step.notes, change.note] : step.notes
+		notes: change.note ? [...step.notes, change.note] : step.notes,
+		approval: change.approval === undefined ? step.approval : change.approval
 	};
 }
 

@@ -11,11 +11,17 @@ export const STEP_ACTIONS = [
 	'skip',
 	'reopen',
 	'assign',
-	'note'
+	'note',
+	'request_approval',
+	'approve',
+	'refuse'
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
-export type TransitionAction = Exclude<StepAction, 'assign' | 'note'>;
+/** Approvals change no state either: they decide whether `start` is allowed (see approvals.ts). */
+export type ApprovalAction = 'request_approval' | 'approve' | 'refuse';
+
+export type TransitionAction = Exclude<StepAction, 'assign' | 'note' | ApprovalAction>;
 
 interface Transition {
 	from: readonly StepState[];
@@ -40,7 +46,8 @@ export const TRANSITIONS: Record<TransitionAction, Transition> = {
 };
 
 /** The permission (from the server's one permission table) each action needs. */
-export function stepPermission(action: StepAction): 'step.work' | 'step.reopen' {
+export function stepPermission(action: StepAction): 'step.work' | 'step.reopen' | 'step.approve' {
+	if (action === 'approve' || action === 'refuse') return 'step.approve';
 	return action === 'reopen' ? 'step.reopen' : 'step.work';
 }
 
@@ -55,11 +62,18 @@ export const STEP_EVENT_KINDS: Record<StepAction, string> = {
 	skip: 'step.skipped',
 	reopen: 'step.reopened',
 	assign: 'step.assigned',
-	note: 'step.noted'
+	note: 'step.noted',
+	request_approval: 'step.approval_requested',
+	approve: 'step.approved',
+	refuse: 'step.approval_refused'
 };
 
 export function isTransition(action: StepAction): action is TransitionAction {
 	return action in TRANSITIONS;
+}
+
+export function isApprovalAction(action: StepAction): action is ApprovalAction {
+	return action === 'request_approval' || action === 'approve' || action === 'refuse';
 }
 
 /** The state an action leads to from `state`, or null when the machine does not allow it. */

@@ -18,9 +18,32 @@ export const STEP_STATES = [
 ] as const;
 export type StepState = (typeof STEP_STATES)[number];
 
-/** Reserved for approvals (issue 5): which role must approve before the step may start. */
+/** The roles that may be asked to approve a step (viewers read, they do not decide). */
+export const APPROVER_ROLES = ['responder', 'admin', 'owner'] as const;
+export type ApproverRole = (typeof APPROVER_ROLES)[number];
+
+/**
+ * A step that may start only once someone holding `role` (or above) in the named organization
+ * has approved it: "open the firewall" needs an admin of the merchant. Run steps also carry
+ * the organization's name, copied when the run starts.
+ */
 export interface ApprovalRequirement {
-	role: string;
+	organizationId: string;
+	role: ApproverRole;
+	organizationName?: string;
+}
+
+export const APPROVAL_STATES = ['pending', 'approved', 'vetoed'] as const;
+/** pending: asked and not yet decided; vetoed: refused, with a reason (it may be asked again). */
+export type ApprovalState = (typeof APPROVAL_STATES)[number];
+
+export interface StepApproval {
+	state: ApprovalState;
+	requestedByName: string | null;
+	requestedAt: string | null;
+	decidedByName: string | null;
+	decidedAt: string | null;
+	reason: string | null;
 }
 
 /** One step of a template; `key` is stable across versions and is what dependencies name. */
@@ -79,6 +102,8 @@ export interface RunStep {
 	skipReason: string | null;
 	notes: StepNote[];
 	requiresApproval: ApprovalRequirement | null;
+	/** Null until an approval is asked for. */
+	approval: StepApproval | null;
 	version: number;
 	updatedAt: string;
 	updatedByName: string | null;

@@ -34,9 +34,11 @@ export function boot(options: { httpServer?: HttpServer; dev?: boolean } = {}): 
 async function start(dev: boolean) {
 	const config = readConfig();
 	let stopDatabase = async () => {};
+	let databaseUrl: string;
 	let embedded = false;
 	if (config.DATABASE_URL) {
-		connect(config.DATABASE_URL);
+		databaseUrl = config.DATABASE_URL;
+		connect(databaseUrl);
 	} else {
 		const { startEmbeddedDatabase } = await import('./db/embedded');
 		const database = await startEmbeddedDatabase({
@@ -44,7 +46,8 @@ async function start(dev: boolean) {
 			port: config.EMBEDDED_PG_PORT,
 			log
 		});
-		connect(database.url);
+		databaseUrl = database.url;
+		connect(databaseUrl);
 		stopDatabase = () => database.stop();
 		embedded = true;
 		log.info({ dataDir: database.dataDir, port: database.port }, 'embedded PostgreSQL started');
@@ -57,7 +60,13 @@ async function start(dev: boolean) {
 
 	const httpServer = registry[HTTP_SERVER];
 	let io: NightshiftServer | undefined;
-	if (httpServer) io = attachRealtime(httpServer, { origin: config.ORIGIN, dev });
+	if (httpServer) {
+		io = attachRealtime(httpServer, {
+			origin: config.ORIGIN,
+			dev,
+			clusterDatabaseUrl: databaseUrl
+		});
+	}
 	registry[SHUTDOWN] = async () => {
 		await io?.close().catch(() => undefined);
 		await disconnect();

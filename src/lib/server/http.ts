@@ -1,5 +1,5 @@
 import { fail, json, type ActionFailure } from '@sveltejs/kit';
-import { isAppError } from './errors';
+import { AppError, isAppError } from './errors';
 
 export interface FormFailure {
 	/** Which form of the page failed, when a page has several. */
@@ -33,4 +33,15 @@ export function jsonFailure(error: unknown): Response {
 		{ error: { code: error.code, message: error.message, fields: error.fields } },
 		{ status: error.status }
 	);
+}
+
+/** A JSON route's body, which must be one JSON object. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+	const body: unknown = await request.json().catch(() => {
+		throw new AppError('invalid', 'The request body must be JSON.');
+	});
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		throw new AppError('invalid', 'The request body must be a JSON object.');
+	}
+	return body as Record<string, unknown>;
 }

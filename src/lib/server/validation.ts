@@ -7,11 +7,16 @@ import { AppError } from './errors';
  */
 export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
 	const result = schema.safeParse(input);
-	if (result.success) return result.data;
 	const fields: Record<string, string> = {};
-	for (const issue of result.error.issues) {
-		const key = issue.path.join('.') || 'form';
-		fields[key] ??= issue.message;
+	if (result.success) {
+		// What PostgreSQL would refuse with an error (a 500) is refused here, by field.
+		unstorable(result.data, [], fields);
+		if (Object.keys(fields).length === 0) return result.data;
+	} else {
+		for (const issue of result.error.issues) {
+			const key = issue.path.join('.') || 'form';
+			fields[key] ??= issue.message;
+		}
 	}
 	const first = Object.entries(fields)[0];
 	const summary = first
@@ -22,7 +27,38 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
 	throw new AppError('invalid', summary, fields);
 }
 
+const MAX_INTEGER = 2_147_483_647;
+
+/**
+ * Finds values a schema let through that the database cannot store: text with a NUL
+ * character, integers beyond PostgreSQL's integer, dates outside years 1 to 9999.
+ */
+function unstorable(value: unknown, path: (string | number)[], fields: Record<string, string>) {
+	const key = path.join('.') || 'form';
+	if (typeof value === 'string') {
+		if (value.includes('\u0000')) fields[key] ??= 'Text cannot contain the NUL character.';
+	} else if (typeof value === 'number') {
+		if (Number.isInteger(value) && Math.abs(value) > MAX_INTEGER)
+			fields[key] ??= 'This number is too large.';
+	} else if (value instanceof Date) {
+		const year = value.getUTCFullYear();
+		if (Number.isNaN(year) || year < 1 || year > 9999)
+			fields[key] ??= 'Give a date between the years 1 and 9999.';
+	} else if (Array.isArray(value)) {
+		value.forEach((item, i) => unstorable(item, [...path, i], fields));
+	} else if (value !== null && typeof value === 'object') {
+		for (const [name, item] of Object.entries(value)) unstorable(item, [...path, name], fields);
+	}
+}
+
 export const uuid = z.string().uuid({ message: 'Not a valid id.' });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id can be looked up at all (anything else would be a database error). */
+export function isUuid(value: unknown): value is string {
+	return typeof value === 'string' && UUID.test(value);
+}
 export const clientMutationId = uuid.optional().nullable();
 
 /** Reads a form into a plain object: one value per name, trimmed; files are ignored. */

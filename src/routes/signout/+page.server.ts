@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { recordAuthEvent } from '$lib/server/auth/auth-events';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
 import { endSocketsOfSessions } from '$lib/server/realtime/control';
 import { signOutEverywhere } from '$lib/server/users/account';
@@ -8,16 +9,20 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 // Named actions only: SvelteKit refuses a default action beside named ones (a 500 on any post).
 export const actions: Actions = {
-	current: async ({ locals, cookies, url }) => {
+	current: async ({ locals, cookies, url, getClientAddress }) => {
 		if (locals.session) {
 			await invalidateSession(locals.session.id);
 			endSocketsOfSessions([locals.session.id], 'You signed out.');
+			await recordAuthEvent('sign_out', {
+				userId: locals.session.userId,
+				address: getClientAddress()
+			});
 		}
 		deleteSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/signin');
 	},
-	everywhere: async ({ locals, cookies, url }) => {
-		if (locals.user) await signOutEverywhere(locals.user.id);
+	everywhere: async ({ locals, cookies, url, getClientAddress }) => {
+		if (locals.user) await signOutEverywhere(locals.user.id, getClientAddress());
 		deleteSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/signin');
 	}

@@ -1,6 +1,7 @@
 import { roleAtLeast, type Role } from '$lib/roles';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
+import { isUuid } from '../validation';
 import type { Actor } from './actor';
 import { PERMISSIONS, type Permission } from './permissions';
 
@@ -15,9 +16,17 @@ export async function findMembership(
 	organizationId: string,
 	sql: Db = db()
 ): Promise<Membership | null> {
+	if (!isUuid(userId) || !isUuid(organizationId)) return null;
+	// access_grants: people's memberships and live API tokens (one organization, one role each).
 	const [row] = await sql<{ role: Role }[]>`
-		select role from memberships where user_id = ${userId} and organization_id = ${organizationId}`;
+		select role from access_grants where user_id = ${userId} and organization_id = ${organizationId}`;
 	return row ? { organizationId, userId, role: row.role } : null;
+}
+
+/** The role a permission needs; a requirement of the data itself (a step's approver) may raise it. */
+export function neededRole(permission: Permission, atLeast?: Role): Role {
+	const floor = PERMISSIONS[permission];
+	return atLeast && !roleAtLeast(floor, atLeast) ? atLeast : floor;
 }
 
 /**
@@ -28,12 +37,13 @@ export async function authorize(
 	actor: Pick<Actor, 'userId'>,
 	organizationId: string,
 	permission: Permission,
-	sql: Db = db()
+	sql: Db = db(),
+	atLeast?: Role
 ): Promise<Membership> {
 	const membership = await findMembership(actor.userId, organizationId, sql);
 	if (!membership)
 		throw new AppError('not_found', 'This organization does not exist or you are not a member.');
-	const needed = PERMISSIONS[permission];
+	const needed = neededRole(permission, atLeast);
 	if (!roleAtLeast(membership.role, needed)) {
 		throw new AppError(
 			'forbidden',
@@ -47,8 +57,9 @@ export async function may(
 	actor: Pick<Actor, 'userId'>,
 	organizationId: string,
 	permission: Permission,
-	sql: Db = db()
+	sql: Db = db(),
+	atLeast?: Role
 ): Promise<boolean> {
 	const membership = await findMembership(actor.userId, organizationId, sql);
-	return membership !== null && roleAtLeast(membership.role, PERMISSIONS[permission]);
+	return membership !== null && roleAtLeast(membership.role, neededRole(permission, atLeast));
 }

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
 	'member.change_role': 'owner',
 	'member.remove': 'owner',
 	'member.issue_password_reset': 'admin',
+	'audit.view': 'admin',
+	'token.manage': 'admin',
 	'room.join': 'viewer',
 	'incident.view': 'viewer',
 	'incident.declare': 'responder',
@@ -29,7 +31,9 @@ export const PERMISSIONS = {
 	'template.edit': 'admin',
 	'run.start': 'responder',
 	'step.work': 'responder',
-	'step.reopen': 'admin'
+	'step.reopen': 'admin',
+	// The floor: a step's own requirement (a role of a named organization) may ask for more.
+	'step.approve': 'responder'
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -73,7 +73,7 @@ export async function readPasswordReset(token: string): Promise<ResetRow> {
 	return row;
 }
 
-const completeInput = z.object({ password: newPassword });
+export const completeInput = z.object({ password: newPassword });
 
 /** Sets the new password, burns the link and ends every session of that person. */
 export async function completePasswordReset(token: string, input: unknown, address?: string) {

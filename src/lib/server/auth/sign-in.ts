@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { recordAuthEvent } from './auth-events';
 import { findUserByEmail } from '../users/queries';
 import { signInInput } from '../users/schemas';
 import { parse } from '../validation';
@@ -17,8 +18,12 @@ export async function signIn(input: unknown, context: { address: string; userAge
 		? await verifyPassword(user.password_hash, password)
 		: await verifyDecoy(password);
 	await recordLoginAttempt(email, context.address, valid);
-	if (!user || !valid)
+	const audit = { userId: user?.id ?? null, email, ...context };
+	if (!user || !valid) {
+		await recordAuthEvent('sign_in_failed', audit);
 		throw new AppError('unauthenticated', WRONG_CREDENTIALS, { form: WRONG_CREDENTIALS });
+	}
 	const { token, session } = await createSession(user.id, context);
+	await recordAuthEvent('sign_in', audit);
 	return { token, session, userId: user.id };
 }

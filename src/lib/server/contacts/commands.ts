@@ -34,10 +34,11 @@ export async function createContact(
 export async function updateContact(
 	context: CommandContext,
 	organizationId: string,
-	contactId: string,
+	contactId: unknown,
 	input: unknown
 ) {
 	const c = parse(contactInput, input);
+	const id = parse(uuid, contactId);
 	return runCommand(context, async (tx, emit) => {
 		await authorize(context.actor, organizationId, 'contacts.edit', tx);
 		const [row] = await tx<{ version: number }[]>`
@@ -46,11 +47,11 @@ export async function updateContact(
 				function = ${c.function}, phones = ${c.phones}, email = ${c.email ?? null}, hours = ${c.hours},
 				escalation_level = ${c.escalationLevel}, contract_ref = ${c.contractRef}, notes = ${c.notes},
 				version = version + 1
-			where id = ${contactId} and organization_id = ${organizationId}
+			where id = ${id} and organization_id = ${organizationId}
 				and (${c.version ?? null}::int is null or version = ${c.version ?? null})
 			returning version`;
 		if (!row) {
-			const existing = await findContact(contactId, tx);
+			const existing = await findContact(id, tx);
 			if (!existing || existing.organizationId !== organizationId)
 				throw new AppError('not_found', 'This contact does not exist.');
 			throw new AppError(
@@ -61,9 +62,9 @@ export async function updateContact(
 		await emit({
 			streamId: organizationId,
 			kind: 'contact.updated',
-			payload: { contactId, name: c.name }
+			payload: { contactId: id, name: c.name }
 		});
-		return { contactId, version: row.version };
+		return { contactId: id, version: row.version };
 	});
 }
 

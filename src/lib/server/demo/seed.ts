@@ -3,7 +3,9 @@ import { importItems } from '../inventory/import';
 import { log } from '../log';
 import { createTemplate } from '../runbooks/templates';
 import { findUserByEmail } from '../users/queries';
+import { seedFirewallTemplate } from './approvals';
 import { DemoClock } from './clock';
+import { cutThePower, seedLessons } from './lessons';
 import { playTheNight } from './night';
 import { createCast, DEMO_ACCOUNTS } from './people';
 import { shopContacts, shopInventory } from './shop';
@@ -36,7 +38,10 @@ export async function seedDemo(): Promise<boolean> {
 			body: REBUILD_TEMPLATE_BODY
 		})
 	).result;
+	await seedFirewallTemplate(cast);
+	await seedLessons(cast, templateId);
 	const clock = new DemoClock(NIGHT_HOURS_AGO);
+	await cutThePower(cast, clock);
 	const incidentId = await playTheNight(cast, clock, templateId);
 	await clock.rewind(incidentId);
 	log.info({ incidentId }, 'demo scenario seeded');

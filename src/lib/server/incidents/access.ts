@@ -2,7 +2,9 @@ import { roleAtLeast, ROLES, type Role } from '$lib/roles';
 import type { Actor } from '../access/actor';
 import { PERMISSIONS, type Permission } from '../access/permissions';
 import { db, type Db } from '../db/db';
-import { AppError } from '../errors';
+import { authorize } from '../access/authorize';
+import { AppError, isAppError } from '../errors';
+import { isUuid } from '../validation';
 
 export interface IncidentAccess {
 	incidentId: string;
@@ -22,11 +24,12 @@ export async function findIncidentAccess(
 	incidentId: string,
 	sql: Db = db()
 ): Promise<IncidentAccess | null> {
+	if (!isUuid(userId) || !isUuid(incidentId)) return null;
 	const rows = await sql<{ owner: string; organization_id: string; role: Role }[]>`
 		select i.organization_id as owner, m.organization_id, m.role
 		from incidents i
 		join incident_organizations io on io.incident_id = i.id
-		join memberships m on m.organization_id = io.organization_id and m.user_id = ${userId}
+		join access_grants m on m.organization_id = io.organization_id and m.user_id = ${userId}
 		where i.id = ${incidentId}`;
 	const best = rows.sort((a, b) => ROLES.indexOf(b.role) - ROLES.indexOf(a.role))[0];
 	if (!best) return null;
@@ -55,4 +58,41 @@ export async function authorizeIncident(
 		);
 	}
 	return access;
+}
+
+/** Whether the actor may do this in the incident (the room join asks on every join). */
+export async function mayIncident(
+	actor: Pick<Actor, 'userId'>,
+	incidentId: string,
+	permission: Permission,
+	sql: Db = db()
+): Promise<boolean> {
+	const access = await findIncidentAccess(actor.userId, incidentId, sql);
+	return access !== null && roleAtLeast(access.role, PERMISSIONS[permission]);
+}
+
+/**
+ * For what only the incident's own organization decides (who takes part): the actor must see
+ * the incident, and hold the permission in the declaring organization, whatever other
+ * organization they take part through.
+ */
+export async function authorizeIncidentOwner(
+	actor: Pick<Actor, 'userId'>,
+	incidentId: string,
+	permission: Permission,
+	sql: Db = db()
+): Promise<IncidentAccess> {
+	const access = await authorizeIncident(actor, incidentId, 'incident.view', sql);
+	try {
+		const membership = await authorize(actor, access.ownerOrganizationId, permission, sql);
+		return { ...access, organizationId: membership.organizationId, role: membership.role };
+	} catch (error) {
+		if (isAppError(error) && error.code === 'not_found') {
+			throw new AppError(
+				'forbidden',
+				'Only the organization that declared the incident decides who takes part in it.'
+			);
+		}
+		throw error;
+	}
 }

@@ -72,8 +72,17 @@ export async function readIncident(
 	return { ...row, organizations };
 }
 
-/** People who may be named commander or assignee: members of the organizations taking part. */
-export async function listIncidentPeople(incidentId: string, sql: Db = db()) {
+/**
+ * People who may be named commander or assignee: the viewer's own colleagues in the
+ * organizations taking part, and from the other organizations only those already involved
+ * (commander, assignees, authors of its events): a shared incident shows no member list.
+ * Without a viewer, everyone taking part (for server-side checks and exports).
+ */
+export async function listIncidentPeople(
+	incidentId: string,
+	viewerId: string | null = null,
+	sql: Db = db()
+) {
 	return sql<{ userId: string; name: string; organizationName: string; role: string }[]>`
 		select distinct u.id as "userId", u.display_name as name, o.name as "organizationName", m.role
 		from incident_organizations io
@@ -81,5 +90,13 @@ export async function listIncidentPeople(incidentId: string, sql: Db = db()) {
 		join users u on u.id = m.user_id
 		join organizations o on o.id = io.organization_id
 		where io.incident_id = ${incidentId}
+			and (
+				${viewerId}::uuid is null
+				or io.organization_id in (select organization_id from access_grants where user_id = ${viewerId})
+				or m.user_id in (select commander_id from incidents where id = ${incidentId})
+				or m.user_id in (
+					select s.assignee_id from run_steps s join runbook_runs r on r.id = s.run_id
+					where r.incident_id = ${incidentId})
+				or m.user_id in (select actor_id from events where stream_id = ${incidentId}))
 		order by o.name, name`;
 }

@@ -7,6 +7,7 @@ import { readRun } from '../runbooks/runs';
 import { listTemplates } from '../runbooks/template-queries';
 import { listTimeline } from '../timeline/queries';
 import { findIncidentAccess } from './access';
+import { readSharing } from './room-access';
 import { listIncidentPeople, readIncident } from './queries';
 
 /**
@@ -21,7 +22,7 @@ export async function readRoom(actor: Pick<Actor, 'userId'>, incidentId: string)
 		readIncident(incidentId),
 		listTimeline(incidentId),
 		listIncidentContacts(incidentId),
-		listIncidentPeople(incidentId),
+		listIncidentPeople(incidentId, actor.userId),
 		listIncidentItems(actor, incidentId),
 		readRun(actor, incidentId)
 	]);
@@ -38,8 +39,10 @@ export async function readRoom(actor: Pick<Actor, 'userId'>, incidentId: string)
 						organizations.map((id) => listTemplates(actor, id).catch(unlessAppError))
 					)
 				).flat();
+	const sharing = await readSharing(actor, incidentId);
 	return {
 		incident,
+		...sharing,
 		timeline,
 		contacts,
 		people,

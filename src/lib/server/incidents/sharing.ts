@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { db } from '../db/db';
+import type { Actor } from '../access/actor';
+import { may } from '../access/authorize';
+import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
+import { listPartners, type PartnerOrganization } from '../organizations/partners';
+import { listOrganizationsOfUser } from '../organizations/queries';
 import { ejectUserFromRoom } from '../realtime/control';
 import { parse, uuid } from '../validation';
-import { authorizeIncident } from './access';
+import { authorizeIncidentOwner, findIncidentAccess } from './access';
 
-const shareInput = z.object({ organizationId: uuid });
+export const shareInput = z.object({ organizationId: uuid });
 
 /**
  * The incident's own organization invites another one (its hoster, say): that organization's
@@ -15,13 +19,7 @@ const shareInput = z.object({ organizationId: uuid });
 export async function shareIncident(context: CommandContext, incidentId: string, input: unknown) {
 	const { organizationId } = parse(shareInput, input);
 	return runCommand(context, async (tx, emit) => {
-		const access = await authorizeIncident(context.actor, incidentId, 'incident.share', tx);
-		if (access.organizationId !== access.ownerOrganizationId) {
-			throw new AppError(
-				'forbidden',
-				'Only the organization that declared the incident can share it.'
-			);
-		}
+		await authorizeIncidentOwner(context.actor, incidentId, 'incident.share', tx);
 		const [target] = await tx<{ name: string; kind: string }[]>`
 			select name, kind from organizations where id = ${organizationId}`;
 		if (!target) throw new AppError('not_found', 'There is no such organization.');
@@ -44,7 +42,7 @@ export async function shareIncident(context: CommandContext, incidentId: string,
 export async function unshareIncident(context: CommandContext, incidentId: string, input: unknown) {
 	const { organizationId } = parse(shareInput, input);
 	const outcome = await runCommand(context, async (tx, emit) => {
-		const access = await authorizeIncident(context.actor, incidentId, 'incident.share', tx);
+		const access = await authorizeIncidentOwner(context.actor, incidentId, 'incident.share', tx);
 		if (organizationId === access.ownerOrganizationId) {
 			throw new AppError(
 				'invalid',
@@ -77,4 +75,47 @@ async function ejectFromIncident(incidentId: string, organizationId: string) {
 				select 1 from memberships other join incident_organizations io on io.organization_id = other.organization_id
 				where other.user_id = m.user_id and io.incident_id = ${incidentId})`;
 	for (const row of rows) ejectUserFromRoom(row.user_id, `incident:${incidentId}`);
+}
+
+/**
+ * A person who left an organization (removed by an owner) leaves at once the rooms of the
+ * incidents they saw only through it.
+ */
+export async function ejectFromIncidentsOf(userId: string, organizationId: string) {
+	const rows = await db()<{ incident_id: string }[]>`
+		select io.incident_id from incident_organizations io
+		where io.organization_id = ${organizationId}
+			and not exists (
+				select 1 from access_grants g
+				join incident_organizations other on other.organization_id = g.organization_id
+				where g.user_id = ${userId} and other.incident_id = io.incident_id)`;
+	for (const row of rows) ejectUserFromRoom(userId, `incident:${row.incident_id}`);
+}
+
+export type ShareCandidate = PartnerOrganization;
+
+/**
+ * The organizations the incident's organization may invite: its partners (see listPartners)
+ * and the actor's own organizations, less those already taking part. Others are reached by
+ * pasting their organization id: no list of tenants leaks.
+ */
+export async function listShareCandidates(
+	actor: Pick<Actor, 'userId'>,
+	incidentId: string,
+	sql: Db = db()
+): Promise<ShareCandidate[]> {
+	const access = await findIncidentAccess(actor.userId, incidentId, sql);
+	if (!access || !(await may(actor, access.ownerOrganizationId, 'incident.share', sql))) return [];
+	const [partners, taking, own] = await Promise.all([
+		listPartners(access.ownerOrganizationId, sql),
+		sql<{ organization_id: string }[]>`
+			select organization_id from incident_organizations where incident_id = ${incidentId}`,
+		listOrganizationsOfUser(actor.userId, sql)
+	]);
+	const excluded = new Set(taking.map((t) => t.organization_id));
+	const byId = new Map<string, ShareCandidate>();
+	for (const o of [...partners, ...own]) {
+		if (!excluded.has(o.id)) byId.set(o.id, { id: o.id, name: o.name, kind: o.kind });
+	}
+	return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -4,6 +4,7 @@ import { authorize, findMembership } from '../access/authorize';
 import { PERMISSIONS, type Permission } from '../access/permissions';
 import type { Db } from '../db/db';
 import { AppError, isAppError } from '../errors';
+import { isUuid } from '../validation';
 import { findIncidentAccess } from '../incidents/access';
 import { findItem, listOpenIncidentsOf, lockItem, type InventoryItem } from './queries';
 
@@ -20,6 +21,7 @@ export async function authorizeItem(
 	sql: Db,
 	options: { lock?: boolean } = {}
 ): Promise<InventoryItem> {
+	if (!isUuid(itemId)) throw new AppError('not_found', NOT_FOUND);
 	const item = options.lock ? await lockItem(sql, itemId) : await findItem(itemId, sql);
 	if (!item) throw new AppError('not_found', NOT_FOUND);
 	await authorize(actor, item.organizationId, permission, sql).catch((error: unknown) => {
@@ -40,6 +42,7 @@ export async function authorizeStatusChange(
 	itemId: string,
 	sql: Db
 ): Promise<InventoryItem> {
+	if (!isUuid(itemId)) throw new AppError('not_found', NOT_FOUND);
 	const item = await lockItem(sql, itemId);
 	if (!item) throw new AppError('not_found', NOT_FOUND);
 	if (await findMembership(actor.userId, item.organizationId, sql)) {

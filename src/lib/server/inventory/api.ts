@@ -4,17 +4,8 @@ import { AppError } from '../errors';
 import type { CommandContext } from '../events/command';
 import { clientMutationId, parse } from '../validation';
 
-/** What the inventory's JSON endpoints share: the body, and the command context of a call. */
-
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-	const body: unknown = await request.json().catch(() => {
-		throw new AppError('invalid', 'The request body must be JSON.');
-	});
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		throw new AppError('invalid', 'The request body must be a JSON object.');
-	}
-	return body as Record<string, unknown>;
-}
+/** What the inventory's JSON endpoints share: the command context of a call. */
+export { readJsonObject } from '../http';
 
 const mutation = z.object({ clientMutationId });
 

@@ -4,6 +4,7 @@ import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { createStream } from '../events/queries';
+import { ejectFromIncidentsOf } from '../incidents/sharing';
 import { ejectUserFromRoom } from '../realtime/control';
 import { parse } from '../validation';
 import { changeRoleInput, memberInput, organizationInput } from './schemas';
@@ -86,6 +87,7 @@ export async function removeMember(
 		return { userId: data.userId };
 	});
 	ejectUserFromRoom(data.userId, `organization:${organizationId}`);
+	await ejectFromIncidentsOf(data.userId, organizationId);
 	return outcome;
 }
 

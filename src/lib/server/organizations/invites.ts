@@ -1,6 +1,7 @@
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import { hashSecret, randomSecret } from '../auth/tokens';
+import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { parse, uuid } from '../validation';
@@ -8,6 +9,20 @@ import { findInviteByHash } from './queries';
 import { inviteInput } from './schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Invites an organization may create per hour: enough for onboarding a team, not for spam. */
+export const INVITES_PER_HOUR = 50;
+
+async function assertInviteQuota(tx: Tx, organizationId: string) {
+	const [row] = await tx<{ recent: number }[]>`
+		select count(*)::int as recent from invites
+		where organization_id = ${organizationId} and created_at > now() - interval '1 hour'`;
+	if ((row?.recent ?? 0) >= INVITES_PER_HOUR) {
+		throw new AppError(
+			'rate_limited',
+			`Too many invites: at most ${INVITES_PER_HOUR} an hour. Retry later.`
+		);
+	}
+}
 
 /** Creates a single-use, expiring invite; the secret is returned once and only its hash kept. */
 export async function createInvite(
@@ -20,6 +35,7 @@ export async function createInvite(
 	const expiresAt = new Date(Date.now() + data.expiresInDays * DAY_MS);
 	const outcome = await runCommand(context, async (tx, emit) => {
 		await authorize(context.actor, organizationId, 'member.invite', tx);
+		await assertInviteQuota(tx, organizationId);
 		const [invite] = await tx<{ id: string }[]>`
 			insert into invites (organization_id, token_hash, role, email, created_by, expires_at)
 			values (${organizationId}, ${hashSecret(secret)}, ${data.role}, ${data.email ?? null},

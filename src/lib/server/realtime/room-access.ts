@@ -1,7 +1,8 @@
 import type { RoomRef } from '$lib/realtime/protocol';
 import { may } from '../access/authorize';
+import { SOCKET_EVENT_PERMISSIONS } from '../access/socket-permissions';
 import { findStream } from '../events/queries';
-import { findIncidentAccess } from '../incidents/access';
+import { mayIncident } from '../incidents/access';
 
 /**
  * Whether a user may join a room. Checked on every join, against the database, so a guessed
@@ -10,6 +11,7 @@ import { findIncidentAccess } from '../incidents/access';
 export async function canJoinRoom(userId: string, room: RoomRef): Promise<boolean> {
 	const stream = await findStream(room.id);
 	if (!stream || stream.kind !== room.kind) return false;
-	if (room.kind === 'incident') return (await findIncidentAccess(userId, room.id)) !== null;
-	return may({ userId }, stream.organizationId, 'room.join');
+	const { permission } = SOCKET_EVENT_PERMISSIONS['room:join'];
+	if (room.kind === 'incident') return mayIncident({ userId }, room.id, permission);
+	return may({ userId }, stream.organizationId, permission);
 }

@@ -7,7 +7,8 @@ import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { log } from '../log';
 import { setRoomEjector, setSessionTerminator } from './control';
 import { startHeartbeat } from './heartbeat';
-import { broadcastPresence } from './presence';
+import { useClusterAdapter } from './cluster';
+import { announceLeft, announcePresent, peopleInRoom } from './presence';
 import { setPublisher } from './publish';
 import { canJoinRoom } from './room-access';
 import { findStream } from '../events/queries';
@@ -24,6 +25,8 @@ export interface RealtimeOptions {
 	/** Development: leave other upgrade requests (Vite's HMR) alone. */
 	dev?: boolean;
 	heartbeatMs?: number;
+	/** Broadcast across nodes through this PostgreSQL (socket.io's postgres adapter). */
+	clusterDatabaseUrl?: string;
 }
 
 /** Attaches socket.io to the app's HTTP server: authenticated handshake, rooms, presence. */
@@ -39,6 +42,10 @@ export function attachRealtime(
 		// websockets are not covered by CORS: the origin is checked here, before any upgrade.
 		allowRequest: (req, callback) => callback(null, originAllowed(req, options.origin))
 	});
+	if (options.clusterDatabaseUrl) {
+		const stopAdapter = useClusterAdapter(io, options.clusterDatabaseUrl);
+		httpServer.once('close', () => void stopAdapter().catch(() => undefined));
+	}
 	io.use(authenticate);
 	io.on('connection', (socket) => onConnection(io, socket));
 	setPublisher((event) => {
@@ -51,7 +58,7 @@ export function attachRealtime(
 	});
 	setRoomEjector((userId, room) => {
 		io.in(`user:${userId}`).socketsLeave(room);
-		void broadcastPresence(io, room);
+		void announceLeft(io, userId, room).catch(() => undefined);
 	});
 	const stopHeartbeat = startHeartbeat(io, options.heartbeatMs);
 	io.engine.on('close', stopHeartbeat);
@@ -114,7 +121,7 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 		if (!parsed.success) return;
 		const room = roomName(parsed.data);
 		await socket.leave(room);
-		await broadcastPresence(io, room).catch(() => undefined);
+		await announceLeft(io, socket.data.userId, room).catch(() => undefined);
 	});
 	socket.on('presence:focus', async (input, focus) => {
 		const parsed = roomRef.safeParse(input);
@@ -122,12 +129,12 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 		if (!room || !socket.rooms.has(room)) return;
 		if (focus !== null && (typeof focus !== 'string' || focus.length > 100)) return;
 		socket.data.focus[room] = focus;
-		await broadcastPresence(io, room).catch(() => undefined);
+		announcePresent(socket, room);
 	});
 	socket.on('disconnecting', () => {
 		for (const room of socket.rooms) {
 			if (room.startsWith('organization:') || room.startsWith('incident:')) {
-				void broadcastPresence(io, room, socket.id).catch(() => undefined);
+				void announceLeft(io, socket.data.userId, room, socket.id).catch(() => undefined);
 			}
 		}
 	});
@@ -140,6 +147,7 @@ async function joinRoom(io: NightshiftServer, socket: NightshiftSocket, ref: Roo
 	const room = roomName(ref);
 	await socket.join(room);
 	const stream = await findStream(ref.id);
-	const people = await broadcastPresence(io, room);
+	announcePresent(socket, room);
+	const people = await peopleInRoom(io, room);
 	return { ok: true as const, latestSeq: stream?.lastSeq ?? 0, people };
 }

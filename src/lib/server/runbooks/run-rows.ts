@@ -4,7 +4,9 @@ import type {
 	StepNote,
 	StepState,
 	OwnerSide,
-	ApprovalRequirement
+	ApprovalRequirement,
+	ApprovalState,
+	StepApproval
 } from '$lib/runbooks/types';
 import type { Db } from '../db/db';
 
@@ -32,6 +34,12 @@ export interface StepRow {
 	skip_reason: string | null;
 	notes: StepNote[];
 	requires_approval: ApprovalRequirement | null;
+	approval_state: ApprovalState | null;
+	approval_requested_by_name: string | null;
+	approval_requested_at: Date | null;
+	approval_decided_by_name: string | null;
+	approval_decided_at: Date | null;
+	approval_reason: string | null;
 	version: number;
 	updated_at: Date;
 	updated_by_name: string | null;
@@ -42,11 +50,15 @@ export async function listStepRows(sql: Db, runId: string): Promise<StepRow[]> {
 		select s.id, s.phase, s.position, s.key, s.server_item_id, s.server_hostname, s.title,
 			s.instructions, s.owner_side, s.role, s.planned_minutes, s.depends_on, s.item_ids, s.state,
 			s.assignee_id, a.display_name as assignee_name, s.started_at, s.ended_at, s.blocked_reason,
-			s.skip_reason, s.notes, s.requires_approval, s.version, s.updated_at,
-			u.display_name as updated_by_name
+			s.skip_reason, s.notes, s.requires_approval, s.approval_state,
+			r.display_name as approval_requested_by_name, s.approval_requested_at,
+			d.display_name as approval_decided_by_name, s.approval_decided_at, s.approval_reason,
+			s.version, s.updated_at, u.display_name as updated_by_name
 		from run_steps s
 		left join users a on a.id = s.assignee_id
 		left join users u on u.id = s.updated_by
+		left join users r on r.id = s.approval_requested_by
+		left join users d on d.id = s.approval_decided_by
 		where s.run_id = ${runId}
 		order by s.position`;
 }
@@ -77,9 +89,33 @@ export function toRunStep(row: StepRow): RunStep {
 		skipReason: row.skip_reason,
 		notes: row.notes,
 		requiresApproval: row.requires_approval,
+		approval: toApproval(row),
 		version: row.version,
 		updatedAt: row.updated_at.toISOString(),
 		updatedByName: row.updated_by_name
+	};
+}
+
+/** The approval as the room shows it, from the step's row; null until one is asked. */
+export function toApproval(
+	row: Pick<
+		StepRow,
+		| 'approval_state'
+		| 'approval_requested_by_name'
+		| 'approval_requested_at'
+		| 'approval_decided_by_name'
+		| 'approval_decided_at'
+		| 'approval_reason'
+	>
+): StepApproval | null {
+	if (!row.approval_state) return null;
+	return {
+		state: row.approval_state,
+		requestedByName: row.approval_requested_by_name,
+		requestedAt: iso(row.approval_requested_at),
+		decidedByName: row.approval_decided_by_name,
+		decidedAt: iso(row.approval_decided_at),
+		reason: row.approval_reason
 	};
 }
 

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { expandTemplate, type ExpandedStep } from '$lib/runbooks/expansion';
 import { RUN_STARTED } from '$lib/runbooks/events';
 import { initialState } from '$lib/runbooks/readiness';
-import type { Run, TemplateBody } from '$lib/runbooks/types';
+import type { ApprovalRequirement, Run, TemplateBody } from '$lib/runbooks/types';
 import type { Actor } from '../access/actor';
 import { db, type Db, type Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
+import { resolveRequirements } from './approvals';
 import { listInventoryRefs } from './inventory';
 import { findRunRow, listStepRows, toRun } from './run-rows';
 import { startRunInput } from './schemas';
@@ -43,7 +44,8 @@ export async function startRun(context: CommandContext, incidentId: string, inpu
 		await tx`
 			insert into runbook_runs (id, incident_id, template_id, template_version, started_by)
 			values (${runId}, ${incidentId}, ${templateId}, ${template.version}, ${context.actor.userId})`;
-		await insertSteps(tx, runId, steps, context.actor.userId);
+		const requirements = await resolveRequirements(tx, steps, template.organization_id);
+		await insertSteps(tx, runId, steps, requirements, context.actor.userId);
 		await emit({
 			streamId: incidentId,
 			kind: RUN_STARTED,
@@ -60,8 +62,10 @@ export async function startRun(context: CommandContext, incidentId: string, inpu
 }
 
 async function findTemplateForIncident(tx: Tx, incidentId: string, templateId: string) {
-	const [row] = await tx<{ name: string; version: number; body: TemplateBody }[]>`
-		select v.name, v.version, v.body
+	const [row] = await tx<
+		{ name: string; version: number; body: TemplateBody; organization_id: string }[]
+	>`
+		select v.name, v.version, v.body, t.organization_id
 		from runbook_templates t
 		join runbook_template_versions v on v.template_id = t.id and v.version = t.current_version
 		where t.id = ${templateId}
@@ -76,7 +80,13 @@ async function findTemplateForIncident(tx: Tx, incidentId: string, templateId: s
 	return row;
 }
 
-async function insertSteps(tx: Tx, runId: string, steps: ExpandedStep[], userId: string) {
+async function insertSteps(
+	tx: Tx,
+	runId: string,
+	steps: ExpandedStep[],
+	requirements: (ApprovalRequirement | null)[],
+	userId: string
+) {
 	if (steps.length === 0) return;
 	const ids = new Map(steps.map((s) => [s.ref, randomUUID()]));
 	const idOf = (ref: string) => {
@@ -84,7 +94,7 @@ async function insertSteps(tx: Tx, runId: string, steps: ExpandedStep[], userId:
 		if (!id) throw new Error(`expanded step refers to unknown ref ${ref}`);
 		return id;
 	};
-	const rows = steps.map((s) => ({
+	const rows = steps.map((s, i) => ({
 		id: idOf(s.ref),
 		run_id: runId,
 		phase: s.phase,
@@ -100,10 +110,16 @@ async function insertSteps(tx: Tx, runId: string, steps: ExpandedStep[], userId:
 		depends_on: s.dependsOn.map(idOf),
 		item_ids: s.itemIds,
 		state: initialState(s.dependsOn),
-		requires_approval: s.requiresApproval ? tx.json({ role: s.requiresApproval.role }) : null,
+		requires_approval: requirementJson(tx, requirements[i] ?? null),
 		updated_by: userId
 	}));
 	await tx`insert into run_steps ${tx(rows)}`;
+}
+
+function requirementJson(tx: Tx, requirement: ApprovalRequirement | null) {
+	if (!requirement) return null;
+	const { organizationId, organizationName = null, role } = requirement;
+	return tx.json({ organizationId, organizationName, role });
 }
 
 /** The run of an incident with its steps, or null when none was started; viewers and above. */

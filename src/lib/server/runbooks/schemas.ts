@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OWNER_SIDES } from '$lib/runbooks/types';
+import { APPROVER_ROLES, OWNER_SIDES } from '$lib/runbooks/types';
 import { isTransition, STEP_ACTIONS, TRANSITIONS } from '$lib/runbooks/states';
 import { clientMutationId, uuid } from '../validation';
 
@@ -51,7 +51,12 @@ export const templateStepInput = z.object({
 	itemIds: z.array(uuid).max(500).default([]),
 	expandTag: tag.nullable().default(null),
 	requiresApproval: z
-		.object({ role: text(80, 'the approving role') })
+		.object({
+			organizationId: uuid,
+			role: z.enum(APPROVER_ROLES, {
+				message: 'Choose who approves: a responder, an admin or an owner.'
+			})
+		})
 		.nullable()
 		.default(null)
 });
@@ -104,6 +109,9 @@ export const stepActionInput = z
 	.superRefine((input, ctx) => {
 		if (isTransition(input.action) && TRANSITIONS[input.action].needsReason && !input.reason) {
 			ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why (a few words).' });
+		}
+		if (input.action === 'refuse' && !input.reason) {
+			ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why you refuse.' });
 		}
 		if (input.action === 'note' && !input.note) {
 			ctx.addIssue({ code: 'custom', path: ['note'], message: 'Write the note.' });

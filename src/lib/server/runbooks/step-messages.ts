@@ -47,7 +47,10 @@ const VERBS: Record<StepAction, string> = {
 	skip: 'skipped',
 	reopen: 'reopened',
 	assign: 'assigned',
-	note: 'noted'
+	note: 'noted',
+	request_approval: 'sent for approval',
+	approve: 'approved',
+	refuse: 'refused'
 };
 
 /** Why the state machine refuses an action on a step in its current state. */

@@ -1,6 +1,7 @@
 import type { StepEventPayload } from '$lib/runbooks/events';
 import { stepsToDemote, stepsToPromote, unmetDependencies } from '$lib/runbooks/readiness';
 import {
+	isApprovalAction,
 	isTransition,
 	nextState,
 	STEP_EVENT_KINDS,
@@ -15,6 +16,7 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
+import { approvalColumns, assertStartAllowed, readApproval } from './approvals';
 import { findRunRow, listStepRows, type StepRow } from './run-rows';
 import { stepActionInput, type StepActionInput } from './schemas';
 import { refusalMessage, staleMessage } from './step-messages';
@@ -46,6 +48,7 @@ export async function actOnStep(
 			throw new AppError('conflict', staleMessage(step, data.action, run.timezone));
 		}
 		const changed = await applyAction(tx, context.actor, step, steps, data, incidentId);
+		const approval = isApprovalAction(data.action) ? await readApproval(tx, stepId) : undefined;
 		const to = changed.state;
 		const { readied, unreadied } = await settleDependents(tx, context.actor, steps, step.id, to);
 		const payload: StepEventPayload = {
@@ -63,7 +66,8 @@ export async function actOnStep(
 			endedAt: changed.ended_at?.toISOString() ?? null,
 			note: changed.note,
 			readied,
-			unreadied
+			unreadied,
+			...(approval === undefined ? {} : { approval })
 		};
 		await emit({
 			streamId: incidentId,
@@ -114,12 +118,17 @@ async function applyAction(
 		return { ...changed, note };
 	}
 	const action = data.action;
+	if (isApprovalAction(action)) {
+		const { columns } = await approvalColumns(tx, actor, step, action, data.reason ?? null);
+		return update(tx, step.id, actor, columns);
+	}
 	if (!isTransition(action)) throw new Error(`unhandled step action ${action}`);
 	const to = nextState(step.state, action);
 	if (!to) {
 		const waiting = unmetDependencies(asNode(step), steps.map(asNode)).map((s) => s.title);
 		throw new AppError('conflict', refusalMessage(step, action, waiting));
 	}
+	if (action === 'start') assertStartAllowed(step);
 	return update(tx, step.id, actor, transitionColumns(tx, action, to, actor, data.reason ?? null));
 }
 

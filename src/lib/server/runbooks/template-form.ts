@@ -4,7 +4,7 @@ import { keyFromTitle, uniqueKey } from '$lib/runbooks/keys';
  * Reads the template editor's form (which works without JavaScript) into a template body.
  * Fields: name, description, version; phase.<p>.title, phase.<p>.remove; and per step
  * step.<p>.<s>.<field> (key, title, instructions, ownerSide, role, plannedMinutes, dependsOn
- * and itemIds repeated, expandTag, approvalRole, remove). A step slot left blank (no title,
+ * and itemIds repeated, expandTag, approvalOrganizationId, approvalRole, remove). A step slot left blank (no title,
  * no instructions) is the editor's empty "new step" row and is ignored; a step without a key
  * gets one made from its title. Values are left as typed: the schema validates them.
  */
@@ -19,7 +19,7 @@ export interface RawStep {
 	dependsOn: string[];
 	itemIds: string[];
 	expandTag: string;
-	requiresApproval: { role: string } | null;
+	requiresApproval: { organizationId: string; role: string } | null;
 }
 
 export interface RawBody {
@@ -91,7 +91,9 @@ function readStep(form: FormData, prefix: string): RawStep | null {
 		dependsOn: all('dependsOn'),
 		itemIds: all('itemIds'),
 		expandTag: text('expandTag'),
-		requiresApproval: approvalRole ? { role: approvalRole } : null
+		requiresApproval: approvalRole
+			? { organizationId: text('approvalOrganizationId').trim(), role: approvalRole }
+			: null
 	};
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { db } from '../db/db';
 import { AppError } from '../errors';
+import { recordAuthEvent } from '../auth/auth-events';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { endSocketsOfSessions } from '../realtime/control';
@@ -8,13 +9,18 @@ import { parse } from '../validation';
 import { findUserById } from './queries';
 import { isTimezone, newPassword } from './schemas';
 
-const changePasswordInput = z.object({
+export const changePasswordInput = z.object({
 	currentPassword: z.string().min(1, { message: 'Enter your current password.' }).max(200),
 	password: newPassword
 });
 
 /** Changing a password ends every other session of that person, and their sockets. */
-export async function changePassword(userId: string, keepSessionId: string, input: unknown) {
+export async function changePassword(
+	userId: string,
+	keepSessionId: string,
+	input: unknown,
+	address?: string
+) {
 	const data = parse(changePasswordInput, input);
 	const user = await findUserById(userId);
 	if (!user || !(await verifyPassword(user.password_hash, data.currentPassword))) {
@@ -28,17 +34,19 @@ export async function changePassword(userId: string, keepSessionId: string, inpu
 		return invalidateUserSessions(userId, keepSessionId, tx);
 	});
 	endSocketsOfSessions(ended, 'Your password was changed: sign in again.');
+	await recordAuthEvent('password_changed', { userId, email: user.email, address });
 	return { endedSessions: ended.length };
 }
 
 /** Signs a person out everywhere, this browser included. */
-export async function signOutEverywhere(userId: string) {
+export async function signOutEverywhere(userId: string, address?: string) {
 	const ended = await invalidateUserSessions(userId);
 	endSocketsOfSessions(ended, 'You signed out everywhere.');
+	await recordAuthEvent('sign_out_everywhere', { userId, address });
 	return { endedSessions: ended.length };
 }
 
-const profileInput = z.object({
+export const profileInput = z.object({
 	displayName: z.string().trim().min(1, { message: 'Enter your name.' }).max(80),
 	timezone: z.string().trim().refine(isTimezone, { message: 'Unknown timezone.' }),
 	locale: z.enum(['en', 'fr'], { message: 'Choose English or French.' })

@@ -26,11 +26,16 @@ export const actions: Actions = {
 			return formFailure(e, { ...values, action: 'profile' });
 		}
 	},
-	password: async ({ request, locals }) => {
+	password: async ({ request, locals, getClientAddress }) => {
 		if (!locals.user || !locals.session) redirect(303, '/signin');
 		const values = formObject(await request.formData());
 		try {
-			const { endedSessions } = await changePassword(locals.user.id, locals.session.id, values);
+			const { endedSessions } = await changePassword(
+				locals.user.id,
+				locals.session.id,
+				values,
+				getClientAddress()
+			);
 			return { action: 'password', ok: true, endedSessions };
 		} catch (e) {
 			return formFailure(e, { action: 'password' });

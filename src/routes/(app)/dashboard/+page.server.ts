@@ -2,7 +2,21 @@ import { redirect } from '@sveltejs/kit';
 import { formFailure } from '$lib/server/http';
 import { createOrganization } from '$lib/server/organizations/commands';
 import { formObject } from '$lib/server/validation';
-import type { Actions } from './$types';
+import { todayIn } from '$lib/postmortems/sections';
+import { listOpenActionItems } from '$lib/server/postmortems/action-items';
+import { incidentStatistics } from '$lib/server/postmortems/statistics';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Overdue action items and the real-incident figures (drills apart) of everything one may see. */
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.user) redirect(303, '/signin');
+	const today = todayIn(locals.user.timezone);
+	const [overdue, statistics] = await Promise.all([
+		listOpenActionItems(locals.user.id, { dueBefore: today }),
+		incidentStatistics(locals.user.id)
+	]);
+	return { overdue, statistics };
+};
 
 export const actions: Actions = {
 	createOrganization: async ({ request, locals, getClientAddress }) => {

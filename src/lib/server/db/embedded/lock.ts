@@ -91,7 +91,9 @@ function lockHeldError(path: string, dataDir: string, pid: number): EmbeddedData
 	}
 	return new EmbeddedDatabaseError(
 		`Another Nightshift process (pid ${pid}) is already using the data directory ${dataDir}. ` +
-			'Stop that process first, or set NIGHTSHIFT_DATA_DIR to a different directory. ' +
+			'The embedded database serves one node only: to run several Nightshift nodes, give them all ' +
+			'the same PostgreSQL server with DATABASE_URL. Otherwise stop that process first, or set ' +
+			'NIGHTSHIFT_DATA_DIR to a different directory. ' +
 			`If pid ${pid} is not Nightshift, delete ${path} and start again.`
 	);
 }

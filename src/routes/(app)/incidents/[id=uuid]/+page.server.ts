@@ -8,6 +8,7 @@ import { changeIncidentStatus, setCommander } from '$lib/server/incidents/comman
 import { addNote, pinEvent } from '$lib/server/timeline/commands';
 import { setItemStatus } from '$lib/server/inventory/status';
 import { readRoom } from '$lib/server/incidents/room';
+import { shareIncident, unshareIncident } from '$lib/server/incidents/sharing';
 import { actOnStep } from '$lib/server/runbooks/steps';
 import { startRun } from '$lib/server/runbooks/runs';
 import { formObject } from '$lib/server/validation';
@@ -91,6 +92,17 @@ export const actions: Actions = {
 			startRun({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	pin: (event) => run(event, 'pin', (actor, v) => pinEvent({ actor }, event.params.id, v)),
+	share: (event) =>
+		run(event, 'share', (actor, v) =>
+			shareIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
+				// A pasted organization id wins over the list of known partners.
+				organizationId: v.pastedId?.trim() || v.organizationId
+			})
+		),
+	unshare: (event) =>
+		run(event, 'unshare', (actor, v) =>
+			unshareIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
+		),
 	logCall: (event) =>
 		run(event, 'logCall', (actor, v) =>
 			logCall({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {

@@ -22,14 +22,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = { userId: locals.user.id };
 	try {
 		const membership = await authorize(actor, params.id, 'organization.view');
-		const [organization, members, stream, events, canInvite, canReset] = await Promise.all([
-			findOrganization(params.id),
-			listMembers(params.id),
-			findStream(params.id),
-			listRecentEvents(params.id, 30),
-			may(actor, params.id, 'member.invite'),
-			may(actor, params.id, 'member.issue_password_reset')
-		]);
+		const [organization, members, stream, events, canInvite, canReset, canAudit, canTokens] =
+			await Promise.all([
+				findOrganization(params.id),
+				listMembers(params.id),
+				findStream(params.id),
+				listRecentEvents(params.id, 30),
+				may(actor, params.id, 'member.invite'),
+				may(actor, params.id, 'member.issue_password_reset'),
+				may(actor, params.id, 'audit.view'),
+				may(actor, params.id, 'token.manage')
+			]);
 		if (!organization) throw new AppError('not_found', 'This organization does not exist.');
 		return {
 			organization,
@@ -38,6 +41,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			invites: canInvite ? await listPendingInvites(params.id) : [],
 			canInvite,
 			canReset,
+			canAudit,
+			canTokens,
 			events,
 			lastSeq: stream?.lastSeq ?? 0
 		};

@@ -3,6 +3,7 @@ import { may } from '$lib/server/access/authorize';
 import { db } from '$lib/server/db/db';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
+import { listPartners } from '$lib/server/organizations/partners';
 import { findOrganization } from '$lib/server/organizations/queries';
 import { listInventoryRefs } from '$lib/server/runbooks/inventory';
 import { templateFromForm } from '$lib/server/runbooks/template-form';
@@ -21,14 +22,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			Number.isInteger(asked) && asked > 0 ? asked : null
 		);
 		if (template.organizationId !== params.id) error(404, 'This template does not exist.');
-		const [organization, canEdit, items] = await Promise.all([
+		const [organization, canEdit, items, partners] = await Promise.all([
 			findOrganization(params.id),
 			may(actor, params.id, 'template.edit'),
-			listInventoryRefs(db(), params.id)
+			listInventoryRefs(db(), params.id),
+			listPartners(params.id)
 		]);
 		if (!organization) error(404, 'This organization does not exist.');
 		const saved = Number(url.searchParams.get('saved')) || null;
-		return { organization, template, canEdit, items, saved };
+		// A step's approver is named from this organization or one it works with.
+		const approvers = [organization, ...partners].map((o) => ({ id: o.id, name: o.name }));
+		return { organization, template, canEdit, items, saved, approvers };
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);
 		throw e;

@@ -13,6 +13,7 @@ export interface EditStep {
 	itemIds: string[];
 	expandTag: string;
 	approvalRole: string;
+	approvalOrganizationId: string;
 }
 
 export interface EditPhase {
@@ -31,7 +32,7 @@ interface LooseStep {
 	dependsOn?: unknown;
 	itemIds?: unknown;
 	expandTag?: unknown;
-	requiresApproval?: { role?: unknown } | null;
+	requiresApproval?: { role?: unknown; organizationId?: unknown } | null;
 }
 
 let counter = 0;
@@ -51,7 +52,8 @@ export function blankStep(): EditStep {
 		dependsOn: [],
 		itemIds: [],
 		expandTag: '',
-		approvalRole: ''
+		approvalRole: '',
+		approvalOrganizationId: ''
 	};
 }
 
@@ -77,7 +79,8 @@ export function toEditable(body: unknown): EditPhase[] {
 			dependsOn: strings(s.dependsOn),
 			itemIds: strings(s.itemIds),
 			expandTag: str(s.expandTag),
-			approvalRole: str(s.requiresApproval?.role)
+			approvalRole: str(s.requiresApproval?.role),
+			approvalOrganizationId: str(s.requiresApproval?.organizationId)
 		}))
 	}));
 }

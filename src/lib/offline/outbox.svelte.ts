@@ -1,0 +1,134 @@
+/**
+ * The browser's outbox: every change made in a room goes through it, online or not. It is kept
+ * in localStorage (per person), so it survives a reload, a cut link and an expired session; it
+ * is sent in order, each change with its client mutation id, so a retry is applied once. A
+ * change the server refuses (the step moved on meanwhile) stays listed with the reason until
+ * its author dismisses it: never silently dropped.
+ */
+export interface OutboxEntry {
+	/** Also the client mutation id the server stores with a unique constraint. */
+	id: string;
+	incidentId: string;
+	/** What the person did, in their words: "Done: Reinstall Debian on web04". */
+	label: string;
+	url: string;
+	body: Record<string, unknown>;
+	createdAt: string;
+	state: 'queued' | 'refused';
+	error?: string;
+}
+
+export type NewEntry = Pick<OutboxEntry, 'incidentId' | 'label' | 'url' | 'body'>;
+
+type Outcome = { sent: true } | { refused: string } | { retryLater: true } | { signIn: true };
+
+const SEND_TIMEOUT_MS = 20_000;
+const nowIso = () => new Date(Date.now()).toISOString();
+
+export class Outbox {
+	entries = $state<OutboxEntry[]>([]);
+	/** The session expired: changes wait until the person signs in again. */
+	needsSignIn = $state(false);
+	sending = $state(false);
+	readonly #key: string;
+	#flushing: Promise<void> | null = null;
+
+	constructor(userId: string) {
+		this.#key = `nightshift.outbox.${userId}`;
+		this.entries = this.#load();
+		window.addEventListener('storage', (e) => {
+			if (e.key === this.#key) this.entries = this.#load();
+		});
+	}
+
+	get queued(): number {
+		return this.entries.filter((e) => e.state === 'queued').length;
+	}
+
+	/** Queues a change and tries to send it now; resolves with a refusal message, if any. */
+	async submit(change: NewEntry): Promise<string | null> {
+		const id = crypto.randomUUID();
+		const entry: OutboxEntry = {
+			...change,
+			id,
+			body: { ...change.body, clientMutationId: id },
+			createdAt: nowIso(),
+			state: 'queued'
+		};
+		this.entries = [...this.entries, entry];
+		this.#save();
+		await this.flush();
+		return this.entries.find((e) => e.id === id && e.state === 'refused')?.error ?? null;
+	}
+
+	flush(): Promise<void> {
+		this.#flushing ??= this.#sendAll().finally(() => {
+			this.#flushing = null;
+		});
+		return this.#flushing;
+	}
+
+	dismiss(id: string) {
+		this.entries = this.entries.filter((e) => e.id !== id);
+		this.#save();
+	}
+
+	async #sendAll() {
+		this.sending = true;
+		try {
+			for (;;) {
+				const next = this.entries.find((e) => e.state === 'queued');
+				if (!next) return;
+				const outcome = await send(next);
+				if ('retryLater' in outcome) return;
+				if ('signIn' in outcome) {
+					this.needsSignIn = true;
+					return;
+				}
+				this.needsSignIn = false;
+				this.entries =
+					'sent' in outcome
+						? this.entries.filter((e) => e.id !== next.id)
+						: this.entries.map((e) =>
+								e.id === next.id ? { ...e, state: 'refused', error: outcome.refused } : e
+							);
+				this.#save();
+			}
+		} finally {
+			this.sending = false;
+		}
+	}
+
+	#load(): OutboxEntry[] {
+		try {
+			const raw = localStorage.getItem(this.#key);
+			const parsed: unknown = raw ? JSON.parse(raw) : [];
+			return Array.isArray(parsed) ? (parsed as OutboxEntry[]) : [];
+		} catch {
+			return [];
+		}
+	}
+
+	#save() {
+		localStorage.setItem(this.#key, JSON.stringify(this.entries));
+	}
+}
+
+async function send(entry: OutboxEntry): Promise<Outcome> {
+	let response: Response;
+	try {
+		response = await fetch(entry.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', accept: 'application/json' },
+			body: JSON.stringify(entry.body),
+			signal: AbortSignal.timeout(SEND_TIMEOUT_MS)
+		});
+	} catch {
+		return { retryLater: true };
+	}
+	if (response.ok) return { sent: true };
+	if (response.status === 401) return { signIn: true };
+	if (response.status >= 500 || response.status === 429) return { retryLater: true };
+	const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+	return { refused: body?.error?.message ?? `Refused (${response.status}).` };
+}

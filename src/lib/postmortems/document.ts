@@ -1,0 +1,40 @@
+import type { KeyEvent } from './key-events';
+import type { PostmortemFigures } from './report';
+import type { ActionItemView, PostmortemStatus, Section } from './sections';
+
+/**
+ * A post-mortem as a reader sees it, on its page and in its exports: the incident, its
+ * figures, key events, picture, sections and action items. A publication stores exactly
+ * this, so a published version reads the same forever.
+ */
+export interface PostmortemDocument {
+	incident: {
+		id: string;
+		title: string;
+		severity: string;
+		mode: 'real' | 'drill';
+		status: string;
+		summary: string;
+		commanderName: string | null;
+		organizations: string[];
+		detectedAt: string;
+		declaredAt: string;
+		resolvedAt: string | null;
+		timezone: string;
+		templateName: string | null;
+	};
+	status: PostmortemStatus;
+	/** The publication this document is, when it is one. */
+	publication: { number: number; publishedAt: string; publishedByName: string | null } | null;
+	/** The zone its times are written in. */
+	timezone: string;
+	locale: string;
+	generatedAt: string;
+	figures: PostmortemFigures;
+	keyEvents: KeyEvent[];
+	affected: { hostname: string; kind: string; criticality: string; organizationName: string }[];
+	sections: Section[];
+	actionItems: ActionItemView[];
+	/** The timeline chart, as standalone SVG. */
+	chartSvg: string;
+}

@@ -1,0 +1,91 @@
+/**
+ * The first draft of each section, written from what the incident recorded: people edit it
+ * from there. Markdown, in the language of the person who creates the draft.
+ */
+import { m } from '$lib/paraglide/messages';
+import { formatMinutes } from '$lib/runbooks/format';
+import { clock } from './events';
+import type { KeyEvent } from './key-events';
+import type { PostmortemFigures } from './report';
+import type { SectionKey } from './sections';
+import type { FigureFormat } from './types';
+
+export interface DraftFacts {
+	incident: { title: string; severity: string; summary: string; detectedAt: string };
+	resolvedAt: string | null;
+	affected: { hostname: string; criticality: string }[];
+	figures: PostmortemFigures;
+	keyEvents: KeyEvent[];
+	/** Reasons given when steps were blocked or failed. */
+	problems: string[];
+}
+
+const minutes = (value: number | null) => (value === null ? '—' : formatMinutes(value));
+
+function summary(facts: DraftFacts, format: FigureFormat): string {
+	const { incident, resolvedAt, figures } = facts;
+	const line = m.pm_draft_summary({
+		severity: incident.severity,
+		title: incident.title,
+		detected: clock(incident.detectedAt, format),
+		resolved: resolvedAt ? clock(resolvedAt, format) : '—',
+		duration: minutes(figures.recover.value)
+	});
+	return [incident.summary.trim(), line].filter(Boolean).join('\n\n');
+}
+
+function impact(facts: DraftFacts): string {
+	const lines = [
+		m.pm_draft_impact_downtime({ duration: minutes(facts.figures.downtime.value) }),
+		...facts.figures.downtime.byCriticality.map(
+			(c) => `- ${c.criticality}: ${formatMinutes(c.minutes)}`
+		),
+		'',
+		m.pm_draft_impact_affected(),
+		...facts.affected.map((i) => `- ${i.hostname}${i.criticality ? ` (${i.criticality})` : ''}`)
+	];
+	return lines.join('\n');
+}
+
+/** The key events in the order they happened (★ marks the pinned ones). */
+function timeline(facts: DraftFacts, format: FigureFormat): string {
+	return [...facts.keyEvents]
+		.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.seq - b.seq)
+		.map(
+			(e) =>
+				`- **${clock(e.occurredAt, format)}** ${e.reason === 'pinned' ? '★ ' : ''}${e.text}${e.actorName ? ` (${e.actorName})` : ''}`
+		)
+		.join('\n');
+}
+
+function wentWell(facts: DraftFacts): string {
+	return facts.figures.steps
+		.filter((s) => s.deltaMinutes !== null && s.deltaMinutes < 0 && s.state === 'done')
+		.map((s) =>
+			m.pm_draft_ahead({
+				title: s.title,
+				actual: minutes(s.actualMinutes),
+				planned: formatMinutes(s.plannedMinutes)
+			})
+		)
+		.map((line) => `- ${line}`)
+		.join('\n');
+}
+
+function wentBadly(facts: DraftFacts): string {
+	const late = facts.figures.slippage.drivers.map(
+		(d) => `- ${m.pm_draft_drove_delay({ title: d.title, over: formatMinutes(d.overMinutes) })}`
+	);
+	return [...late, ...facts.problems.map((p) => `- ${p}`)].join('\n');
+}
+
+export function draftSections(facts: DraftFacts, format: FigureFormat): Record<SectionKey, string> {
+	return {
+		summary: summary(facts, format),
+		impact: impact(facts),
+		timeline: timeline(facts, format),
+		root_cause: '',
+		went_well: wentWell(facts),
+		went_badly: wentBadly(facts)
+	};
+}

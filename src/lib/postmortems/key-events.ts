@@ -1,0 +1,74 @@
+import { describeIncidentEvent } from '$lib/format/timeline';
+import { m } from '$lib/paraglide/messages';
+import { inOccurrenceOrder } from './events';
+import type { FigureEvent, FigureInput } from './types';
+
+export type KeyEventReason = 'pinned' | 'status' | 'milestone';
+
+export interface KeyEvent {
+	seq: number;
+	kind: string;
+	occurredAt: string;
+	actorName: string | null;
+	text: string;
+	reason: KeyEventReason;
+}
+
+const STATUS_KINDS = ['incident.declared', 'incident.status_changed'];
+const MILESTONE_KINDS = ['run.started', 'step.blocked', 'step.failed'];
+
+function describe(event: FigureEvent): string {
+	return describeIncidentEvent({
+		...event,
+		streamId: '',
+		streamKind: 'incident',
+		source: 'manual',
+		recordedAt: event.recordedAt ?? event.occurredAt
+	});
+}
+
+/**
+ * The `step.done` events that finished a whole phase (its last step to end), and the one that
+ * finished the run: the runbook's milestones.
+ */
+function phaseCompletions(input: FigureInput): Map<number, string> {
+	const done = new Map<number, string>();
+	if (!input.run) return done;
+	const phases = [...new Set(input.run.steps.map((s) => s.phase))];
+	const ends = inOccurrenceOrder(input.events).filter((e) => e.kind === 'step.done');
+	for (const phase of phases) {
+		const steps = input.run.steps.filter((s) => s.phase === phase);
+		if (!steps.every((s) => s.state === 'done' || s.state === 'skipped')) continue;
+		const ids = new Set(steps.map((s) => s.id));
+		const last = ends.filter((e) => ids.has(String(e.payload.stepId))).at(-1);
+		if (last) done.set(last.seq, m.pm_key_phase_done({ phase }));
+	}
+	return done;
+}
+
+/**
+ * The key events of the post-mortem: pinned ones first, then status changes and runbook
+ * milestones (run started, steps blocked or failed, phases completed), each group in the
+ * order things happened.
+ */
+export function keyEvents(input: FigureInput): KeyEvent[] {
+	const events = inOccurrenceOrder(input.events);
+	const phases = phaseCompletions(input);
+	const entry = (e: FigureEvent, reason: KeyEventReason, text = describe(e)): KeyEvent => ({
+		seq: e.seq,
+		kind: e.kind,
+		occurredAt: e.occurredAt,
+		actorName: e.actorName,
+		text,
+		reason
+	});
+	const pinned = events.filter((e) => e.pinned).map((e) => entry(e, 'pinned'));
+	const rest = events.flatMap((e) => {
+		if (e.pinned) return [];
+		if (STATUS_KINDS.includes(e.kind)) return [entry(e, 'status')];
+		if (MILESTONE_KINDS.includes(e.kind)) return [entry(e, 'milestone')];
+		const phase = phases.get(e.seq);
+		return phase ? [entry(e, 'milestone', `${phase} — ${describe(e)}`)] : [];
+	});
+	return [...pinned, ...rest];
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { roleAtLeast, type Role } from '$lib/roles';
+import { hashSecret, randomSecret } from '../auth/tokens';
+import { db, type Db } from '../db/db';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { parse, uuid } from '../validation';
+import type { Actor } from './actor';
+import { authorize } from './authorize';
+
+/** What a token may be given: never owner (members, roles and the organization stay human). */
+export const TOKEN_ROLES = ['viewer', 'responder', 'admin'] as const;
+export const TOKEN_PREFIX = 'nst_';
+/** last_used_at is written at most this often per token, not on every call. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+export const tokenInput = z.object({
+	name: z
+		.string({ message: 'Name the token (what will use it).' })
+		.trim()
+		.min(1, { message: 'Name the token (what will use it).' })
+		.max(80, { message: 'Use at most 80 characters for the token name.' }),
+	role: z.enum(TOKEN_ROLES, { message: 'Choose a role for the token: viewer, responder or admin.' })
+});
+
+export const revokeTokenInput = z.object({ tokenId: uuid });
+
+/**
+ * Creates a token acting in ONE organization with `role`. Its identity is a user of kind
+ * 'token' (events and run steps need an author) that belongs to no organization: its only
+ * grant is the token row itself. The secret is returned once; only its SHA-256 is kept.
+ */
+export async function createApiToken(
+	context: CommandContext,
+	organizationId: string,
+	input: unknown
+) {
+	const data = parse(tokenInput, input);
+	const secret = `${TOKEN_PREFIX}${randomSecret(32)}`;
+	const outcome = await runCommand(context, async (tx, emit) => {
+		const creator = await authorize(context.actor, organizationId, 'token.manage', tx);
+		if (!roleAtLeast(creator.role, data.role)) {
+			throw new AppError('forbidden', `You are ${creator.role}: a token cannot have more rights.`);
+		}
+		const tokenId = randomUUID();
+		const [user] = await tx<{ id: string }[]>`
+			insert into users (email, display_name, password_hash, kind)
+			values (${`token-${tokenId}@tokens.nightshift.invalid`}, ${data.name}, '!', 'token')
+			returning id`;
+		if (!user) throw new Error('token user insert returned no row');
+		await tx`
+			insert into api_tokens (id, organization_id, user_id, name, role, secret_hash, created_by)
+			values (${tokenId}, ${organizationId}, ${user.id}, ${data.name}, ${data.role},
+				${hashSecret(secret)}, ${context.actor.userId})`;
+		await emit({
+			streamId: organizationId,
+			kind: 'token.created',
+			payload: { tokenId, name: data.name, role: data.role }
+		});
+		return { tokenId, name: data.name, role: data.role };
+	});
+	// A replayed request cannot show the secret again: it was shown to the first one.
+	return { ...outcome.result, token: outcome.replayed ? null : secret };
+}
+
+export async function revokeApiToken(
+	context: CommandContext,
+	organizationId: string,
+	input: unknown
+) {
+	const { tokenId } = parse(revokeTokenInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'token.manage', tx);
+		const [row] = await tx<{ name: string; role: Role }[]>`
+			update api_tokens set revoked_at = now(), revoked_by = ${context.actor.userId}
+			where id = ${tokenId} and organization_id = ${organizationId} and revoked_at is null
+			returning name, role`;
+		if (!row) throw new AppError('not_found', 'This token is already revoked or unknown.');
+		await emit({
+			streamId: organizationId,
+			kind: 'token.revoked',
+			payload: { tokenId, name: row.name, role: row.role }
+		});
+		return { tokenId };
+	});
+}
+
+export interface ApiTokenSummary {
+	id: string;
+	name: string;
+	role: Role;
+	createdAt: Date;
+	createdByName: string | null;
+	lastUsedAt: Date | null;
+	lastUsedAddress: string | null;
+	revokedAt: Date | null;
+}
+
+/** The organization's tokens, newest first; admins only. */
+export async function listApiTokens(
+	actor: Pick<Actor, 'userId'>,
+	organizationId: string,
+	sql: Db = db()
+): Promise<ApiTokenSummary[]> {
+	await authorize(actor, organizationId, 'token.manage', sql);
+	return sql<ApiTokenSummary[]>`
+		select t.id, t.name, t.role, t.created_at as "createdAt", u.display_name as "createdByName",
+			t.last_used_at as "lastUsedAt", t.last_used_address as "lastUsedAddress",
+			t.revoked_at as "revokedAt"
+		from api_tokens t left join users u on u.id = t.created_by
+		where t.organization_id = ${organizationId}
+		order by t.revoked_at is not null, t.created_at desc
+		limit 200`;
+}
+
+export interface TokenActor {
+	tokenId: string;
+	userId: string;
+	name: string;
+	organizationId: string;
+	role: Role;
+}
+
+/** The live token a bearer secret names, or null; records when (and from where) it was used. */
+export async function resolveApiToken(
+	secret: string,
+	address: string | null,
+	sql: Db = db()
+): Promise<TokenActor | null> {
+	if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
+	const [row] = await sql<(TokenActor & { lastUsedAt: Date | null })[]>`
+		select id as "tokenId", user_id as "userId", name, organization_id as "organizationId", role,
+			last_used_at as "lastUsedAt"
+		from api_tokens
+		where secret_hash = ${hashSecret(secret)} and revoked_at is null`;
+	if (!row) return null;
+	if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+		await sql`
+			update api_tokens set last_used_at = now(), last_used_address = ${address}
+			where id = ${row.tokenId}`;
+	}
+	return {
+		tokenId: row.tokenId,
+		userId: row.userId,
+		name: row.name,
+		organizationId: row.organizationId,
+		role: row.role
+	};
+}

@@ -1,0 +1,102 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { resolveApiToken } from './api-tokens';
+import { hit, LIMITS } from './rate-limits';
+
+/**
+ * The checks every request passes before a route sees it (hooks.server.ts): body size,
+ * cross-site JSON writes, API tokens and the API's rate limit. Each returns a ready answer
+ * when the request stops here, else null.
+ */
+
+/** JSON API bodies are small commands; forms may carry an inventory import (up to 1 MB). */
+export const MAX_API_BODY_BYTES = 256 * 1024;
+export const MAX_FORM_BODY_BYTES = 2 * 1024 * 1024;
+
+type Event = Pick<RequestEvent, 'request' | 'url' | 'locals' | 'getClientAddress'>;
+
+export function isApi(url: URL): boolean {
+	return url.pathname.startsWith('/api/');
+}
+
+function refusal(status: number, code: string, message: string, headers?: HeadersInit) {
+	return Response.json({ error: { code, message } }, { status, headers });
+}
+
+/**
+ * Refuses a body announced as too large before it is read (adapter-node's BODY_SIZE_LIMIT
+ * also cuts a chunked body that grows past its limit while it is read).
+ */
+export function refuseOversizedBody(request: Request, url: URL): Response | null {
+	const length = Number(request.headers.get('content-length') ?? 0);
+	const limit = isApi(url) ? MAX_API_BODY_BYTES : MAX_FORM_BODY_BYTES;
+	if (!Number.isFinite(length) || length <= limit) return null;
+	const message = `The request is too large: at most ${Math.round(limit / 1024)} KB.`;
+	if (isApi(url)) return refusal(413, 'invalid', message);
+	return new Response(message, { status: 413, headers: { 'content-type': 'text/plain' } });
+}
+
+export function bearerOf(request: Request): string | null {
+	const header = request.headers.get('authorization');
+	if (!header?.startsWith('Bearer ')) return null;
+	return header.slice('Bearer '.length).trim();
+}
+
+/**
+ * SvelteKit's CSRF check covers form posts only: a JSON write must come from our own origin
+ * or carry a bearer token (which a browser never attaches by itself).
+ */
+export function refuseCrossOriginJson(request: Request, url: URL): Response | null {
+	if (!isApi(url) || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return null;
+	if (bearerOf(request) !== null) return null;
+	if (request.headers.get('origin') === url.origin) return null;
+	return refusal(
+		403,
+		'forbidden',
+		'Cross-site request refused: send it from the app or with an API token.'
+	);
+}
+
+/**
+ * A bearer token on the JSON API acts as its own identity: one organization, the token's
+ * role (see access_grants), so every route's `authorize` treats it like a member. Tokens are
+ * not accepted anywhere else: pages and forms are for people.
+ */
+export async function loadTokenActor(event: Event): Promise<Response | null> {
+	const secret = isApi(event.url) ? bearerOf(event.request) : null;
+	if (secret === null) return null;
+	const token = await resolveApiToken(secret, event.getClientAddress());
+	if (!token) {
+		return refusal(401, 'unauthenticated', 'This API token is not valid or was revoked.', {
+			'www-authenticate': 'Bearer'
+		});
+	}
+	event.locals.user = {
+		id: token.userId,
+		email: '',
+		displayName: token.name,
+		timezone: 'UTC',
+		locale: 'en'
+	};
+	event.locals.session = null;
+	event.locals.apiToken = {
+		id: token.tokenId,
+		organizationId: token.organizationId,
+		role: token.role
+	};
+	return null;
+}
+
+/** The JSON API's rate limit: per token, else per person, else per address. */
+export function refuseOverApiLimit(event: Event): Response | null {
+	if (!isApi(event.url)) return null;
+	const key = event.locals.apiToken
+		? `token:${event.locals.apiToken.id}`
+		: event.locals.user
+			? `user:${event.locals.user.id}`
+			: `address:${event.getClientAddress()}`;
+	const wait = hit(`api:${key}`, LIMITS.api);
+	if (wait === null) return null;
+	return refusal(429, 'rate_limited', `Too many requests. Retry in ${wait} seconds.`, {
+		'retry-after': String(wait)
+	});
+}

@@ -1,0 +1,148 @@
+import type { Permission } from './permissions';
+
+/**
+ * Who may use each route: every page, form action and JSON endpoint under src/routes, keyed
+ * by SvelteKit route id and handler. `tests/integration/authorization.test.ts` discovers the
+ * handlers from the route files and fails when one is missing here, then calls each one over
+ * the real hook with real sessions and tokens, for every role and for outsiders, and checks
+ * it is allowed or refused as this table and PERMISSIONS say.
+ *
+ * Scopes say where the organization whose role counts comes from:
+ * - public: anyone, signed in or not (sign-in, invite and reset links, health checks);
+ * - signed_in: any signed-in person, acting on what is theirs (account, dashboard);
+ * - organization: the organization in the path (`[id]`);
+ * - body_organization: the organization named in the submitted form (`organizationId`);
+ * - incident: the incident in the path, through any organization taking part, each person
+ *   with the role they hold in their own organization;
+ * - incident_owner: the incident in the path, decided by its declaring organization only;
+ * - body_incident: like incident, for the incident of the thing named in the form (an
+ *   action item on the list of one's own);
+ * - stream: an organization's or an incident's event stream in the path.
+ */
+export type RouteScope =
+	| { scope: 'public' }
+	| { scope: 'signed_in' }
+	| { scope: 'organization'; permission: Permission }
+	| { scope: 'body_organization'; permission: Permission }
+	| { scope: 'incident'; permission: Permission }
+	| { scope: 'incident_owner'; permission: Permission }
+	| { scope: 'body_incident'; permission: Permission }
+	| { scope: 'stream'; permission: Permission };
+
+const PUBLIC: RouteScope = { scope: 'public' };
+const SIGNED_IN: RouteScope = { scope: 'signed_in' };
+const org = (permission: Permission): RouteScope => ({ scope: 'organization', permission });
+const incident = (permission: Permission): RouteScope => ({ scope: 'incident', permission });
+
+/**
+ * Keys: `view <route id>` renders a page (its layouts' and its own server load),
+ * `action <route id> <name>` is a form action, `<METHOD> <route id>` a +server.ts handler.
+ * Where a command asks more of some inputs (reopening a step needs an admin, approving one
+ * the role its template names), the entry gives the least permission and the command the rest.
+ */
+export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
+	'view /': PUBLIC,
+	'view /(auth)/signin': PUBLIC,
+	'action /(auth)/signin default': PUBLIC,
+	'view /(auth)/signup': PUBLIC,
+	'action /(auth)/signup default': PUBLIC,
+	'view /(auth)/invite/[token]': PUBLIC,
+	// Accepting needs an account: the invite itself is the authorization.
+	'action /(auth)/invite/[token] default': SIGNED_IN,
+	'view /(auth)/reset/[token]': PUBLIC,
+	'action /(auth)/reset/[token] default': PUBLIC,
+	'view /signout': PUBLIC,
+	'action /signout current': PUBLIC,
+	'action /signout everywhere': PUBLIC,
+	'view /theme': PUBLIC,
+	'action /theme default': PUBLIC,
+	'GET /healthz': PUBLIC,
+	'GET /readyz': PUBLIC,
+
+	'view /(app)/dashboard': SIGNED_IN,
+	'action /(app)/dashboard createOrganization': SIGNED_IN,
+	'view /(app)/account': SIGNED_IN,
+	'action /(app)/account profile': SIGNED_IN,
+	'action /(app)/account password': SIGNED_IN,
+	// Lists only the incidents of the person's own organizations.
+	'view /(app)/incidents': SIGNED_IN,
+	'view /(app)/incidents/new': SIGNED_IN,
+	'action /(app)/incidents/new default': {
+		scope: 'body_organization',
+		permission: 'incident.declare'
+	},
+
+	'view /(app)/incidents/[id=uuid]': incident('incident.view'),
+	'action /(app)/incidents/[id=uuid] status': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid] commander': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid] note': incident('timeline.write'),
+	'action /(app)/incidents/[id=uuid] pin': incident('timeline.write'),
+	'action /(app)/incidents/[id=uuid] serverStatus': incident('inventory.status'),
+	'action /(app)/incidents/[id=uuid] step': incident('step.work'),
+	'action /(app)/incidents/[id=uuid] startRun': incident('run.start'),
+	'action /(app)/incidents/[id=uuid] logCall': incident('contacts.log_call'),
+	'action /(app)/incidents/[id=uuid] share': {
+		scope: 'incident_owner',
+		permission: 'incident.share'
+	},
+	'action /(app)/incidents/[id=uuid] unshare': {
+		scope: 'incident_owner',
+		permission: 'incident.share'
+	},
+
+	'view /(app)/incidents/[id=uuid]/postmortem': incident('incident.view'),
+	'GET /(app)/incidents/[id=uuid]/postmortem/export.md': incident('incident.view'),
+	'GET /(app)/incidents/[id=uuid]/postmortem/print': incident('incident.view'),
+	'action /(app)/incidents/[id=uuid]/postmortem create': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid]/postmortem section': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid]/postmortem move': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid]/postmortem addItem': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid]/postmortem changeItem': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid]/postmortem removeItem': incident('incident.update'),
+	'view /(app)/incidents/[id=uuid]/scorecard': incident('incident.view'),
+	'action /(app)/incidents/[id=uuid]/scorecard end': incident('incident.update'),
+	// The action items of the person's own incidents; each change is checked on its incident.
+	'view /(app)/action-items': SIGNED_IN,
+	'action /(app)/action-items status': { scope: 'body_incident', permission: 'incident.update' },
+
+	'view /(app)/orgs/[id=uuid]': org('organization.view'),
+	'action /(app)/orgs/[id=uuid] invite': org('member.invite'),
+	'action /(app)/orgs/[id=uuid] revokeInvite': org('member.invite'),
+	'action /(app)/orgs/[id=uuid] changeRole': org('member.change_role'),
+	'action /(app)/orgs/[id=uuid] removeMember': org('member.remove'),
+	'action /(app)/orgs/[id=uuid] issueReset': org('member.issue_password_reset'),
+	'view /(app)/orgs/[id=uuid]/audit': org('audit.view'),
+	'GET /(app)/orgs/[id=uuid]/audit/export': org('audit.view'),
+	'view /(app)/orgs/[id=uuid]/tokens': org('token.manage'),
+	'action /(app)/orgs/[id=uuid]/tokens create': org('token.manage'),
+	'action /(app)/orgs/[id=uuid]/tokens revoke': org('token.manage'),
+	'view /(app)/orgs/[id=uuid]/contacts': org('contacts.view'),
+	'action /(app)/orgs/[id=uuid]/contacts create': org('contacts.edit'),
+	'action /(app)/orgs/[id=uuid]/contacts update': org('contacts.edit'),
+	'action /(app)/orgs/[id=uuid]/contacts delete': org('contacts.edit'),
+	'view /(app)/orgs/[id=uuid]/inventory': org('inventory.view'),
+	'action /(app)/orgs/[id=uuid]/inventory status': org('inventory.status'),
+	'view /(app)/orgs/[id=uuid]/inventory/[itemId=uuid]': org('inventory.view'),
+	'action /(app)/orgs/[id=uuid]/inventory/[itemId=uuid] update': org('inventory.edit'),
+	'action /(app)/orgs/[id=uuid]/inventory/[itemId=uuid] status': org('inventory.status'),
+	'action /(app)/orgs/[id=uuid]/inventory/[itemId=uuid] delete': org('inventory.edit'),
+	'view /(app)/orgs/[id=uuid]/inventory/import': org('inventory.edit'),
+	'action /(app)/orgs/[id=uuid]/inventory/import default': org('inventory.edit'),
+	'view /(app)/orgs/[id=uuid]/inventory/new': org('inventory.edit'),
+	'action /(app)/orgs/[id=uuid]/inventory/new default': org('inventory.edit'),
+	'view /(app)/orgs/[id=uuid]/templates': org('template.view'),
+	'view /(app)/orgs/[id=uuid]/templates/[templateId=uuid]': org('template.view'),
+	'action /(app)/orgs/[id=uuid]/templates/[templateId=uuid] save': org('template.edit'),
+	'view /(app)/orgs/[id=uuid]/templates/new': org('template.edit'),
+	'action /(app)/orgs/[id=uuid]/templates/new default': org('template.edit'),
+	'view /(app)/orgs/[id=uuid]/templates/[templateId=uuid]/drill': org('template.view'),
+	'action /(app)/orgs/[id=uuid]/templates/[templateId=uuid]/drill start': org('run.start'),
+
+	'GET /api/v1/incidents/[id=uuid]/run': incident('incident.view'),
+	'POST /api/v1/incidents/[id=uuid]/notes': incident('timeline.write'),
+	'POST /api/v1/incidents/[id=uuid]/steps/[stepId=uuid]': incident('step.work'),
+	'GET /api/v1/orgs/[id=uuid]/inventory': org('inventory.view'),
+	'POST /api/v1/orgs/[id=uuid]/inventory': org('inventory.edit'),
+	'POST /api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]/status': org('inventory.status'),
+	'GET /api/v1/streams/[id=uuid]/events': { scope: 'stream', permission: 'room.join' }
+};

@@ -1,0 +1,56 @@
+import { todayIn } from '$lib/postmortems/sections';
+import type { StreamEvent } from '$lib/realtime/protocol';
+import type { Actor } from '../access/actor';
+import { db } from '../db/db';
+import { listEventsAfter } from '../events/queries';
+import { actOnStep } from '../runbooks/steps';
+import type { DemoClock } from './clock';
+
+export type StepAction = 'start' | 'complete' | 'block' | 'resume';
+
+/** Plays one action on the step with this title (or id), at the version it has now. */
+export async function playStep(
+	actor: Actor,
+	incidentId: string,
+	step: { title?: string; id?: string },
+	action: StepAction,
+	extra: Record<string, string> = {}
+) {
+	const [row] = await db()<{ id: string; version: number }[]>`
+		select rs.id, rs.version from run_steps rs join runbook_runs r on r.id = rs.run_id
+		where r.incident_id = ${incidentId}
+			and (rs.title = ${step.title ?? null} or rs.id = ${step.id ?? null}::uuid)`;
+	if (!row) throw new Error(`demo: no step ${step.title ?? step.id}`);
+	return actOnStep({ actor }, incidentId, row.id, { action, version: row.version, ...extra });
+}
+
+/** Stamps every event of a stream not stamped yet with a moment of the clock. */
+export async function recordStream(
+	clock: DemoClock,
+	streamId: string,
+	afterSeq: number,
+	minutes: number
+): Promise<number> {
+	const events: StreamEvent[] = await listEventsAfter(streamId, afterSeq, 1000);
+	clock.record(minutes, { events });
+	return events.at(-1)?.seq ?? afterSeq;
+}
+
+/**
+ * What the clock's rewind leaves at seeding time: the resolution (and, for a drill, the
+ * detection, which is its declaration) moved to when the events say they happened.
+ */
+export async function settleIncidentTimes(incidentId: string, detectedIsDeclared = false) {
+	await db()`
+		update incidents set
+			resolved_at = (select max(occurred_at) from events where stream_id = ${incidentId}
+				and kind = 'incident.status_changed' and payload->>'to' = 'resolved'),
+			detected_at = case when ${detectedIsDeclared} then declared_at else detected_at end
+		where id = ${incidentId} and resolved_at is not null`;
+}
+
+/** A calendar date some days from today in Paris, as the due dates of action items are. */
+export function daysFromToday(days: number): string {
+	const today = Date.parse(`${todayIn('Europe/Paris')}T12:00:00Z`);
+	return new Date(today + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,29 @@
+import { db, type Db } from '../db/db';
+
+export interface PartnerOrganization {
+	id: string;
+	name: string;
+	kind: string;
+}
+
+/**
+ * The organizations one organization works with: providers named in its inventory or its
+ * contacts, and those it shared incidents with (either way). Offered when sharing an incident
+ * or naming a step's approver; nobody gets a list of every tenant.
+ */
+export async function listPartners(
+	organizationId: string,
+	sql: Db = db()
+): Promise<PartnerOrganization[]> {
+	return sql<PartnerOrganization[]>`
+		select o.id, o.name, o.kind from organizations o
+		where o.id <> ${organizationId} and o.id in (
+			select provider_organization_id from inventory_items where organization_id = ${organizationId}
+			union select provider_organization_id from provider_contacts where organization_id = ${organizationId}
+			union select io.organization_id from incident_organizations io
+				join incidents i on i.id = io.incident_id where i.organization_id = ${organizationId}
+			union select i.organization_id from incident_organizations io
+				join incidents i on i.id = io.incident_id where io.organization_id = ${organizationId})
+		order by o.name
+		limit 100`;
+}

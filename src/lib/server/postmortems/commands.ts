@@ -1,0 +1,199 @@
+import { draftSections } from '$lib/postmortems/draft';
+import { keyEvents } from '$lib/postmortems/key-events';
+import { computeFigures } from '$lib/postmortems/report';
+import {
+	canMovePostmortem,
+	SECTION_KEYS,
+	SECTION_SAVED,
+	sectionTitle,
+	type PostmortemStatus
+} from '$lib/postmortems/sections';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Tx } from '../db/db';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { authorizeIncident } from '../incidents/access';
+import { parse } from '../validation';
+import { buildDocument } from './document';
+import { loadFigureInput } from './figure-input';
+import { findPostmortem } from './queries';
+import { moveInput, sectionInput } from './schemas';
+
+const NOT_FOUND = 'This incident has no post-mortem yet.';
+export const READ_ONLY =
+	'This post-mortem is published and read-only: start a revision to change it.';
+
+/**
+ * Creates the post-mortem of a resolved incident, each section pre-filled from what was
+ * recorded (times written in the incident's timezone, words in the creator's language).
+ */
+export async function createPostmortem(context: CommandContext, incidentId: string) {
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const [incident] = await tx<
+			{
+				status: string;
+				title: string;
+				severity: string;
+				summary: string;
+				detected_at: Date;
+				timezone: string;
+			}[]
+		>`
+			select status, title, severity, summary, detected_at, timezone
+			from incidents where id = ${incidentId} for update`;
+		if (!incident)
+			throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+		if (incident.status !== 'resolved' && incident.status !== 'closed') {
+			throw new AppError('invalid', 'Resolve the incident before writing its post-mortem.');
+		}
+		if (await findPostmortem(tx, incidentId))
+			throw new AppError('conflict', 'This incident already has a post-mortem.');
+		const bodies = await draftOf(tx, incidentId, incident);
+		await tx`
+			insert into postmortems (incident_id, created_by)
+			values (${incidentId}, ${context.actor.userId})`;
+		const rows = SECTION_KEYS.map((key) => ({
+			incident_id: incidentId,
+			key,
+			body: bodies[key],
+			updated_by: context.actor.userId
+		}));
+		await tx`insert into postmortem_sections ${tx(rows)}`;
+		await emit({ streamId: incidentId, kind: 'postmortem.created', payload: {} });
+		return { incidentId };
+	});
+}
+
+async function draftOf(
+	tx: Tx,
+	incidentId: string,
+	incident: {
+		title: string;
+		severity: string;
+		summary: string;
+		detected_at: Date;
+		timezone: string;
+	}
+) {
+	const input = await loadFigureInput(tx, incidentId);
+	const format = { timezone: incident.timezone, locale: getLocale() };
+	const titles = new Map(input.run?.steps.map((s) => [s.id, s.title]));
+	const problems = input.events
+		.filter((e) => (e.kind === 'step.blocked' || e.kind === 'step.failed') && e.payload.reason)
+		.map((e) => `${titles.get(String(e.payload.stepId)) ?? ''}: ${String(e.payload.reason)}`);
+	return draftSections(
+		{
+			incident: { ...incident, detectedAt: incident.detected_at.toISOString() },
+			resolvedAt: input.incident.resolvedAt,
+			affected: input.items,
+			figures: computeFigures(input, format),
+			keyEvents: keyEvents(input),
+			problems
+		},
+		format
+	);
+}
+
+/**
+ * Saves one section, only over the version the text was typed on: a save over an older one
+ * is refused (someone else saved meanwhile), so no one's text is silently replaced.
+ */
+export async function saveSection(context: CommandContext, incidentId: string, input: unknown) {
+	const data = parse(sectionInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const [postmortem] = await tx<{ status: PostmortemStatus }[]>`
+			select status from postmortems where incident_id = ${incidentId} for share`;
+		if (!postmortem) throw new AppError('not_found', NOT_FOUND);
+		if (postmortem.status === 'published') throw new AppError('conflict', READ_ONLY);
+		const [row] = await tx<{ version: number }[]>`
+			update postmortem_sections
+			set body = ${data.body}, version = version + 1, updated_at = now(),
+				updated_by = ${context.actor.userId}
+			where incident_id = ${incidentId} and key = ${data.key} and version = ${data.baseVersion}
+			returning version`;
+		if (!row) await refuseStaleSave(tx, incidentId, data.key, data.baseVersion);
+		const version = row?.version ?? data.baseVersion + 1;
+		await emit({
+			streamId: incidentId,
+			kind: SECTION_SAVED,
+			payload: { key: data.key, body: data.body, version }
+		});
+		return { key: data.key, version };
+	});
+}
+
+async function refuseStaleSave(
+	tx: Tx,
+	incidentId: string,
+	key: (typeof SECTION_KEYS)[number],
+	baseVersion: number
+): Promise<never> {
+	const [current] = await tx<{ version: number; name: string | null }[]>`
+		select s.version, u.display_name as name
+		from postmortem_sections s left join users u on u.id = s.updated_by
+		where s.incident_id = ${incidentId} and s.key = ${key}`;
+	if (!current) throw new AppError('not_found', NOT_FOUND);
+	throw new AppError(
+		'conflict',
+		`${current.name ?? 'Someone'} saved “${sectionTitle(key)}” while you were typing (version ${current.version}, yours was typed over version ${baseVersion}). Your text was not saved: compare both and choose.`,
+		{ body: 'conflict', currentVersion: String(current.version) }
+	);
+}
+
+/**
+ * Moves the post-mortem through draft ⇄ in review → published. Publishing stores the whole
+ * document as publication n+1, unchanged from then on; a revision goes back to draft.
+ */
+export async function movePostmortem(context: CommandContext, incidentId: string, input: unknown) {
+	const data = parse(moveInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const current = await findPostmortem(tx, incidentId, true);
+		if (!current) throw new AppError('not_found', NOT_FOUND);
+		if (data.version !== undefined && data.version !== current.version) {
+			throw new AppError(
+				'conflict',
+				`The post-mortem was moved meanwhile: it is now ${current.status.replace('_', ' ')}.`
+			);
+		}
+		if (!canMovePostmortem(current.status, data.to)) {
+			throw new AppError(
+				'invalid',
+				`A post-mortem cannot go from ${current.status.replace('_', ' ')} to ${data.to.replace('_', ' ')}.`
+			);
+		}
+		const publication = data.to === 'published' ? current.publication + 1 : current.publication;
+		if (data.to === 'published') await publish(tx, context, incidentId, publication);
+		const [row] = await tx<{ version: number }[]>`
+			update postmortems
+			set status = ${data.to}, publication = ${publication}, version = version + 1, updated_at = now()
+			where incident_id = ${incidentId} returning version`;
+		await emit({
+			streamId: incidentId,
+			kind: 'postmortem.status_changed',
+			payload: { from: current.status, to: data.to, publication }
+		});
+		return { status: data.to, version: row?.version ?? current.version + 1, publication };
+	});
+}
+
+async function publish(tx: Tx, context: CommandContext, incidentId: string, number: number) {
+	const [incident] = await tx<{ timezone: string }[]>`
+		select timezone from incidents where id = ${incidentId}`;
+	const document = await buildDocument(tx, incidentId, {
+		timezone: incident?.timezone ?? 'UTC',
+		locale: getLocale()
+	});
+	const publishedAt = new Date().toISOString();
+	const published = {
+		...document,
+		status: 'published' as const,
+		publication: { number, publishedAt, publishedByName: context.actor.name }
+	};
+	await tx`
+		insert into postmortem_publications (incident_id, number, document, published_at, published_by)
+		values (${incidentId}, ${number}, ${tx.json(JSON.parse(JSON.stringify(published)))},
+			${publishedAt}, ${context.actor.userId})`;
+}

@@ -1,0 +1,101 @@
+import { timelineChartSvg } from '$lib/postmortems/chart';
+import type { PostmortemDocument } from '$lib/postmortems/document';
+import { inOccurrenceOrder } from '$lib/postmortems/events';
+import { impactStart, resolutionTime } from '$lib/postmortems/figures';
+import { keyEvents } from '$lib/postmortems/key-events';
+import { computeFigures } from '$lib/postmortems/report';
+import type { FigureFormat, FigureInput } from '$lib/postmortems/types';
+import type { Db } from '../db/db';
+import { AppError } from '../errors';
+import { readIncident } from '../incidents/queries';
+import { loadFigureInput } from './figure-input';
+import { findPostmortem, listIncidentActionItems, listSections } from './queries';
+
+export interface DocumentOptions extends FigureFormat {
+	now?: number;
+}
+
+/** Everything computed from the record: figures, key events and the picture. */
+export function computeRecord(input: FigureInput, format: FigureFormat, drill: boolean) {
+	const figures = computeFigures(input, format);
+	const keys = keyEvents(input);
+	const chartSvg = timelineChartSvg({
+		detectedAt: input.incident.detectedAt,
+		resolvedAt: resolutionTime(input),
+		impactStart: impactStart(input)?.occurredAt ?? null,
+		now: input.now,
+		statusChanges: inOccurrenceOrder(input.events)
+			.filter((e) => e.kind === 'incident.status_changed')
+			.map((e) => ({ occurredAt: e.occurredAt, to: String(e.payload.to) })),
+		keyEvents: keys,
+		steps: figures.steps,
+		drill,
+		...format
+	});
+	return { figures, keyEvents: keys, chartSvg };
+}
+
+/** The post-mortem as it stands now (not a publication), for its page and its exports. */
+export async function buildDocument(
+	sql: Db,
+	incidentId: string,
+	options: DocumentOptions
+): Promise<PostmortemDocument> {
+	const now = options.now ?? Date.now();
+	const [incident, input, row, sections, items, affected, template] = await Promise.all([
+		readIncident(incidentId, sql),
+		loadFigureInput(sql, incidentId, now),
+		findPostmortem(sql, incidentId),
+		listSections(sql, incidentId),
+		listIncidentActionItems(sql, incidentId),
+		sql<PostmortemDocument['affected']>`
+			select i.hostname, i.kind, i.criticality, o.name as "organizationName"
+			from incident_items ii join inventory_items i on i.id = ii.item_id
+			join organizations o on o.id = i.organization_id
+			where ii.incident_id = ${incidentId}
+			order by i.criticality = '', lower(i.hostname)`,
+		sql<{ name: string }[]>`
+			select v.name from runbook_runs r
+			join runbook_template_versions v on v.template_id = r.template_id and v.version = r.template_version
+			where r.incident_id = ${incidentId}`
+	]);
+	if (!incident)
+		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	const format = { timezone: options.timezone, locale: options.locale };
+	const drill = incident.mode === 'drill';
+	return {
+		incident: {
+			id: incident.id,
+			title: incident.title,
+			severity: incident.severity,
+			mode: incident.mode,
+			status: incident.status,
+			summary: incident.summary,
+			commanderName: incident.commanderName,
+			organizations: incident.organizations.map((o) => o.name),
+			detectedAt: incident.detectedAt.toISOString(),
+			declaredAt: incident.declaredAt.toISOString(),
+			resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+			timezone: incident.timezone,
+			templateName: template[0]?.name ?? null
+		},
+		status: row?.status ?? 'draft',
+		publication: null,
+		timezone: options.timezone,
+		locale: options.locale,
+		generatedAt: new Date(now).toISOString(),
+		...computeRecord(input, format, drill),
+		affected: [...affected],
+		sections,
+		actionItems: items.map((item) => ({
+			id: item.id,
+			title: item.title,
+			ownerId: item.ownerId,
+			ownerName: item.ownerName,
+			ownerOrganizationName: item.ownerOrganizationName,
+			dueOn: item.dueOn,
+			status: item.status,
+			version: item.version
+		}))
+	};
+}

@@ -1,0 +1,41 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { readScorecard } from '$lib/server/drills/scorecard';
+import { isAppError } from '$lib/server/errors';
+import { formFailure } from '$lib/server/http';
+import { changeIncidentStatus } from '$lib/server/incidents/commands';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!locals.user) redirect(303, '/signin');
+	try {
+		return await readScorecard({ userId: locals.user.id }, params.id, {
+			timezone: locals.user.timezone,
+			locale: getLocale()
+		});
+	} catch (e) {
+		if (isAppError(e)) error(e.status, e.message);
+		throw e;
+	}
+};
+
+export const actions: Actions = {
+	/** Ends the drill: it is resolved like any incident, and its scorecard is final. */
+	end: async ({ locals, params, getClientAddress }) => {
+		if (!locals.user) redirect(303, '/signin');
+		const actor = {
+			userId: locals.user.id,
+			name: locals.user.displayName,
+			address: getClientAddress()
+		};
+		try {
+			await changeIncidentStatus({ actor }, params.id, {
+				status: 'resolved',
+				reason: 'Drill ended.'
+			});
+		} catch (e) {
+			return formFailure(e);
+		}
+		return { ended: true };
+	}
+};

@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import { auditToCsv } from '$lib/server/audit/csv';
+import { AUDIT_EXPORT_SIZE, listAudit } from '$lib/server/audit/queries';
+import { isAppError } from '$lib/server/errors';
+import type { RequestHandler } from './$types';
+
+/** The audit log as CSV, with the page's filters (?category=&actorId=&from=&to=). */
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+	if (!locals.user) error(401, 'Sign in to export the audit log.');
+	try {
+		const entries = await listAudit(
+			{ userId: locals.user.id },
+			params.id,
+			Object.fromEntries(url.searchParams),
+			{ timeZone: locals.user.timezone, limit: AUDIT_EXPORT_SIZE }
+		);
+		const day = new Date().toISOString().slice(0, 10);
+		return new Response(auditToCsv(entries), {
+			headers: {
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': `attachment; filename="nightshift-audit-${day}.csv"`,
+				'cache-control': 'no-store'
+			}
+		});
+	} catch (e) {
+		if (isAppError(e)) error(e.status, e.message);
+		throw e;
+	}
+};

@@ -1,0 +1,62 @@
+import { error, redirect } from '@sveltejs/kit';
+import { may } from '$lib/server/access/authorize';
+import { startDrill } from '$lib/server/drills/commands';
+import { isAppError } from '$lib/server/errors';
+import { formFailure } from '$lib/server/http';
+import { listPartners } from '$lib/server/organizations/partners';
+import { readTemplate } from '$lib/server/runbooks/template-queries';
+import { formObject } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!locals.user) redirect(303, '/signin');
+	const actor = { userId: locals.user.id };
+	try {
+		const template = await readTemplate(actor, params.templateId, null);
+		if (template.organizationId !== params.id) error(404, 'This template does not exist.');
+		const [partners, canStart, canInvite] = await Promise.all([
+			listPartners(params.id),
+			may(actor, params.id, 'run.start'),
+			may(actor, params.id, 'incident.share')
+		]);
+		return {
+			organizationId: params.id,
+			template: { id: template.id, name: template.name },
+			partners,
+			canStart,
+			canInvite
+		};
+	} catch (e) {
+		if (isAppError(e)) error(e.status, e.message);
+		throw e;
+	}
+};
+
+export const actions: Actions = {
+	start: async ({ locals, params, request, getClientAddress }) => {
+		if (!locals.user) redirect(303, '/signin');
+		const form = await request.formData();
+		const values = formObject(form);
+		const actor = {
+			userId: locals.user.id,
+			name: locals.user.displayName,
+			address: getClientAddress()
+		};
+		let incidentId: string;
+		try {
+			({ incidentId } = await startDrill(
+				{ actor, clientMutationId: values.clientMutationId || null },
+				params.id,
+				params.templateId,
+				{
+					...values,
+					invite: form.getAll('invite').map(String),
+					timezone: locals.user.timezone
+				}
+			));
+		} catch (e) {
+			return formFailure(e, values);
+		}
+		redirect(303, `/incidents/${incidentId}`);
+	}
+};
