@@ -99,7 +99,9 @@ async function loadSession(event: Parameters<Handle>[0]['event']) {
 	const found = token ? await validateSessionToken(token) : null;
 	event.locals.user = found?.user ?? null;
 	event.locals.session = found?.session ?? null;
-	if (found && token) setSessionCookie(event.cookies, token, found.session.expiresAt, secure);
+	// The cookie is rewritten only when the session was extended: its expiry moved.
+	if (found?.renewed && token)
+		setSessionCookie(event.cookies, token, found.session.expiresAt, secure);
 	else if (token) deleteSessionCookie(event.cookies, secure);
 }
 

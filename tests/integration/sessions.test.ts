@@ -43,6 +43,7 @@ describe('sessions', () => {
 		const { token, session } = await createSession(user.userId);
 		await sql()`update sessions set expires_at = now() + interval '10 days' where id = ${session.id}`;
 		const found = await validateSessionToken(token);
+		expect(found?.renewed).toBe(true);
 		expect(found?.session.expiresAt.getTime()).toBeGreaterThan(
 			Date.now() + SESSION_LIFETIME_MS - 60_000
 		);
@@ -53,6 +54,7 @@ describe('sessions', () => {
 		const { token, session } = await createSession(user.userId);
 		await sql()`update sessions set expires_at = now() + interval '20 days' where id = ${session.id}`;
 		const found = await validateSessionToken(token);
+		expect(found?.renewed).toBe(false);
 		expect(found?.session.expiresAt.getTime()).toBeLessThan(Date.now() + 21 * 86_400_000);
 	});
 });

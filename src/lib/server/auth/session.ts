@@ -59,7 +59,7 @@ interface SessionRow {
 export async function validateSessionToken(
 	token: string,
 	sql: Db = db()
-): Promise<{ session: Session; user: SessionUser } | null> {
+): Promise<{ session: Session; user: SessionUser; renewed: boolean } | null> {
 	const [id, secret, extra] = token.split('.');
 	if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 128) return null;
 	const [row] = await sql<SessionRow[]>`
@@ -73,11 +73,13 @@ export async function validateSessionToken(
 		return null;
 	}
 	let expiresAt = row.expires_at;
-	if (expiresAt.getTime() - Date.now() < RENEW_BELOW_MS) {
+	const renewed = expiresAt.getTime() - Date.now() < RENEW_BELOW_MS;
+	if (renewed) {
 		expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
 		await sql`update sessions set expires_at = ${expiresAt} where id = ${id}`;
 	}
 	return {
+		renewed,
 		session: { id: row.id, userId: row.user_id, expiresAt, createdAt: row.created_at },
 		user: {
 			id: row.user_id,
