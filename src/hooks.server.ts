@@ -100,9 +100,11 @@ async function loadSession(event: Parameters<Handle>[0]['event']) {
 	event.locals.user = found?.user ?? null;
 	event.locals.session = found?.session ?? null;
 	// The cookie is rewritten only when the session was extended: its expiry moved.
-	if (found?.renewed && token)
+	if (found?.renewed && token) {
 		setSessionCookie(event.cookies, token, found.session.expiresAt, secure);
-	else if (token) deleteSessionCookie(event.cookies, secure);
+	} else if (!found && token) {
+		deleteSessionCookie(event.cookies, secure);
+	}
 }
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
