@@ -134,6 +134,8 @@ test('over a 470 ms link, the other browser learns of changes without any HTTP r
 		await expect(dsi.page.getByTestId('connection-status')).toContainText('Live', {
 			timeout: 30_000
 		});
+		// Both have joined the room (not merely connected) before the DSI's page is watched.
+		await expect(dsi.page.getByTestId('presence')).toContainText('2 here', { timeout: 30_000 });
 		const requests: string[] = [];
 		dsi.page.on('request', (r) => requests.push(r.url()));
 		await hoster.page

@@ -56,9 +56,12 @@ export class LiveRoom {
 		if (latestSeq > this.lastSeq) this.#afterGrace(latestSeq);
 	}
 
-	/** After a (re)join nothing is in flight for us: fetch what we miss at once. */
+	/**
+	 * After a (re)join: what we miss is fetched, but an event committed while we joined may
+	 * reach us just after the reply, so the same short grace applies.
+	 */
 	joined(latestSeq: number) {
-		if (latestSeq > this.lastSeq) void this.catchUp();
+		if (latestSeq > this.lastSeq) this.#afterGrace(latestSeq);
 	}
 
 	#afterGrace(target: number) {

@@ -24,14 +24,18 @@ export function announcePresent(socket: NightshiftSocket, room: string) {
 		.emit('presence:delta', { room, person: { userId, name, focus: focus[room] ?? null } });
 }
 
-/** The person left, unless another of their tabs (on any node) is still in the room. */
+/**
+ * The person left, unless another of their tabs (on any node) is still in the room, or this
+ * socket rejoined while we looked (a page that leaves and follows again at once).
+ */
 export async function announceLeft(
 	io: NightshiftServer,
 	userId: string,
 	room: string,
-	leavingSocketId?: string
+	leaving?: { socketId: string; isBack?: () => boolean }
 ) {
 	const theirs = await io.in(`user:${userId}`).fetchSockets();
-	if (theirs.some((s) => s.id !== leavingSocketId && s.rooms.has(room))) return;
+	if (theirs.some((s) => s.id !== leaving?.socketId && s.rooms.has(room))) return;
+	if (leaving?.isBack?.()) return;
 	io.to(room).emit('presence:delta', { room, left: userId });
 }

@@ -121,7 +121,10 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 		if (!parsed.success) return;
 		const room = roomName(parsed.data);
 		await socket.leave(room);
-		await announceLeft(io, socket.data.userId, room).catch(() => undefined);
+		await announceLeft(io, socket.data.userId, room, {
+			socketId: socket.id,
+			isBack: () => socket.rooms.has(room)
+		}).catch(() => undefined);
 	});
 	socket.on('presence:focus', async (input, focus) => {
 		const parsed = roomRef.safeParse(input);
@@ -134,7 +137,9 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 	socket.on('disconnecting', () => {
 		for (const room of socket.rooms) {
 			if (room.startsWith('organization:') || room.startsWith('incident:')) {
-				void announceLeft(io, socket.data.userId, room, socket.id).catch(() => undefined);
+				void announceLeft(io, socket.data.userId, room, { socketId: socket.id }).catch(
+					() => undefined
+				);
 			}
 		}
 	});
