@@ -1,28 +1,9 @@
+import { templateStep } from './template-step';
+
 /** Petit Nuage's short runbook for a failed database server: about four and a half hours. */
 export const RESTORE_TEMPLATE_NAME = 'Restore db01 from the last backup';
 
-type Side = 'client' | 'provider';
-
-const step = (
-	key: string,
-	title: string,
-	ownerSide: Side,
-	role: string,
-	plannedMinutes: number,
-	dependsOn: string[],
-	instructions: string
-) => ({
-	key,
-	title,
-	ownerSide,
-	role,
-	plannedMinutes,
-	dependsOn,
-	instructions,
-	expandTag: null,
-	itemIds: [],
-	requiresApproval: null
-});
+const step = templateStep;
 
 export const RESTORE_TEMPLATE_BODY = {
 	phases: [

@@ -1,29 +1,9 @@
+import { templateStep } from './template-step';
+
 /** "Rebuild the shop cluster overnight": about 14 hours from mobilisation to resolution. */
 export const REBUILD_TEMPLATE_NAME = 'Rebuild the shop cluster overnight';
 
-type Side = 'client' | 'provider';
-
-const step = (
-	key: string,
-	title: string,
-	ownerSide: Side,
-	role: string,
-	plannedMinutes: number,
-	dependsOn: string[],
-	instructions: string,
-	expandTag: string | null = null
-) => ({
-	key,
-	title,
-	ownerSide,
-	role,
-	plannedMinutes,
-	dependsOn,
-	instructions,
-	expandTag,
-	itemIds: [],
-	requiresApproval: null
-});
+const step = templateStep;
 
 export const REBUILD_TEMPLATE_BODY = {
 	phases: [

@@ -1,9 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { fromWallClock } from '$lib/format/zoned';
-import type { Actor } from '$lib/server/access/actor';
 import { logCall } from '$lib/server/contacts/commands';
 import { isAppError } from '$lib/server/errors';
-import { formFailure } from '$lib/server/http';
+import { runFormAction, type FormActor } from '$lib/server/form-action';
 import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
 import { addNote, pinEvent } from '$lib/server/timeline/commands';
 import { setItemStatus } from '$lib/server/inventory/status';
@@ -11,7 +10,6 @@ import { readRoom } from '$lib/server/incidents/room';
 import { shareIncident, unshareIncident } from '$lib/server/incidents/sharing';
 import { actOnStep } from '$lib/server/runbooks/steps';
 import { startRun } from '$lib/server/runbooks/runs';
-import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -24,32 +22,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	}
 };
 
-function actorOf(event: RequestEvent): Actor & { timezone: string } {
-	const user = event.locals.user;
-	if (!user) redirect(303, '/signin');
-	return {
-		userId: user.id,
-		name: user.displayName,
-		address: event.getClientAddress(),
-		timezone: user.timezone
-	};
-}
-
-/** Runs one room command from a form; the typed values come back on failure, never lost. */
-async function run(
+/** The room's commands answer through the page's live events: only `ok` goes back. */
+const run = (
 	event: RequestEvent,
 	action: string,
-	work: (actor: Actor & { timezone: string }, values: Record<string, string>) => Promise<unknown>
-) {
-	const values = formObject(await event.request.formData());
-	try {
-		await work(actorOf(event), values);
-		return { action, ok: true as const };
-	} catch (e) {
-		if (!isAppError(e)) throw e;
-		return formFailure(e, { ...values, action });
-	}
-}
+	work: (actor: FormActor, values: Record<string, string>) => Promise<unknown>
+) =>
+	runFormAction(event, action, async (actor, values) => {
+		await work(actor, values);
+	});
 
 const wallClock = (value: string | undefined, tz: string) =>
 	value ? fromWallClock(value, tz) : undefined;

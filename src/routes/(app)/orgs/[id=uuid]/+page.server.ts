@@ -1,10 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { authorize, may } from '$lib/server/access/authorize';
-import type { Actor } from '$lib/server/access/actor';
 import { issuePasswordReset } from '$lib/server/auth/password-reset';
 import { listRecentEvents, findStream } from '$lib/server/events/queries';
 import { AppError } from '$lib/server/errors';
-import { formFailure } from '$lib/server/http';
+import { runFormAction } from '$lib/server/form-action';
 import { changeMemberRole, removeMember } from '$lib/server/organizations/commands';
 import { createInvite, revokeInvite } from '$lib/server/organizations/invites';
 import {
@@ -12,10 +11,9 @@ import {
 	listMembers,
 	listPendingInvites
 } from '$lib/server/organizations/queries';
-import { formObject } from '$lib/server/validation';
 import { error } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/errors';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!locals.user) redirect(303, '/signin');
@@ -52,28 +50,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	}
 };
 
-function actorOf(event: RequestEvent): Actor {
-	const user = event.locals.user;
-	if (!user) redirect(303, '/signin');
-	return { userId: user.id, name: user.displayName, address: event.getClientAddress() };
-}
-
-async function run<T>(
-	event: RequestEvent,
-	action: string,
-	work: (actor: Actor, values: Record<string, string>) => Promise<T>
-) {
-	const values = formObject(await event.request.formData());
-	try {
-		return { action, ok: true as const, ...(await work(actorOf(event), values)) };
-	} catch (e) {
-		return formFailure(e, { ...values, action });
-	}
-}
-
 export const actions: Actions = {
 	invite: (event) =>
-		run(event, 'invite', async (actor, values) => {
+		runFormAction(event, 'invite', async (actor, values) => {
 			const invite = await createInvite(
 				{ actor, clientMutationId: values.clientMutationId || null },
 				event.params.id,
@@ -82,22 +61,22 @@ export const actions: Actions = {
 			return { link: invite.token ? `${event.url.origin}/invite/${invite.token}` : null };
 		}),
 	revokeInvite: (event) =>
-		run(event, 'revokeInvite', async (actor, values) => {
+		runFormAction(event, 'revokeInvite', async (actor, values) => {
 			await revokeInvite({ actor }, event.params.id, values.inviteId);
 			return {};
 		}),
 	changeRole: (event) =>
-		run(event, 'changeRole', async (actor, values) => {
+		runFormAction(event, 'changeRole', async (actor, values) => {
 			await changeMemberRole({ actor }, event.params.id, values);
 			return {};
 		}),
 	removeMember: (event) =>
-		run(event, 'removeMember', async (actor, values) => {
+		runFormAction(event, 'removeMember', async (actor, values) => {
 			await removeMember({ actor }, event.params.id, values);
 			return {};
 		}),
 	issueReset: (event) =>
-		run(event, 'issueReset', async (actor, values) => {
+		runFormAction(event, 'issueReset', async (actor, values) => {
 			const reset = await issuePasswordReset({ actor }, event.params.id, values.userId);
 			return {
 				resetLink: reset.token ? `${event.url.origin}/reset/${reset.token}` : null,

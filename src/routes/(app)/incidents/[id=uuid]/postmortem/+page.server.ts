@@ -1,9 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { todayIn } from '$lib/postmortems/sections';
-import type { Actor } from '$lib/server/access/actor';
 import { isAppError } from '$lib/server/errors';
-import { formFailure } from '$lib/server/http';
+import { runFormAction, type FormActor } from '$lib/server/form-action';
 import {
 	addActionItem,
 	changeActionItem,
@@ -11,7 +10,6 @@ import {
 } from '$lib/server/postmortems/action-items';
 import { createPostmortem, movePostmortem, saveSection } from '$lib/server/postmortems/commands';
 import { readPostmortemPage } from '$lib/server/postmortems/page';
-import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -30,26 +28,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 };
 
-function actorOf(event: RequestEvent): Actor {
-	const user = event.locals.user;
-	if (!user) redirect(303, '/signin');
-	return { userId: user.id, name: user.displayName, address: event.getClientAddress() };
-}
-
-/** Runs one command from a form; what was typed comes back on failure, never lost. */
-async function run<R>(
+/** Post-mortem forms answer with the command's result (the new section version, say). */
+const run = <R>(
 	event: RequestEvent,
 	action: string,
-	work: (actor: Actor, values: Record<string, string>) => Promise<{ result: R }>
-) {
-	const values = formObject(await event.request.formData());
-	try {
-		const { result } = await work(actorOf(event), values);
-		return { action, ok: true as const, result };
-	} catch (e) {
-		return formFailure(e, { ...values, action });
-	}
-}
+	work: (actor: FormActor, values: Record<string, string>) => Promise<{ result: R }>
+) =>
+	runFormAction(event, action, async (actor, values) => ({
+		result: (await work(actor, values)).result
+	}));
 
 export const actions: Actions = {
 	create: (event) => run(event, 'create', (actor) => createPostmortem({ actor }, event.params.id)),

@@ -3,9 +3,8 @@ import { authorize, may } from '$lib/server/access/authorize';
 import { createContact, deleteContact, updateContact } from '$lib/server/contacts/commands';
 import { listContacts } from '$lib/server/contacts/queries';
 import { isAppError } from '$lib/server/errors';
-import { formFailure } from '$lib/server/http';
+import { runFormAction, type FormActor } from '$lib/server/form-action';
 import { findOrganization } from '$lib/server/organizations/queries';
-import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -25,37 +24,22 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return { organization, contacts, canEdit };
 };
 
-async function run(
+const run = (
 	event: RequestEvent,
 	action: string,
-	work: (values: Record<string, string>) => Promise<unknown>
-) {
-	const user = event.locals.user;
-	if (!user) redirect(303, '/signin');
-	const values = formObject(await event.request.formData());
-	try {
-		await work(values);
-		return { action, ok: true as const };
-	} catch (e) {
-		return formFailure(e, { ...values, action });
-	}
-}
-
-const actor = (event: RequestEvent) => {
-	const user = event.locals.user;
-	if (!user) redirect(303, '/signin');
-	return { userId: user.id, name: user.displayName, address: event.getClientAddress() };
-};
+	work: (actor: FormActor, values: Record<string, string>) => Promise<unknown>
+) =>
+	runFormAction(event, action, async (actor, values) => {
+		await work(actor, values);
+	});
 
 export const actions: Actions = {
 	create: (event) =>
-		run(event, 'create', (v) => createContact({ actor: actor(event) }, event.params.id, v)),
+		run(event, 'create', (actor, v) => createContact({ actor }, event.params.id, v)),
 	update: (event) =>
-		run(event, 'update', (v) =>
-			updateContact({ actor: actor(event) }, event.params.id, v.contactId ?? '', v)
+		run(event, 'update', (actor, v) =>
+			updateContact({ actor }, event.params.id, v.contactId ?? '', v)
 		),
 	delete: (event) =>
-		run(event, 'delete', (v) =>
-			deleteContact({ actor: actor(event) }, event.params.id, v.contactId)
-		)
+		run(event, 'delete', (actor, v) => deleteContact({ actor }, event.params.id, v.contactId))
 };

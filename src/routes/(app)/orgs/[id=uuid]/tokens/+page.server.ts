@@ -1,11 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { Actor } from '$lib/server/access/actor';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/access/api-tokens';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
 import { findOrganization } from '$lib/server/organizations/queries';
 import { formObject } from '$lib/server/validation';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { actorOf } from '$lib/server/form-action';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!locals.user) redirect(303, '/signin');
@@ -19,12 +19,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		throw e;
 	}
 };
-
-function actorOf(event: RequestEvent): Actor {
-	const user = event.locals.user;
-	if (!user) redirect(303, '/signin');
-	return { userId: user.id, name: user.displayName, address: event.getClientAddress() };
-}
 
 export const actions: Actions = {
 	create: async (event) => {
