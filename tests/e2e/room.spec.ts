@@ -212,23 +212,25 @@ test('at 375 px the room shows Runbook, Timeline, Servers and Contacts tabs, and
 	await openSev1Room(dsi.page);
 	const { page } = dsi;
 
-	const tabs = page.getByRole('navigation', { name: 'Room sections' });
+	// Real ARIA tabs (issue 13): a tablist whose selected tab says so.
+	const tabs = page.getByRole('tablist', { name: 'Room sections' });
 	for (const name of ['Runbook', 'Timeline', 'Servers', 'Contacts']) {
-		await expect(tabs.getByRole('button', { name, exact: true })).toBeVisible();
+		await expect(tabs.getByRole('tab', { name, exact: true })).toBeVisible();
 	}
 	const call = page.getByRole('link', { name: 'Call Rempart NOC at +33 1 84 60 24 00' });
-	await expect(tabs.getByRole('button', { name: 'Runbook' })).toHaveAttribute(
-		'aria-pressed',
-		'true'
-	);
+	await expect(tabs.getByRole('tab', { name: 'Runbook' })).toHaveAttribute('aria-selected', 'true');
 	await expect(runbook(page)).toBeVisible();
 	await expect(call).toBeHidden();
 
-	await tabs.getByRole('button', { name: 'Contacts' }).click();
-	await expect(tabs.getByRole('button', { name: 'Contacts' })).toHaveAttribute(
-		'aria-pressed',
+	await tabs.getByRole('tab', { name: 'Contacts' }).click();
+	await expect(tabs.getByRole('tab', { name: 'Contacts' })).toHaveAttribute(
+		'aria-selected',
 		'true'
 	);
+	await page.keyboard.press('ArrowLeft');
+	await expect(tabs.getByRole('tab', { name: 'Servers' })).toBeFocused();
+	await expect(tabs.getByRole('tab', { name: 'Servers' })).toHaveAttribute('aria-selected', 'true');
+	await page.keyboard.press('ArrowRight');
 	await expect(call).toBeVisible();
 	await expect(call).toHaveAttribute('href', 'tel:+33184602400');
 	await expect(runbook(page)).toBeHidden();
