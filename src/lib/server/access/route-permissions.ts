@@ -144,5 +144,18 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'GET /api/v1/orgs/[id=uuid]/inventory': org('inventory.view'),
 	'POST /api/v1/orgs/[id=uuid]/inventory': org('inventory.edit'),
 	'POST /api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]/status': org('inventory.status'),
-	'GET /api/v1/streams/[id=uuid]/events': { scope: 'stream', permission: 'room.join' }
+	'GET /api/v1/streams/[id=uuid]/events': { scope: 'stream', permission: 'room.join' },
+
+	'view /(app)/orgs/[id=uuid]/integrations': org('integration.manage'),
+	'action /(app)/orgs/[id=uuid]/integrations create': org('integration.manage'),
+	'action /(app)/orgs/[id=uuid]/integrations rules': org('integration.manage'),
+	'action /(app)/orgs/[id=uuid]/integrations revoke': org('integration.manage'),
+	'view /(app)/orgs/[id=uuid]/alerts': org('alert.view'),
+	'GET /api/v1/orgs/[id=uuid]/alerts': org('alert.view'),
+	'GET /api/v1/orgs/[id=uuid]/integrations': org('integration.manage'),
+	'POST /api/v1/orgs/[id=uuid]/integrations': org('integration.manage'),
+	'PATCH /api/v1/orgs/[id=uuid]/integrations/[integrationId=uuid]': org('integration.manage'),
+	'DELETE /api/v1/orgs/[id=uuid]/integrations/[integrationId=uuid]': org('integration.manage'),
+	// Monitoring has no account: the secret in the address (and its bearer secret) authorizes.
+	'POST /api/v1/ingest/[secret]': PUBLIC
 };
