@@ -64,6 +64,7 @@ interface StoredGroup {
 	id: string;
 	status: 'firing' | 'resolved';
 	incident_id: string | null;
+	inserted: boolean;
 }
 
 /**
@@ -75,18 +76,14 @@ interface StoredGroup {
  */
 export async function ingestAlerts(integration: IngestingIntegration, incoming: IncomingGroup) {
 	const actor: Actor = { userId: integration.userId, name: integration.name, source: 'alert' };
+	await markReceived(integration.id);
 	const outcome = await runCommand<IngestResult>({ actor }, async (tx, emit) => {
 		const [live] = await tx`
-			update integrations set last_received_at = now()
-			where id = ${integration.id} and revoked_at is null returning id`;
+			select 1 from integrations where id = ${integration.id} and revoked_at is null`;
 		if (!live) throw new AppError('not_found', 'No live integration has this address.');
-		const [existing] = await tx<StoredGroup[]>`
-			select id, status, incident_id from alert_groups
-			where integration_id = ${integration.id} and group_key = ${incoming.groupKey}`;
-		if (!existing && incoming.updateOnly) {
-			return ignored(incoming.groupKey);
-		}
-		const group = existing ?? (await insertGroup(tx, integration, incoming));
+		// The group's row lock serializes notifications of one group; other groups go in parallel.
+		const group = await lockGroup(tx, integration, incoming);
+		if (!group) return ignored(incoming.groupKey);
 		const changes = await upsertMembers(tx, group.id, incoming.members, incoming.updateOnly);
 		const status = await refreshGroup(tx, group.id, incoming);
 		const { incidentId, declared } = await applyRules(tx, emit, integration, {
@@ -96,11 +93,14 @@ export async function ingestAlerts(integration: IngestingIntegration, incoming: 
 			firing: status === 'firing',
 			changed: changes
 		});
+		// Last, so the stream's row (locked by each append) is held the shortest time.
 		const streamId = incidentId ?? integration.organizationId;
-		for (const member of changes) {
-			await emit({ streamId, kind: `alert.${member.status}`, payload: eventOf(group.id, member) });
+		for (const state of ['firing', 'acknowledged', 'resolved'] as const) {
+			const members = changes.filter((m) => m.status === state);
+			if (members.length === 0) continue;
+			await emit({ streamId, kind: `alert.${state}`, payload: eventOf(group, incoming, members) });
 		}
-		if (status === 'resolved' && group.status !== 'resolved' && existing) {
+		if (status === 'resolved' && group.status === 'firing' && !group.inserted) {
 			await emit({
 				streamId,
 				kind: 'alert.group_resolved',
@@ -119,34 +119,58 @@ export async function ingestAlerts(integration: IngestingIntegration, incoming: 
 	return outcome.result;
 }
 
+/** last_received_at, written at most once a minute (not on every notification of a storm). */
+async function markReceived(integrationId: string) {
+	await db()`
+		update integrations set last_received_at = now()
+		where id = ${integrationId}
+			and (last_received_at is null or last_received_at < now() - interval '1 minute')`;
+}
+
+/** The group's row, locked until commit; created for a new group key (never for updates only). */
+async function lockGroup(
+	tx: Tx,
+	integration: IngestingIntegration,
+	incoming: IncomingGroup
+): Promise<StoredGroup | null> {
+	if (incoming.updateOnly) {
+		const [row] = await tx<StoredGroup[]>`
+			select id, status, incident_id, false as inserted from alert_groups
+			where integration_id = ${integration.id} and group_key = ${incoming.groupKey}
+			for update`;
+		return row ?? null;
+	}
+	const [row] = await tx<StoredGroup[]>`
+		insert into alert_groups (integration_id, organization_id, group_key, title, status)
+		values (${integration.id}, ${integration.organizationId}, ${incoming.groupKey},
+			${incoming.title}, 'firing')
+		on conflict (integration_id, group_key) do update set last_seen_at = now()
+		returning id, status, incident_id, (xmax = 0) as inserted`;
+	if (!row) throw new Error('alert group upsert returned no row');
+	return row;
+}
+
 function ignored(groupKey: string): IngestResult {
 	const none = { groupId: null, changed: 0, incidentId: null, declared: false };
 	return { ...none, groupKey, status: 'ignored' };
 }
 
-function eventOf(groupId: string, member: IncomingMember) {
-	return {
-		groupId,
-		fingerprint: member.fingerprint,
-		summary: member.summary,
-		severity: member.severity,
-		status: member.status,
-		labels: member.labels
-	};
-}
+/** Events listed per member, up to this many; `count` says how many changed. */
+const MEMBERS_PER_EVENT = 50;
 
-async function insertGroup(
-	tx: Tx,
-	integration: IngestingIntegration,
-	incoming: IncomingGroup
-): Promise<StoredGroup> {
-	const [row] = await tx<StoredGroup[]>`
-		insert into alert_groups (integration_id, organization_id, group_key, title, status)
-		values (${integration.id}, ${integration.organizationId}, ${incoming.groupKey},
-			${incoming.title}, 'firing')
-		returning id, 'new' as status, incident_id`;
-	if (!row) throw new Error('alert group insert returned no row');
-	return { ...row, status: 'firing' };
+/** One timeline event per notification and state: "3 alerts firing: …", not one per alert. */
+function eventOf(group: StoredGroup, incoming: IncomingGroup, members: IncomingMember[]) {
+	return {
+		groupId: group.id,
+		title: incoming.title,
+		count: members.length,
+		alerts: members.slice(0, MEMBERS_PER_EVENT).map((m) => ({
+			fingerprint: m.fingerprint,
+			summary: m.summary,
+			severity: m.severity,
+			labels: m.labels
+		}))
+	};
 }
 
 /**

@@ -60,6 +60,9 @@ export async function applyRules(
 	if (!incidentId && integration.action !== 'list') {
 		incidentId = await openIncidentOf(tx, integration.organizationId, items);
 		if (!incidentId && integration.action === 'declare') {
+			// Declaring is serialized per integration: a storm's groups arriving together wait
+			// here, and all but the first find the incident the first one declared.
+			await tx`select id from integrations where id = ${integration.id} for update`;
 			incidentId = await stormIncident(tx, integration);
 			if (!incidentId) {
 				incidentId = await declareFromAlerts(tx, emit, integration, group.title, firing);
