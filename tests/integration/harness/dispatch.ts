@@ -24,6 +24,8 @@ export interface RequestSpec {
 	/** A raw body (for fuzzing what arrives). */
 	body?: string;
 	query?: string;
+	/** Extra request headers (the MCP transport wants an Accept header). */
+	headers?: Record<string, string>;
 }
 
 export interface Answer {
@@ -63,6 +65,7 @@ function buildRequest(handler: Handler, spec: RequestSpec, who: Credentials): Re
 	const headers = new Headers({ origin: ORIGIN });
 	if (who.session) headers.set('cookie', `${SESSION_COOKIE}=${who.session}`);
 	if (who.bearer) headers.set('authorization', `Bearer ${who.bearer}`);
+	for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
 	let body: BodyInit | undefined;
 	if (spec.body !== undefined) {
 		body = spec.body;

@@ -50,6 +50,11 @@ export const ALERT_SAMPLES: Record<string, Sample> = {
 		params: { ...org(ctx), integrationId: (await freshIntegration(ctx)).integrationId },
 		json: {}
 	}),
+	'POST /mcp': () => ({
+		params: {},
+		headers: { accept: 'application/json, text/event-stream' },
+		json: { jsonrpc: '2.0', id: 1, method: 'tools/list' }
+	}),
 	'POST /api/v1/ingest/[secret]': async (ctx) => ({
 		params: { secret: ((await freshIntegration(ctx)).path ?? '').split('/').at(-1) ?? '' },
 		json: alertmanager()

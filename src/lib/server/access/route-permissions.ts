@@ -17,7 +17,8 @@ import type { Permission } from './permissions';
  * - incident_owner: the incident in the path, decided by its declaring organization only;
  * - body_incident: like incident, for the incident of the thing named in the form (an
  *   action item on the list of one's own);
- * - stream: an organization's or an incident's event stream in the path.
+ * - stream: an organization's or an incident's event stream in the path;
+ * - api_token: API tokens only (the MCP endpoint), each call then checked by its command.
  */
 export type RouteScope =
 	| { scope: 'public' }
@@ -27,7 +28,8 @@ export type RouteScope =
 	| { scope: 'incident'; permission: Permission }
 	| { scope: 'incident_owner'; permission: Permission }
 	| { scope: 'body_incident'; permission: Permission }
-	| { scope: 'stream'; permission: Permission };
+	| { scope: 'stream'; permission: Permission }
+	| { scope: 'api_token' };
 
 const PUBLIC: RouteScope = { scope: 'public' };
 const SIGNED_IN: RouteScope = { scope: 'signed_in' };
@@ -157,5 +159,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'PATCH /api/v1/orgs/[id=uuid]/integrations/[integrationId=uuid]': org('integration.manage'),
 	'DELETE /api/v1/orgs/[id=uuid]/integrations/[integrationId=uuid]': org('integration.manage'),
 	// Monitoring has no account: the secret in the address (and its bearer secret) authorizes.
-	'POST /api/v1/ingest/[secret]': PUBLIC
+	'POST /api/v1/ingest/[secret]': PUBLIC,
+	// For assistants: an API token, never a session; each tool authorizes like its API route.
+	'POST /mcp': { scope: 'api_token' }
 };

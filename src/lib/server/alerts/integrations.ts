@@ -138,6 +138,7 @@ export async function updateIntegrationRules(
 	input: unknown
 ) {
 	const data = parse(rulesInput, input);
+	parse(integrationIdInput, { integrationId });
 	return runCommand(context, async (tx, emit) => {
 		await authorize(context.actor, organizationId, 'integration.manage', tx);
 		const [current] = await tx<{ version: number; name: string }[]>`
