@@ -2,6 +2,7 @@ import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { handle } from '../../../src/hooks.server';
 import { SESSION_COOKIE } from '../../../src/lib/server/auth/session';
+import { undocumented } from './openapi-check';
 import { endpoint, layoutsOf, pageServer, pathOf, type Handler } from './routes';
 
 /**
@@ -106,11 +107,15 @@ export async function call(
 		fetch
 	} as unknown as RequestEvent;
 	const response = await handle({ event, resolve: (e) => run(handler, e) });
-	return {
+	const answer = {
 		status: response.status,
 		location: response.headers.get('location'),
 		body: await response.text()
 	};
+	// Every answer of the JSON API in the integration suite must be as the OpenAPI document says.
+	const wrong = answer.status < 500 ? undocumented(handler, answer.status, answer.body) : null;
+	if (wrong) throw new Error(wrong);
+	return answer;
 }
 
 async function run(handler: Handler, event: RequestEvent): Promise<Response> {

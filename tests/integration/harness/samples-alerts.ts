@@ -50,6 +50,8 @@ export const ALERT_SAMPLES: Record<string, Sample> = {
 		params: { ...org(ctx), integrationId: (await freshIntegration(ctx)).integrationId },
 		json: {}
 	}),
+	'GET /api/v1/openapi.json': () => ({ params: {} }),
+	'view /docs/api': () => ({ params: {} }),
 	'POST /mcp': () => ({
 		params: {},
 		headers: { accept: 'application/json, text/event-stream' },

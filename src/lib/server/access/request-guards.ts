@@ -30,7 +30,7 @@ export function isIngest(url: URL): boolean {
 }
 
 function refusal(status: number, code: string, message: string, headers?: HeadersInit) {
-	return Response.json({ error: { code, message } }, { status, headers });
+	return Response.json({ error: { code, message, fields: {} } }, { status, headers });
 }
 
 /**

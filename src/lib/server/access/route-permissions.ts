@@ -161,5 +161,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	// Monitoring has no account: the secret in the address (and its bearer secret) authorizes.
 	'POST /api/v1/ingest/[secret]': PUBLIC,
 	// For assistants: an API token, never a session; each tool authorizes like its API route.
-	'POST /mcp': { scope: 'api_token' }
+	'POST /mcp': { scope: 'api_token' },
+	'GET /api/v1/openapi.json': PUBLIC,
+	'view /docs/api': PUBLIC
 };
