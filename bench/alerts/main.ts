@@ -40,7 +40,11 @@ function payload(group: number, status: 'firing' | 'resolved' | 'random') {
 		const s = status === 'random' ? (Math.random() < 0.7 ? 'firing' : 'resolved') : status;
 		return {
 			status: s,
-			labels: { alertname: `Load${group}`, instance: `bench-${group}-${i}:9100`, severity: 'warning' },
+			labels: {
+				alertname: `Load${group}`,
+				instance: `bench-${group}-${i}:9100`,
+				severity: 'warning'
+			},
 			annotations: { summary: `Load test alert ${group}/${i}` },
 			startsAt: '2026-01-01T00:00:00Z',
 			endsAt: s === 'resolved' ? '2026-01-01T00:05:00Z' : '0001-01-01T00:00:00Z',
@@ -78,7 +82,8 @@ async function send(url: string, body: unknown): Promise<number> {
 async function main() {
 	const adminUrl =
 		process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-	if (!adminUrl) throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server.');
+	if (!adminUrl)
+		throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server.');
 	process.env.ALERT_RATE_LIMIT = '100000000';
 	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 	const resultsDir = path.join(root, 'bench', 'results');
@@ -136,7 +141,12 @@ async function main() {
 			alerts,
 			alertsPerSecond: Math.round(alerts / elapsed),
 			requestsPerSecond: Math.round(latencies.length / elapsed),
-			latencyMs: { p50: round(summary.p50), p95: round(summary.p95), p99: round(summary.p99), max: round(summary.max) },
+			latencyMs: {
+				p50: round(summary.p50),
+				p95: round(summary.p95),
+				p99: round(summary.p99),
+				max: round(summary.max)
+			},
 			dedup: {
 				groups: row?.groups,
 				expectedGroupsAtMost: GROUPS,
@@ -147,7 +157,10 @@ async function main() {
 			}
 		};
 		console.log(JSON.stringify(result, null, 2));
-		await writeFile(path.join(resultsDir, `alerts-${stamp}.json`), JSON.stringify(result, null, '\t'));
+		await writeFile(
+			path.join(resultsDir, `alerts-${stamp}.json`),
+			JSON.stringify(result, null, '\t')
+		);
 		if (!result.dedup.exact) process.exitCode = 1;
 	} finally {
 		await disconnect();

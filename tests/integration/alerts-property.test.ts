@@ -23,7 +23,10 @@ const notification = fc.record({
 
 type Model = Map<string, Map<string, 'firing' | 'resolved'>>;
 
-function apply(model: Model, n: { group: string; members: string[]; status: 'firing' | 'resolved' }) {
+function apply(
+	model: Model,
+	n: { group: string; members: string[]; status: 'firing' | 'resolved' }
+) {
 	const group = model.get(n.group) ?? new Map<string, 'firing' | 'resolved'>();
 	for (const fp of n.members) group.set(fp, n.status);
 	model.set(n.group, group);
@@ -51,41 +54,44 @@ describe('alert state against a reference model', () => {
 		const owner = await newUser('Claire');
 		const org = await newOrganization(owner);
 		await fc.assert(
-			fc.asyncProperty(fc.array(notification, { minLength: 1, maxLength: 12 }), async (sequence) => {
-				resetRateLimits();
-				const integration = await newIntegration(owner, org, {
-					kind: 'alertmanager',
-					name: 'Model',
-					action: 'list'
-				});
-				const model: Model = new Map();
-				for (const n of sequence) {
-					apply(model, n);
-					const answer = await post(integration.path, payloadOf(n));
-					expect(answer.status).toBe(202);
+			fc.asyncProperty(
+				fc.array(notification, { minLength: 1, maxLength: 12 }),
+				async (sequence) => {
+					resetRateLimits();
+					const integration = await newIntegration(owner, org, {
+						kind: 'alertmanager',
+						name: 'Model',
+						action: 'list'
+					});
+					const model: Model = new Map();
+					for (const n of sequence) {
+						apply(model, n);
+						const answer = await post(integration.path, payloadOf(n));
+						expect(answer.status).toBe(202);
+					}
+					const page = await listAlertGroups(owner, org, { limit: 200 });
+					const stored = page.items.filter((g) => g.integrationId === integration.integrationId);
+					const got = Object.fromEntries(
+						stored.map((g) => [
+							g.groupKey,
+							{
+								status: g.status,
+								members: Object.fromEntries(g.members.map((m) => [m.fingerprint, m.status]))
+							}
+						])
+					);
+					const expected = Object.fromEntries(
+						[...model].map(([key, members]) => [
+							key,
+							{
+								status: [...members.values()].includes('firing') ? 'firing' : 'resolved',
+								members: Object.fromEntries(members)
+							}
+						])
+					);
+					expect(got).toEqual(expected);
 				}
-				const page = await listAlertGroups(owner, org, { limit: 200 });
-				const stored = page.items.filter((g) => g.integrationId === integration.integrationId);
-				const got = Object.fromEntries(
-					stored.map((g) => [
-						g.groupKey,
-						{
-							status: g.status,
-							members: Object.fromEntries(g.members.map((m) => [m.fingerprint, m.status]))
-						}
-					])
-				);
-				const expected = Object.fromEntries(
-					[...model].map(([key, members]) => [
-						key,
-						{
-							status: [...members.values()].includes('firing') ? 'firing' : 'resolved',
-							members: Object.fromEntries(members)
-						}
-					])
-				);
-				expect(got).toEqual(expected);
-			}),
+			),
 			{ numRuns: 25 }
 		);
 	}, 120_000);

@@ -74,7 +74,10 @@ describe('Alertmanager webhook (payload version 4, the documented example)', () 
 		};
 		const two = { ...base, alerts: [first, second] };
 		expect((await post(integration.path, two)).status).toBe(202);
-		const resolvedOne = { ...withStatus({ ...base, alerts: [second] }, 'resolved'), status: 'firing' };
+		const resolvedOne = {
+			...withStatus({ ...base, alerts: [second] }, 'resolved'),
+			status: 'firing'
+		};
 		expect((await post(integration.path, resolvedOne)).status).toBe(202);
 		let [group] = (await listAlertGroups(owner, org, {})).items;
 		expect(group?.status).toBe('firing');
@@ -141,7 +144,10 @@ describe('Alertmanager webhook (payload version 4, the documented example)', () 
 		const answer = await post(integration.path, bad);
 		expect(answer.status).toBe(400);
 		expect(JSON.parse(answer.body).error.fields).toHaveProperty(['alerts.0.status']);
-		const wrongVersion = await post(integration.path, { ...fixture('alertmanager-v4'), version: '3' });
+		const wrongVersion = await post(integration.path, {
+			...fixture('alertmanager-v4'),
+			version: '3'
+		});
 		expect(JSON.parse(wrongVersion.body).error.fields).toHaveProperty('version');
 		const notJson = await post(integration.path, 'not json');
 		expect(notJson.status).toBe(400);
@@ -160,9 +166,9 @@ describe('Alertmanager webhook (payload version 4, the documented example)', () 
 		});
 		expect((await post(guarded.path, fixture('alertmanager-v4'))).status).toBe(401);
 		expect((await post(guarded.path, fixture('alertmanager-v4'), 'wrong')).status).toBe(401);
-		expect((await post(guarded.path, fixture('alertmanager-v4'), guarded.bearer ?? '')).status).toBe(
-			202
-		);
+		expect(
+			(await post(guarded.path, fixture('alertmanager-v4'), guarded.bearer ?? '')).status
+		).toBe(202);
 	});
 });
 

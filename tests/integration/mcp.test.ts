@@ -64,8 +64,8 @@ beforeAll(async () => {
 		(await createApiToken({ actor: claire }, row.org, { name: 'Assistant', role: 'responder' }))
 			.token ?? '';
 	viewer =
-		(await createApiToken({ actor: claire }, row.org, { name: 'Reader', role: 'viewer' }))
-			.token ?? '';
+		(await createApiToken({ actor: claire }, row.org, { name: 'Reader', role: 'viewer' })).token ??
+		'';
 });
 
 describe('the MCP server at /mcp, driven by the SDK client', () => {
@@ -75,13 +75,21 @@ describe('the MCP server at /mcp, driven by the SDK client', () => {
 		expect(tools.map((t) => t.name).sort()).toEqual(
 			['act_on_step', 'add_note', 'list_incidents', 'read_figures', 'read_room'].sort()
 		);
-		const listed = JSON.parse(textOf(await client.callTool({ name: 'list_incidents', arguments: { status: 'open' } })));
+		const listed = JSON.parse(
+			textOf(await client.callTool({ name: 'list_incidents', arguments: { status: 'open' } }))
+		);
 		expect(listed.incidents.map((i: { id: string }) => i.id)).toContain(incidentId);
-		const room = JSON.parse(textOf(await client.callTool({ name: 'read_room', arguments: { incidentId } })));
+		const room = JSON.parse(
+			textOf(await client.callTool({ name: 'read_room', arguments: { incidentId } }))
+		);
 		expect(room.incident.title).toBe('Shop down: cluster rebuild');
-		expect(room.run.steps.some((s: { title: string }) => s.title === 'Reinstall Debian on web03')).toBe(true);
+		expect(
+			room.run.steps.some((s: { title: string }) => s.title === 'Reinstall Debian on web03')
+		).toBe(true);
 		expect(room.servers.map((s: { hostname: string }) => s.hostname)).toContain('db01');
-		const figures = JSON.parse(textOf(await client.callTool({ name: 'read_figures', arguments: { incidentId } })));
+		const figures = JSON.parse(
+			textOf(await client.callTool({ name: 'read_figures', arguments: { incidentId } }))
+		);
 		expect(figures.figures).toHaveProperty('detect');
 		await client.close();
 	});
@@ -93,7 +101,9 @@ describe('the MCP server at /mcp, driven by the SDK client', () => {
 			arguments: { incidentId, text: 'Assistant: web03 reinstall at 80 %.' }
 		});
 		expect(result.isError).toBeFalsy();
-		const note = (await listTimeline(incidentId)).find((e) => e.payload.text === 'Assistant: web03 reinstall at 80 %.');
+		const note = (await listTimeline(incidentId)).find(
+			(e) => e.payload.text === 'Assistant: web03 reinstall at 80 %.'
+		);
 		expect(note).toMatchObject({ source: 'api', actorName: 'Assistant (MCP add_note)' });
 		await client.close();
 	});
@@ -106,14 +116,19 @@ describe('the MCP server at /mcp, driven by the SDK client', () => {
 		});
 		expect(result.isError).toBe(true);
 		expect(JSON.parse(textOf(result)).error).toMatchObject({ code: 'forbidden' });
-		expect((await listTimeline(incidentId)).some((e) => e.payload.text === 'Should not be written.')).toBe(false);
+		expect(
+			(await listTimeline(incidentId)).some((e) => e.payload.text === 'Should not be written.')
+		).toBe(false);
 		await client.close();
 	});
 
 	it('refuses a request without a token (401)', async () => {
 		const answer = await appFetch('http://nightshift.test/mcp', {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+			headers: {
+				'content-type': 'application/json',
+				accept: 'application/json, text/event-stream'
+			},
 			body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' })
 		});
 		expect(answer.status).toBe(401);

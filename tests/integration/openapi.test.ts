@@ -13,8 +13,14 @@ describe('the OpenAPI document', () => {
 		);
 		const keys = api.map((h) => (h.kind === 'endpoint' ? `${h.method} ${h.routeId}` : ''));
 		const documented = OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.routeId}`);
-		expect(keys.filter((k) => !documented.includes(k)), 'missing from operations.ts').toEqual([]);
-		expect(documented.filter((k) => !keys.includes(k)), 'documented without a route').toEqual([]);
+		expect(
+			keys.filter((k) => !documented.includes(k)),
+			'missing from operations.ts'
+		).toEqual([]);
+		expect(
+			documented.filter((k) => !keys.includes(k)),
+			'documented without a route'
+		).toEqual([]);
 	});
 
 	it('is served at GET /api/v1/openapi.json as OpenAPI 3.1, for anyone', async () => {

@@ -56,7 +56,12 @@ type ApiEvent = Pick<RequestEvent, 'locals' | 'getClientAddress'>;
 export function apiActor(event: ApiEvent): Actor {
 	const user = event.locals.user;
 	if (!user) throw new AppError('unauthenticated', 'Sign in, or send an API token.');
-	return { userId: user.id, name: user.displayName, address: event.getClientAddress(), source: 'api' };
+	return {
+		userId: user.id,
+		name: user.displayName,
+		address: event.getClientAddress(),
+		source: 'api'
+	};
 }
 
 const mutation = z.object({ clientMutationId });

@@ -38,13 +38,19 @@ export function decodeCursor<T extends z.ZodType>(schema: T, cursor: string | un
 	}
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) {
-		throw new AppError('invalid', 'This cursor is not valid.', { cursor: 'This cursor is not valid.' });
+		throw new AppError('invalid', 'This cursor is not valid.', {
+			cursor: 'This cursor is not valid.'
+		});
 	}
 	return parsed.data as z.infer<T>;
 }
 
 /** Rows fetched with limit + 1: the extra one says there is a next page. */
-export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number)[]): Page<T> {
+export function pageOf<T>(
+	rows: T[],
+	limit: number,
+	keyOf: (row: T) => (string | number)[]
+): Page<T> {
 	const items = rows.slice(0, limit);
 	const last = items.at(-1);
 	return {

@@ -26,7 +26,9 @@ function validatorFor(path: string, method: string, status: string): ValidateFun
 	const content = responses?.[status]?.content as Record<string, { schema: Json }> | undefined;
 	const schema = content?.['application/json']?.schema;
 	if (!schema) return null;
-	const fixed = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"nightshift#/components/'));
+	const fixed = JSON.parse(
+		JSON.stringify(schema).replaceAll('"#/components/', '"nightshift#/components/')
+	);
 	const validate = ajv.compile(fixed);
 	cache.set(key, validate);
 	return validate;

@@ -2,7 +2,7 @@ import type { Actor } from '../access/actor';
 import { hashSecret, secretMatches } from '../auth/tokens';
 import { db, type Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type Emit } from '../events/command';
+import { runCommand } from '../events/command';
 import { parse } from '../validation';
 import type { IntegrationKind } from './integrations';
 import { INTEGRATION_PREFIX } from './integrations';

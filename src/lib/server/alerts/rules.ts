@@ -52,7 +52,8 @@ export async function applyRules(
 	integration: RuleIntegration,
 	group: GroupState
 ): Promise<{ incidentId: string | null; declared: boolean }> {
-	let incidentId = group.incidentId && (await isOpen(tx, group.incidentId)) ? group.incidentId : null;
+	let incidentId =
+		group.incidentId && (await isOpen(tx, group.incidentId)) ? group.incidentId : null;
 	const firing = group.changed.filter((m) => m.status === 'firing');
 	if (firing.length === 0 || !group.firing) return { incidentId, declared: false };
 	const items = await matchItems(tx, integration, firing);

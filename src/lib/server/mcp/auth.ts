@@ -15,6 +15,7 @@ export async function mcpCaller(request: Request, address: string): Promise<McpC
 		throw new AppError('unauthenticated', 'Send an API token: Authorization: Bearer nst_….');
 	}
 	const wait = hit(`api:token:${token.tokenId}`, LIMITS.api);
-	if (wait !== null) throw new AppError('rate_limited', `Too many requests. Retry in ${wait} seconds.`);
+	if (wait !== null)
+		throw new AppError('rate_limited', `Too many requests. Retry in ${wait} seconds.`);
 	return { userId: token.userId, name: token.name, address };
 }

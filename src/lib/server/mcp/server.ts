@@ -76,7 +76,15 @@ export function buildMcpServer(caller: McpCaller): McpServer {
 			description: 'Incidents the token may see, newest first; status "open" for the active ones.',
 			inputSchema: {
 				status: z
-					.enum(['open', 'investigating', 'identified', 'mitigating', 'monitoring', 'resolved', 'closed'])
+					.enum([
+						'open',
+						'investigating',
+						'identified',
+						'mitigating',
+						'monitoring',
+						'resolved',
+						'closed'
+					])
 					.optional()
 			},
 			annotations: { readOnlyHint: true }
@@ -98,7 +106,8 @@ export function buildMcpServer(caller: McpCaller): McpServer {
 		'read_figures',
 		{
 			title: 'Read the figures',
-			description: 'Time to detect, acknowledge, mitigate and recover, and planned vs actual per step.',
+			description:
+				'Time to detect, acknowledge, mitigate and recover, and planned vs actual per step.',
 			inputSchema: { incidentId },
 			annotations: { readOnlyHint: true }
 		},
@@ -146,12 +155,20 @@ export function buildMcpServer(caller: McpCaller): McpServer {
 		new ResourceTemplate('nightshift://incidents/{incidentId}/postmortem.md', {
 			list: async () => ({ resources: await listPostmortems(actor('resources/list')) })
 		}),
-		{ title: 'Post-mortem', description: 'An incident post-mortem as Markdown.', mimeType: 'text/markdown' },
+		{
+			title: 'Post-mortem',
+			description: 'An incident post-mortem as Markdown.',
+			mimeType: 'text/markdown'
+		},
 		async (uri, variables) => {
 			const id = String(variables.incidentId);
 			return {
 				contents: [
-					{ uri: uri.href, mimeType: 'text/markdown', text: await postmortemMarkdown(actor('resources/read'), id) }
+					{
+						uri: uri.href,
+						mimeType: 'text/markdown',
+						text: await postmortemMarkdown(actor('resources/read'), id)
+					}
 				]
 			};
 		}

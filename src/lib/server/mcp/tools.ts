@@ -46,7 +46,11 @@ export async function readFiguresTool(actor: Actor, incidentId: string) {
 	return { figures: computeFigures(await loadFigureInput(db(), incidentId), FORMAT) };
 }
 
-export async function addNoteTool(actor: Actor, incidentId: string, input: Record<string, unknown>) {
+export async function addNoteTool(
+	actor: Actor,
+	incidentId: string,
+	input: Record<string, unknown>
+) {
 	const { clientMutationId } = parse(mutation, input);
 	const { result, replayed } = await addNote({ actor, clientMutationId }, incidentId, input);
 	return { ...result, replayed };

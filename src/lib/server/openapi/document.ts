@@ -31,7 +31,10 @@ function pathParameters(path: string): Json[] {
 
 function queryParameters(query: z.ZodObject | undefined): Json[] {
 	if (!query) return [];
-	const schema = jsonSchema(query, 'input') as { properties?: Record<string, Json>; required?: string[] };
+	const schema = jsonSchema(query, 'input') as {
+		properties?: Record<string, Json>;
+		required?: string[];
+	};
 	return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
 		name,
 		in: 'query',

@@ -60,7 +60,11 @@ export const stepActed = z.looseObject({ replayed: z.boolean() });
 export const inventoryList = z.looseObject({
 	items: z.array(z.looseObject({ id, hostname: z.string(), status: z.string() }))
 });
-export const itemCreated = z.looseObject({ itemId: id, version: z.number().int(), replayed: z.boolean() });
+export const itemCreated = z.looseObject({
+	itemId: id,
+	version: z.number().int(),
+	replayed: z.boolean()
+});
 export const itemStatus = z.looseObject({
 	itemId: id,
 	status: z.string(),

@@ -23,7 +23,9 @@ export const load: PageServerLoad = ({ url }) => {
 	};
 	const operations: Rendered[] = OPERATIONS.map((op) => {
 		const spec = document.paths[op.path]?.[op.method] ?? {};
-		const responses = Object.entries((spec.responses ?? {}) as Record<string, Record<string, unknown>>);
+		const responses = Object.entries(
+			(spec.responses ?? {}) as Record<string, Record<string, unknown>>
+		);
 		const schemaOf = (r: Record<string, unknown>) => {
 			const content = r.content as Record<string, { schema: unknown }> | undefined;
 			const schema = content?.['application/json']?.schema;
@@ -36,13 +38,17 @@ export const load: PageServerLoad = ({ url }) => {
 			tag: op.tag,
 			summary: op.summary,
 			description: op.description ?? null,
-			parameters: ((spec.parameters ?? []) as { name: string; in: string; required: boolean }[]).map(
-				(p) => ({ name: p.name, in: p.in, required: p.required })
-			),
+			parameters: (
+				(spec.parameters ?? []) as { name: string; in: string; required: boolean }[]
+			).map((p) => ({ name: p.name, in: p.in, required: p.required })),
 			body: body ? schemaOf(body) : null,
 			responses: responses
 				.filter(([status]) => status.startsWith('2'))
-				.map(([status, r]) => ({ status, description: String(r.description ?? ''), schema: schemaOf(r) }))
+				.map(([status, r]) => ({
+					status,
+					description: String(r.description ?? ''),
+					schema: schemaOf(r)
+				}))
 		};
 	});
 	return { operations, tags: [...new Set(OPERATIONS.map((o) => o.tag))] };
