@@ -71,6 +71,7 @@ const isApi = (handler: Handler) => handler.routeId.startsWith('/api/');
 /** What the table says: may this actor use this handler on this target? */
 function expectAllowed(handler: Handler, access: RouteScope, who: Who, target: Target): boolean {
 	if (access.scope === 'public') return true;
+	if (access.scope === 'api_token') return who.kind === 'token';
 	// Tokens are for machines on the JSON API; pages and forms are for people.
 	if (who.kind === 'anonymous' || (who.kind === 'token' && !isApi(handler))) return false;
 	if (access.scope === 'signed_in') return who.kind === 'person';
@@ -117,7 +118,7 @@ describe('every handler, for each role, for the hoster, for outsiders and signed
 		const sample = SAMPLES[handler.key];
 		if (!access || !sample) continue;
 		const rule =
-			access.scope === 'public' || access.scope === 'signed_in'
+			access.scope === 'public' || access.scope === 'signed_in' || access.scope === 'api_token'
 				? access.scope
 				: `${access.scope}: ${access.permission} (${PERMISSIONS[access.permission]}+)`;
 		it(`${handler.key} — ${rule}`, async () => {

@@ -1,5 +1,9 @@
-import { fail, json, type ActionFailure } from '@sveltejs/kit';
+import { fail, json, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actor } from './access/actor';
 import { AppError, isAppError } from './errors';
+import type { CommandContext } from './events/command';
+import { clientMutationId, parse } from './validation';
 
 export interface FormFailure {
 	/** Which form of the page failed, when a page has several. */
@@ -44,4 +48,47 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 		throw new AppError('invalid', 'The request body must be a JSON object.');
 	}
 	return body as Record<string, unknown>;
+}
+
+type ApiEvent = Pick<RequestEvent, 'locals' | 'getClientAddress'>;
+
+/** The caller of a JSON route, as commands record it (source `api`); 401 when signed out. */
+export function apiActor(event: ApiEvent): Actor {
+	const user = event.locals.user;
+	if (!user) throw new AppError('unauthenticated', 'Sign in, or send an API token.');
+	return {
+		userId: user.id,
+		name: user.displayName,
+		address: event.getClientAddress(),
+		source: 'api'
+	};
+}
+
+const mutation = z.object({ clientMutationId });
+
+/** A write's command context: the caller and the body's clientMutationId (a retry is applied once). */
+export function apiCommand(event: ApiEvent, body: Record<string, unknown>): CommandContext {
+	const actor = apiActor(event);
+	return { actor, clientMutationId: parse(mutation, body).clientMutationId ?? null };
+}
+
+/**
+ * The version a write was made on: the `If-Match` header (`"3"` or `W/"3"`, as an ETag) or
+ * the body's `version`. A body without either is applied to whatever is current.
+ */
+export function withVersion(request: Request, body: Record<string, unknown>) {
+	const header = request.headers.get('if-match');
+	if (header === null) return body;
+	const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+	if (!match) {
+		throw new AppError('invalid', 'If-Match must name a version, like "3".', {
+			'If-Match': 'Expected a version, like "3".'
+		});
+	}
+	return { ...body, version: Number(match[1]) };
+}
+
+/** 201 for a new write, 200 for a replay of one already applied. */
+export function written(result: object, replayed: boolean): Response {
+	return json({ ...result, replayed }, { status: replayed ? 200 : 201 });
 }

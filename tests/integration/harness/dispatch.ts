@@ -2,6 +2,7 @@ import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { handle } from '../../../src/hooks.server';
 import { SESSION_COOKIE } from '../../../src/lib/server/auth/session';
+import { undocumented } from './openapi-check';
 import { endpoint, layoutsOf, pageServer, pathOf, type Handler } from './routes';
 
 /**
@@ -24,6 +25,8 @@ export interface RequestSpec {
 	/** A raw body (for fuzzing what arrives). */
 	body?: string;
 	query?: string;
+	/** Extra request headers (the MCP transport wants an Accept header). */
+	headers?: Record<string, string>;
 }
 
 export interface Answer {
@@ -63,6 +66,7 @@ function buildRequest(handler: Handler, spec: RequestSpec, who: Credentials): Re
 	const headers = new Headers({ origin: ORIGIN });
 	if (who.session) headers.set('cookie', `${SESSION_COOKIE}=${who.session}`);
 	if (who.bearer) headers.set('authorization', `Bearer ${who.bearer}`);
+	for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
 	let body: BodyInit | undefined;
 	if (spec.body !== undefined) {
 		body = spec.body;
@@ -103,11 +107,15 @@ export async function call(
 		fetch
 	} as unknown as RequestEvent;
 	const response = await handle({ event, resolve: (e) => run(handler, e) });
-	return {
+	const answer = {
 		status: response.status,
 		location: response.headers.get('location'),
 		body: await response.text()
 	};
+	// Every answer of the JSON API in the integration suite must be as the OpenAPI document says.
+	const wrong = answer.status < 500 ? undocumented(handler, answer.status, answer.body) : null;
+	if (wrong) throw new Error(wrong);
+	return answer;
 }
 
 async function run(handler: Handler, event: RequestEvent): Promise<Response> {

@@ -6,6 +6,7 @@ import { createInvite } from '../../../src/lib/server/organizations/invites';
 import { startRun } from '../../../src/lib/server/runbooks/runs';
 import { addMember, newUser, TEST_PASSWORD, uniqueEmail } from '../setup';
 import type { RequestSpec } from './dispatch';
+import { ALERT_SAMPLES } from './samples-alerts';
 import { ORGANIZATION_SAMPLES } from './samples-organizations';
 import { POSTMORTEM_SAMPLES } from './samples-postmortems';
 import { freshIncident, freshItem, type Who, type World } from './world';
@@ -190,7 +191,8 @@ export const SAMPLES: Record<string, Sample> = {
 		query: 'after=0'
 	}),
 	...ORGANIZATION_SAMPLES,
-	...POSTMORTEM_SAMPLES
+	...POSTMORTEM_SAMPLES,
+	...ALERT_SAMPLES
 };
 
 async function resetToken(ctx: SampleContext): Promise<RequestSpec> {

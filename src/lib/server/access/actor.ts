@@ -3,5 +3,5 @@ export interface Actor {
 	userId: string;
 	name: string;
 	address?: string;
-	source?: 'manual' | 'api';
+	source?: 'manual' | 'api' | 'alert';
 }

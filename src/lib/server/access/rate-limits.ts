@@ -16,7 +16,11 @@ export const LIMITS = {
 	/** Per API token, or per signed-in person, or per address when anonymous. */
 	api: { max: Number(process.env.API_RATE_LIMIT ?? 600), windowMs: 60_000 },
 	/** Opening or accepting invite links, per address: links are not to be guessed. */
-	inviteLink: { max: 60, windowMs: 60_000 }
+	inviteLink: { max: 60, windowMs: 60_000 },
+	/** Alert payloads per integration (a storm arrives in bursts). */
+	ingest: { max: Number(process.env.ALERT_RATE_LIMIT ?? 6000), windowMs: 60_000 },
+	/** Requests to unknown or revoked ingestion URLs, per address: secrets are not to be guessed. */
+	ingestMiss: { max: 60, windowMs: 60_000 }
 } as const satisfies Record<string, Limit>;
 
 interface Window {

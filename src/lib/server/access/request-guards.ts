@@ -18,8 +18,19 @@ export function isApi(url: URL): boolean {
 	return url.pathname.startsWith('/api/');
 }
 
+/**
+ * Monitoring posts alerts to an integration's secret URL: no Origin, its own optional bearer
+ * secret (not an API token), larger bodies (a storm) and its own rate limit (alerts/ingest.ts).
+ */
+export const INGEST_PREFIX = '/api/v1/ingest/';
+export const MAX_INGEST_BODY_BYTES = 1024 * 1024;
+
+export function isIngest(url: URL): boolean {
+	return url.pathname.startsWith(INGEST_PREFIX);
+}
+
 function refusal(status: number, code: string, message: string, headers?: HeadersInit) {
-	return Response.json({ error: { code, message } }, { status, headers });
+	return Response.json({ error: { code, message, fields: {} } }, { status, headers });
 }
 
 /**
@@ -28,7 +39,11 @@ function refusal(status: number, code: string, message: string, headers?: Header
  */
 export function refuseOversizedBody(request: Request, url: URL): Response | null {
 	const length = Number(request.headers.get('content-length') ?? 0);
-	const limit = isApi(url) ? MAX_API_BODY_BYTES : MAX_FORM_BODY_BYTES;
+	const limit = isIngest(url)
+		? MAX_INGEST_BODY_BYTES
+		: isApi(url)
+			? MAX_API_BODY_BYTES
+			: MAX_FORM_BODY_BYTES;
 	if (!Number.isFinite(length) || length <= limit) return null;
 	const message = `The request is too large: at most ${Math.round(limit / 1024)} KB.`;
 	if (isApi(url)) return refusal(413, 'invalid', message);
@@ -46,7 +61,8 @@ export function bearerOf(request: Request): string | null {
  * or carry a bearer token (which a browser never attaches by itself).
  */
 export function refuseCrossOriginJson(request: Request, url: URL): Response | null {
-	if (!isApi(url) || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return null;
+	if (!isApi(url) || isIngest(url) || ['GET', 'HEAD', 'OPTIONS'].includes(request.method))
+		return null;
 	if (bearerOf(request) !== null) return null;
 	if (request.headers.get('origin') === url.origin) return null;
 	return refusal(
@@ -62,7 +78,7 @@ export function refuseCrossOriginJson(request: Request, url: URL): Response | nu
  * not accepted anywhere else: pages and forms are for people.
  */
 export async function loadTokenActor(event: Event): Promise<Response | null> {
-	const secret = isApi(event.url) ? bearerOf(event.request) : null;
+	const secret = isApi(event.url) && !isIngest(event.url) ? bearerOf(event.request) : null;
 	if (secret === null) return null;
 	const token = await resolveApiToken(secret, event.getClientAddress());
 	if (!token) {
@@ -88,7 +104,7 @@ export async function loadTokenActor(event: Event): Promise<Response | null> {
 
 /** The JSON API's rate limit: per token, else per person, else per address. */
 export function refuseOverApiLimit(event: Event): Response | null {
-	if (!isApi(event.url)) return null;
+	if (!isApi(event.url) || isIngest(event.url)) return null;
 	const key = event.locals.apiToken
 		? `token:${event.locals.apiToken.id}`
 		: event.locals.user

@@ -17,7 +17,8 @@ import type { Permission } from './permissions';
  * - incident_owner: the incident in the path, decided by its declaring organization only;
  * - body_incident: like incident, for the incident of the thing named in the form (an
  *   action item on the list of one's own);
- * - stream: an organization's or an incident's event stream in the path.
+ * - stream: an organization's or an incident's event stream in the path;
+ * - api_token: API tokens only (the MCP endpoint), each call then checked by its command.
  */
 export type RouteScope =
 	| { scope: 'public' }
@@ -27,7 +28,8 @@ export type RouteScope =
 	| { scope: 'incident'; permission: Permission }
 	| { scope: 'incident_owner'; permission: Permission }
 	| { scope: 'body_incident'; permission: Permission }
-	| { scope: 'stream'; permission: Permission };
+	| { scope: 'stream'; permission: Permission }
+	| { scope: 'api_token' };
 
 const PUBLIC: RouteScope = { scope: 'public' };
 const SIGNED_IN: RouteScope = { scope: 'signed_in' };
@@ -144,5 +146,22 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'GET /api/v1/orgs/[id=uuid]/inventory': org('inventory.view'),
 	'POST /api/v1/orgs/[id=uuid]/inventory': org('inventory.edit'),
 	'POST /api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]/status': org('inventory.status'),
-	'GET /api/v1/streams/[id=uuid]/events': { scope: 'stream', permission: 'room.join' }
+	'GET /api/v1/streams/[id=uuid]/events': { scope: 'stream', permission: 'room.join' },
+
+	'view /(app)/orgs/[id=uuid]/integrations': org('integration.manage'),
+	'action /(app)/orgs/[id=uuid]/integrations create': org('integration.manage'),
+	'action /(app)/orgs/[id=uuid]/integrations rules': org('integration.manage'),
+	'action /(app)/orgs/[id=uuid]/integrations revoke': org('integration.manage'),
+	'view /(app)/orgs/[id=uuid]/alerts': org('alert.view'),
+	'GET /api/v1/orgs/[id=uuid]/alerts': org('alert.view'),
+	'GET /api/v1/orgs/[id=uuid]/integrations': org('integration.manage'),
+	'POST /api/v1/orgs/[id=uuid]/integrations': org('integration.manage'),
+	'PATCH /api/v1/orgs/[id=uuid]/integrations/[integrationId=uuid]': org('integration.manage'),
+	'DELETE /api/v1/orgs/[id=uuid]/integrations/[integrationId=uuid]': org('integration.manage'),
+	// Monitoring has no account: the secret in the address (and its bearer secret) authorizes.
+	'POST /api/v1/ingest/[secret]': PUBLIC,
+	// For assistants: an API token, never a session; each tool authorizes like its API route.
+	'POST /mcp': { scope: 'api_token' },
+	'GET /api/v1/openapi.json': PUBLIC,
+	'view /docs/api': PUBLIC
 };

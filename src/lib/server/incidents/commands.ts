@@ -3,11 +3,11 @@ import { canChangeStatus, type IncidentStatus } from '$lib/incidents';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, type CommandContext, type Emit } from '../events/command';
 import { createStream } from '../events/queries';
 import { parse } from '../validation';
 import { authorizeIncident } from './access';
-import { commanderInput, declareInput, statusInput } from './schemas';
+import { commanderInput, declareInput, statusInput, type DeclareData } from './schemas';
 
 /** Declares an incident for an organization; the declarer is its first commander. */
 export async function declareIncident(
@@ -16,31 +16,49 @@ export async function declareIncident(
 	input: unknown
 ) {
 	const data = parse(declareInput, input);
-	const id = randomUUID();
 	return runCommand(context, async (tx, emit) => {
 		await authorize(context.actor, organizationId, 'incident.declare', tx);
-		await createStream(tx, { id, kind: 'incident', organizationId });
-		const detectedAt = data.detectedAt ?? new Date();
-		await tx`
-			insert into incidents (id, organization_id, title, summary, severity, mode, commander_id,
-				timezone, detected_at, created_by)
-			values (${id}, ${organizationId}, ${data.title}, ${data.summary}, ${data.severity}, ${data.mode},
-				${context.actor.userId}, ${data.timezone ?? 'Europe/Paris'}, ${detectedAt}, ${context.actor.userId})`;
-		await tx`
-			insert into incident_organizations (incident_id, organization_id, added_by)
-			values (${id}, ${organizationId}, ${context.actor.userId})`;
-		await emit({
-			streamId: id,
-			kind: 'incident.declared',
-			payload: {
-				title: data.title,
-				severity: data.severity,
-				mode: data.mode,
-				detectedAt: detectedAt.toISOString()
-			}
+		const incidentId = await insertIncident(tx, emit, organizationId, data, {
+			createdBy: context.actor.userId,
+			commanderId: context.actor.userId
 		});
-		return { incidentId: id };
+		return { incidentId };
 	});
+}
+
+/**
+ * Writes a new incident and its `incident.declared` event inside the caller's transaction
+ * (a declaration by hand, or by an alert rule whose integration was authorized by its secret).
+ */
+export async function insertIncident(
+	tx: Tx,
+	emit: Emit,
+	organizationId: string,
+	data: DeclareData,
+	by: { createdBy: string; commanderId: string | null }
+): Promise<string> {
+	const id = randomUUID();
+	await createStream(tx, { id, kind: 'incident', organizationId });
+	const detectedAt = data.detectedAt ?? new Date();
+	await tx`
+		insert into incidents (id, organization_id, title, summary, severity, mode, commander_id,
+			timezone, detected_at, created_by)
+		values (${id}, ${organizationId}, ${data.title}, ${data.summary}, ${data.severity}, ${data.mode},
+			${by.commanderId}, ${data.timezone ?? 'Europe/Paris'}, ${detectedAt}, ${by.createdBy})`;
+	await tx`
+		insert into incident_organizations (incident_id, organization_id, added_by)
+		values (${id}, ${organizationId}, ${by.createdBy})`;
+	await emit({
+		streamId: id,
+		kind: 'incident.declared',
+		payload: {
+			title: data.title,
+			severity: data.severity,
+			mode: data.mode,
+			detectedAt: detectedAt.toISOString()
+		}
+	});
+	return id;
 }
 
 export async function changeIncidentStatus(

@@ -26,7 +26,7 @@ export async function listIncidents(userId: string, filters: IncidentFilters = {
 		from incidents i
 		join organizations o on o.id = i.organization_id
 		join incident_organizations io on io.incident_id = i.id
-		join memberships m on m.organization_id = io.organization_id and m.user_id = ${userId}
+		join access_grants m on m.organization_id = io.organization_id and m.user_id = ${userId}
 		left join users u on u.id = i.commander_id
 		where true
 			${status === 'open' ? sql`and i.status not in ('resolved', 'closed')` : status ? sql`and i.status = ${status}` : sql``}

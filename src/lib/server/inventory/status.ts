@@ -29,27 +29,42 @@ export async function setItemStatus(context: CommandContext, itemId: string, inp
 		if (data.version !== undefined && data.version !== item.version) {
 			await assertStatusUnchangedSince(tx, item, data.version);
 		}
-		const [row] = await tx<{ version: number }[]>`
-			update inventory_items
-			set status = ${data.status}, status_changed_at = now(), version = version + 1
-			where id = ${itemId}
-			returning version`;
-		const version = row?.version ?? item.version + 1;
-		const change: StatusChange = {
-			itemId,
-			hostname: item.hostname,
-			from: item.status,
-			to: data.status,
-			...(data.reason ? { reason: data.reason } : {})
-		};
-		await emit({
-			streamId: item.organizationId,
-			kind: 'inventory.status_changed',
-			payload: { ...change, version }
-		});
-		await recordOnIncidents(tx, emit, change);
+		const version = await applyItemStatus(tx, emit, item, data.status, data.reason);
 		return { itemId, status: data.status, version, changed: true };
 	});
+}
+
+/**
+ * Writes an item's new status and its events (on the organization's stream and the timeline of
+ * every open incident it is linked to) inside the caller's transaction; the item is locked.
+ */
+export async function applyItemStatus(
+	tx: Tx,
+	emit: Emit,
+	item: InventoryItem,
+	status: ItemStatus,
+	reason?: string
+): Promise<number> {
+	const [row] = await tx<{ version: number }[]>`
+		update inventory_items
+		set status = ${status}, status_changed_at = now(), version = version + 1
+		where id = ${item.id}
+		returning version`;
+	const version = row?.version ?? item.version + 1;
+	const change: StatusChange = {
+		itemId: item.id,
+		hostname: item.hostname,
+		from: item.status,
+		to: status,
+		...(reason ? { reason } : {})
+	};
+	await emit({
+		streamId: item.organizationId,
+		kind: 'inventory.status_changed',
+		payload: { ...change, version }
+	});
+	await recordOnIncidents(tx, emit, change);
+	return version;
 }
 
 /**

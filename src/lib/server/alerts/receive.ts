@@ -1,0 +1,31 @@
+import { hit, LIMITS } from '../access/rate-limits';
+import { AppError, isAppError } from '../errors';
+import { ingestAlerts, readPayload, resolveIntegration } from './ingest';
+
+/**
+ * One request to an ingestion URL: the integration its secret names (and its bearer secret,
+ * if it has one), its rate limit, the payload in its format. Guessing secrets is limited per
+ * address; a live integration has its own budget.
+ */
+export async function receiveAlerts(
+	secret: string,
+	bearer: string | null,
+	address: string,
+	readBody: () => Promise<Record<string, unknown>>
+) {
+	const integration = await resolveIntegration(secret, bearer).catch((error: unknown) => {
+		if (isAppError(error)) limit(`ingest-miss:${address}`, LIMITS.ingestMiss);
+		throw error;
+	});
+	limit(`ingest:${integration.id}`, LIMITS.ingest);
+	const incoming = readPayload(integration.kind, await readBody());
+	const result = await ingestAlerts(integration, incoming);
+	return { kind: integration.kind, result };
+}
+
+function limit(key: string, budget: { max: number; windowMs: number }) {
+	const wait = hit(key, budget);
+	if (wait !== null) {
+		throw new AppError('rate_limited', `Too many alert requests. Retry in ${wait} seconds.`);
+	}
+}

@@ -1,0 +1,21 @@
+import { resolveApiToken } from '../access/api-tokens';
+import { hit, LIMITS } from '../access/rate-limits';
+import { bearerOf } from '../access/request-guards';
+import { AppError } from '../errors';
+import type { McpCaller } from './server';
+
+/**
+ * The MCP endpoint is for machines: an API token, never a session cookie (a page open in a
+ * browser must not be able to drive it), under the API's rate limit.
+ */
+export async function mcpCaller(request: Request, address: string): Promise<McpCaller> {
+	const secret = bearerOf(request);
+	const token = secret ? await resolveApiToken(secret, address) : null;
+	if (!token) {
+		throw new AppError('unauthenticated', 'Send an API token: Authorization: Bearer nst_….');
+	}
+	const wait = hit(`api:token:${token.tokenId}`, LIMITS.api);
+	if (wait !== null)
+		throw new AppError('rate_limited', `Too many requests. Retry in ${wait} seconds.`);
+	return { userId: token.userId, name: token.name, address };
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { AppError } from './errors';
+
+/**
+ * Cursor pagination for every list of the JSON API: `?limit=&cursor=`, answered with
+ * `nextCursor` (null on the last page). A cursor is the sort key of the last row returned,
+ * opaque to clients (base64url of JSON), so a page never repeats or skips a row that was
+ * there when the first page was read.
+ */
+export const pageQuery = z.object({
+	limit: z.coerce
+		.number({ message: 'The limit must be a number.' })
+		.int({ message: 'The limit must be a whole number.' })
+		.min(1, { message: 'The limit must be at least 1.' })
+		.max(200, { message: 'The limit must be at most 200.' })
+		.default(50),
+	cursor: z.string().max(512, { message: 'This cursor is not valid.' }).optional()
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export interface Page<T> {
+	items: T[];
+	nextCursor: string | null;
+}
+
+export function encodeCursor(key: readonly (string | number)[]): string {
+	return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** The sort key in a cursor, checked against the shape the list expects. */
+export function decodeCursor<T extends z.ZodType>(schema: T, cursor: string | undefined) {
+	if (cursor === undefined || cursor === '') return null;
+	let raw: unknown;
+	try {
+		raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+	} catch {
+		raw = undefined;
+	}
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) {
+		throw new AppError('invalid', 'This cursor is not valid.', {
+			cursor: 'This cursor is not valid.'
+		});
+	}
+	return parsed.data as z.infer<T>;
+}
+
+/** Rows fetched with limit + 1: the extra one says there is a next page. */
+export function pageOf<T>(
+	rows: T[],
+	limit: number,
+	keyOf: (row: T) => (string | number)[]
+): Page<T> {
+	const items = rows.slice(0, limit);
+	const last = items.at(-1);
+	return {
+		items,
+		nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null
+	};
+}
+
+/** Reads `limit` and `cursor` from a URL's query. */
+export function pageQueryOf(url: URL): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const key of ['limit', 'cursor']) {
+		const value = url.searchParams.get(key);
+		if (value !== null) out[key] = value;
+	}
+	return out;
+}
