@@ -33,7 +33,9 @@ export const PERMISSIONS = {
 	'step.work': 'responder',
 	'step.reopen': 'admin',
 	// The floor: a step's own requirement (a role of a named organization) may ask for more.
-	'step.approve': 'responder'
+	'step.approve': 'responder',
+	// Sign-in with the organization's identity provider: who signs in, with which role.
+	'sso.manage': 'owner'
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;
