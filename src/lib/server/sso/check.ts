@@ -39,7 +39,7 @@ export async function checkSsoSession(session: Session): Promise<boolean> {
 	>`
 		update sessions s set sso_checked_at = now() from users u
 		where s.id = ${session.id} and u.id = s.user_id
-			and s.sso_checked_at is not distinct from ${sso.checkedAt}
+			and date_trunc('milliseconds', s.sso_checked_at) is not distinct from ${sso.checkedAt}
 		returning s.sso_refresh_token, s.sso_subject, u.display_name, s.address`;
 	if (!claimed?.sso_refresh_token || !claimed.sso_subject) return true;
 	const provider = await findProvider(sso.providerId);

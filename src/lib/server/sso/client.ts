@@ -48,6 +48,11 @@ export function configurationOf(provider: IdentityProvider): Promise<oidc.Config
 				execute: issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : []
 			}
 		)
+		.then((config) => {
+			// ID tokens are checked against the provider's JWKS too, not only trusted for the TLS.
+			oidc.enableNonRepudiationChecks(config);
+			return config;
+		})
 		.catch((error: unknown) => {
 			discovered.delete(provider.id);
 			const failure = unreachable(error);

@@ -1,4 +1,9 @@
-import { AuthorizationResponseError, ClientError, ResponseBodyError } from 'openid-client';
+import {
+	AuthorizationResponseError,
+	ClientError,
+	ResponseBodyError,
+	WWWAuthenticateChallengeError
+} from 'openid-client';
 
 /** Why a sign-in through a provider failed: a short code for the audit log, and plain words. */
 export interface SsoFailure {
@@ -104,7 +109,19 @@ export function describeProviderError(error: unknown, redirectUri: string): SsoF
 	if (error instanceof ResponseBodyError) {
 		return tokenError(error.error, error.error_description ?? '', redirectUri);
 	}
-	if (error instanceof ClientError) return checkFailure(error.message);
+	if (error instanceof WWWAuthenticateChallengeError) {
+		const challenge = error.cause[0]?.parameters;
+		return tokenError(
+			challenge?.error ?? 'invalid_client',
+			challenge?.error_description ?? '',
+			redirectUri
+		);
+	}
+	if (error instanceof ClientError) {
+		// openid-client's message is generic; the check that failed is named by its cause.
+		const cause = error.cause instanceof Error ? error.cause.message : '';
+		return checkFailure(`${error.message} ${cause}`);
+	}
 	return unreachable(error);
 }
 
