@@ -1,6 +1,5 @@
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration } from 'oidc-provider';
 
 /**
@@ -67,6 +66,8 @@ function tampered(token: string, how: Exclude<Tamper, null>, key: KeyObject): st
 export async function startTestProvider(options: {
 	redirectUris: string[];
 	postLogoutRedirectUris: string[];
+	/** Does not keep the process alive (a provider shared by a whole run, never closed). */
+	detached?: boolean;
 }): Promise<TestProvider> {
 	const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 	const jwk = {
@@ -77,7 +78,10 @@ export async function startTestProvider(options: {
 	};
 	const server = http.createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const address = server.address();
+	if (!address || typeof address === 'string') throw new Error('the provider has no port');
+	if (options.detached) server.unref();
+	const { port } = address;
 	const issuer = `http://127.0.0.1:${port}`;
 	const accounts = new Map<string, TestAccount>();
 	const clientId = 'nightshift';

@@ -8,6 +8,7 @@ import { addMember, newUser, TEST_PASSWORD, uniqueEmail } from '../setup';
 import type { RequestSpec } from './dispatch';
 import { ORGANIZATION_SAMPLES } from './samples-organizations';
 import { POSTMORTEM_SAMPLES } from './samples-postmortems';
+import { SSO_SAMPLES } from './samples-sso';
 import { freshIncident, freshItem, type Who, type World } from './world';
 
 /**
@@ -190,7 +191,8 @@ export const SAMPLES: Record<string, Sample> = {
 		query: 'after=0'
 	}),
 	...ORGANIZATION_SAMPLES,
-	...POSTMORTEM_SAMPLES
+	...POSTMORTEM_SAMPLES,
+	...SSO_SAMPLES
 };
 
 async function resetToken(ctx: SampleContext): Promise<RequestSpec> {
