@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { recordAuthEvent } from '$lib/server/auth/auth-events';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
 import { endSocketsOfSessions } from '$lib/server/realtime/control';
-import { providerSignOutUrl } from '$lib/server/sso/sign-in';
+import { providerSignOutUrl, SSO_LOGOUT_COOKIE } from '$lib/server/sso/sign-in';
 import { signOutEverywhere } from '$lib/server/users/account';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,7 +23,17 @@ export const actions: Actions = {
 		}
 		deleteSessionCookie(cookies, url.protocol === 'https:');
 		// Opened through an identity provider: signed out there too, which sends the person back.
-		redirect(303, atProvider?.toString() ?? '/signin');
+		if (atProvider) {
+			cookies.set(SSO_LOGOUT_COOKIE, atProvider.toString(), {
+				path: '/signout',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:',
+				maxAge: 120
+			});
+			redirect(303, '/signout/provider');
+		}
+		redirect(303, '/signin');
 	},
 	everywhere: async ({ locals, cookies, url, getClientAddress }) => {
 		if (locals.user) await signOutEverywhere(locals.user.id, getClientAddress());

@@ -41,6 +41,7 @@ export const SSO_SAMPLES: Record<string, Sample> = {
 		return { params: { id: result.providerId } };
 	},
 	'view /(auth)/sso/callback': () => ({ params: {} }),
+	'view /signout/provider': () => ({ params: {} }),
 	'GET /sso/discover': () => ({ params: {}, query: 'email=someone%40sso-sample.test' }),
 	'view /(app)/orgs/[id=uuid]/sso': (ctx) => ({ params: org(ctx) }),
 	'action /(app)/orgs/[id=uuid]/sso save': (ctx) => ({ params: org(ctx), form: SETTINGS }),

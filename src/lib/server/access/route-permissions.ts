@@ -62,6 +62,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'view /(auth)/sso/[id=uuid]': PUBLIC,
 	'view /(auth)/sso/callback': PUBLIC,
 	'GET /sso/discover': PUBLIC,
+	'view /signout/provider': PUBLIC,
 
 	'view /(app)/dashboard': SIGNED_IN,
 	'action /(app)/dashboard createOrganization': SIGNED_IN,

@@ -19,6 +19,8 @@ import { seal, secretKey } from './secret-box';
 
 /** The browser cookie that ties a callback to the browser that started the sign-in. */
 export const SSO_STATE_COOKIE = 'nightshift_sso_state';
+/** Carries the provider's end-session URL from the sign-out post to /signout/provider. */
+export const SSO_LOGOUT_COOKIE = 'nightshift_sso_logout';
 /** How long a person has at the provider before the sign-in must be started again. */
 export const ATTEMPT_LIFETIME_MS = 15 * 60 * 1000;
 
