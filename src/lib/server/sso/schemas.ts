@@ -54,6 +54,7 @@ const issuer = z
 	.url({ message: 'The issuer is a URL, e.g. https://id.example.com/realms/acme.' })
 	.max(500)
 	.refine((u) => {
+		if (!URL.canParse(u)) return false;
 		const url = new URL(u);
 		const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 		return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
