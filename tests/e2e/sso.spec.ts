@@ -159,3 +159,33 @@ test('an organization that requires its provider refuses its members’ password
 	await page.goto('/dashboard');
 	await expect(page).toHaveURL(/\/signin/);
 });
+
+test('the account page lists one’s sessions and signs out another browser', async ({ browser }) => {
+	const person = newPerson('Traveller');
+	const first = await browser.newContext();
+	const firstPage = await first.newPage();
+	await signUpWithOrganization(firstPage, person, newOrganizationName());
+	const second = await browser.newContext();
+	const secondPage = await second.newPage();
+	await signIn(secondPage, person.email, person.password);
+	await expect(secondPage).toHaveURL(/\/dashboard$/);
+
+	await firstPage.goto('/account');
+	const sessions = firstPage.getByTestId('session');
+	await expect(sessions).toHaveCount(2);
+	await expect(sessions.filter({ hasText: 'this browser' })).toHaveCount(1);
+	await expect(sessions.first()).toContainText(/Chrome on (Windows|Linux|macOS)/);
+	await sessions
+		.filter({ hasNotText: 'this browser' })
+		.getByRole('button', { name: 'Sign out this one' })
+		.click();
+	await expect(firstPage.getByText('Sessions signed out: 1.')).toBeVisible();
+	await expect(sessions).toHaveCount(1);
+
+	await secondPage.goto('/account');
+	await expect(secondPage).toHaveURL(/\/signin/);
+	await firstPage.goto('/account');
+	await expect(firstPage).toHaveURL(/\/account$/);
+	await first.close();
+	await second.close();
+});
