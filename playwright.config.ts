@@ -52,7 +52,13 @@ export default defineConfig({
 		url: `${BASE_URL}/readyz`,
 		// No ORIGIN: server.js then serves plain http for whatever host is used, so the browser
 		// may also come through the test's link proxy on another port (tests/e2e/link-proxy.ts).
-		env: { PORT: String(PORT), HOST: '127.0.0.1' },
+		// SSO: a key for client secrets and refresh tokens; SSO sessions checked every 2 s.
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			SSO_SECRET_KEY: 'bmlnaHRzaGlmdC1lMmUtc3NvLWtleS0zMi1ieXRlcyE=',
+			SSO_CHECK_INTERVAL: '2'
+		},
 		reuseExistingServer: false,
 		// Cold start: an embedded PostgreSQL runs initdb, then migrations and the demo seed.
 		timeout: 180_000,

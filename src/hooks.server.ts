@@ -13,6 +13,7 @@ import {
 	refuseOversizedBody
 } from '$lib/server/access/request-guards';
 import { log } from '$lib/server/log';
+import { checkDue, checkSsoSession } from '$lib/server/sso/check';
 import {
 	cookieMaxAge,
 	cookieName,
@@ -96,7 +97,9 @@ function resolveLocalized(
 async function loadSession(event: Parameters<Handle>[0]['event']) {
 	const token = event.cookies.get(SESSION_COOKIE);
 	const secure = event.url.protocol === 'https:';
-	const found = token ? await validateSessionToken(token) : null;
+	let found = token ? await validateSessionToken(token) : null;
+	// A session opened through an identity provider is checked there every few minutes.
+	if (found && checkDue(found.session) && !(await checkSsoSession(found.session))) found = null;
 	event.locals.user = found?.user ?? null;
 	event.locals.session = found?.session ?? null;
 	// The cookie is rewritten only when the session was extended: its expiry moved.

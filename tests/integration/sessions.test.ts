@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
 	createSession,
+	listUserSessions,
 	validateSessionToken,
 	SESSION_LIFETIME_MS
 } from '../../src/lib/server/auth/session';
+import { endOtherSessions, endOwnSession } from '../../src/lib/server/users/account';
 import { newUser, useTestDatabase } from './setup';
 
 const sql = useTestDatabase();
@@ -56,5 +58,38 @@ describe('sessions', () => {
 		const found = await validateSessionToken(token);
 		expect(found?.renewed).toBe(false);
 		expect(found?.session.expiresAt.getTime()).toBeLessThan(Date.now() + 21 * 86_400_000);
+	});
+});
+
+describe('the account page’s sessions', () => {
+	it('lists one’s sessions with device and address; "sign out this one" ends only one’s own', async () => {
+		const user = await newUser();
+		const other = await newUser();
+		const here = await createSession(user.userId, { address: '192.0.2.1', userAgent: 'Firefox' });
+		const there = await createSession(user.userId, { address: '192.0.2.2', userAgent: 'Chrome' });
+		const theirs = await createSession(other.userId);
+		const listed = await listUserSessions(user.userId);
+		expect(listed.map((s) => s.address).sort()).toEqual(['192.0.2.1', '192.0.2.2']);
+		await expect(endOwnSession(user.userId, { sessionId: theirs.session.id })).rejects.toThrow(
+			'This session has already ended.'
+		);
+		expect(await validateSessionToken(theirs.token)).not.toBeNull();
+		await endOwnSession(user.userId, { sessionId: there.session.id });
+		expect(await validateSessionToken(there.token)).toBeNull();
+		expect(await validateSessionToken(here.token)).not.toBeNull();
+	});
+
+	it('"sign out all others" keeps this one', async () => {
+		const user = await newUser();
+		const here = await createSession(user.userId);
+		const a = await createSession(user.userId);
+		const b = await createSession(user.userId);
+		expect(await endOtherSessions(user.userId, here.session.id)).toBe(2);
+		expect(await validateSessionToken(here.token)).not.toBeNull();
+		expect(await validateSessionToken(a.token)).toBeNull();
+		expect(await validateSessionToken(b.token)).toBeNull();
+		const kinds = await sql()<{ kind: string }[]>`
+			select kind from auth_events where user_id = ${user.userId}`;
+		expect(kinds.map((k) => k.kind)).toEqual(['sign_out_others']);
 	});
 });

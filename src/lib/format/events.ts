@@ -32,6 +32,10 @@ export function describeEvent(event: StreamEvent): string {
 			return m.event_token_created({ name: text(p.name), role: text(p.role) });
 		case 'token.revoked':
 			return m.event_token_revoked({ name: text(p.name) });
+		case 'organization.sso_configured':
+			return m.sso_event_configured({ name: text(p.name) });
+		case 'organization.sso_removed':
+			return m.sso_event_removed({ name: text(p.name) });
 		default:
 			return describeInventoryEvent(event) ?? event.kind;
 	}

@@ -7,6 +7,7 @@ import { seedDemo, DEMO_ACCOUNTS } from './demo/seed';
 import { log } from './log';
 import { processGlobal } from './process-global';
 import { attachRealtime } from './realtime/server';
+import { syncInstanceProvider } from './sso/instance';
 import type { NightshiftServer } from './realtime/types';
 
 /** server.js (production) and the Vite plugin (development) hand over their HTTP server here. */
@@ -54,6 +55,7 @@ async function start(dev: boolean) {
 	}
 	const applied = await migrate(db(), await readMigrations(path.resolve('migrations')));
 	if (applied.length > 0) log.info({ applied }, 'migrations applied');
+	await syncInstanceProvider(config);
 
 	const shouldSeed = config.SEED_DEMO === 'always' || (config.SEED_DEMO === 'auto' && embedded);
 	if (shouldSeed && (await seedDemo())) printDemoAccounts();

@@ -1,13 +1,29 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+// Sign-in with an identity provider (issue 16): the key that encrypts client secrets and
+// refresh tokens, how often an SSO session is checked at its provider, the instance provider.
+const SSO_SETTINGS = {
+	SSO_SECRET_KEY: z
+		.string()
+		.refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes, base64-encoded')
+		.optional(),
+	SSO_CHECK_INTERVAL: z.coerce.number().int().min(0).max(86_400).default(300),
+	SSO_ISSUER: z.string().url().optional(),
+	SSO_CLIENT_ID: z.string().min(1).optional(),
+	SSO_CLIENT_SECRET: z.string().min(1).optional(),
+	SSO_NAME: z.string().min(1).max(80).default('your identity provider'),
+	SSO_EMAIL_DOMAINS: z.string().default('')
+};
+
 const schema = z.object({
 	DATABASE_URL: z.string().url().optional(),
 	NIGHTSHIFT_DATA_DIR: z.string().default('./data'),
 	EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 	ORIGIN: z.string().url().optional(),
 	SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
-	NODE_ENV: z.string().default('development')
+	NODE_ENV: z.string().default('development'),
+	...SSO_SETTINGS
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };
@@ -20,4 +36,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		throw new Error(`Invalid configuration: ${issues.join('; ')}`);
 	}
 	return { ...parsed.data, dataDir: path.resolve(parsed.data.NIGHTSHIFT_DATA_DIR) };
+}
+
+export type SsoConfig = Pick<Config, keyof typeof SSO_SETTINGS>;
+
+/** The SSO settings, read and validated with the rest of the configuration. */
+export function ssoConfig(env: NodeJS.ProcessEnv = process.env): SsoConfig {
+	return readConfig(env);
 }

@@ -9,6 +9,7 @@ import type { RequestSpec } from './dispatch';
 import { ALERT_SAMPLES } from './samples-alerts';
 import { ORGANIZATION_SAMPLES } from './samples-organizations';
 import { POSTMORTEM_SAMPLES } from './samples-postmortems';
+import { SSO_SAMPLES } from './samples-sso';
 import { freshIncident, freshItem, type Who, type World } from './world';
 
 /**
@@ -192,7 +193,8 @@ export const SAMPLES: Record<string, Sample> = {
 	}),
 	...ORGANIZATION_SAMPLES,
 	...POSTMORTEM_SAMPLES,
-	...ALERT_SAMPLES
+	...ALERT_SAMPLES,
+	...SSO_SAMPLES
 };
 
 async function resetToken(ctx: SampleContext): Promise<RequestSpec> {

@@ -35,7 +35,9 @@ export const PERMISSIONS = {
 	// The floor: a step's own requirement (a role of a named organization) may ask for more.
 	'step.approve': 'responder',
 	'integration.manage': 'admin',
-	'alert.view': 'viewer'
+	'alert.view': 'viewer',
+	// Sign-in with the organization's identity provider: who signs in, with which role.
+	'sso.manage': 'owner'
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -60,12 +60,20 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /theme default': PUBLIC,
 	'GET /healthz': PUBLIC,
 	'GET /readyz': PUBLIC,
+	// Sign-in through an identity provider: start (the direct link), callback, domain lookup.
+	'view /(auth)/sso/[id=uuid]': PUBLIC,
+	'view /(auth)/sso/callback': PUBLIC,
+	'GET /sso/discover': PUBLIC,
+	'view /signout/provider': PUBLIC,
 
 	'view /(app)/dashboard': SIGNED_IN,
 	'action /(app)/dashboard createOrganization': SIGNED_IN,
 	'view /(app)/account': SIGNED_IN,
 	'action /(app)/account profile': SIGNED_IN,
 	'action /(app)/account password': SIGNED_IN,
+	// One's own sessions only: the command ends nothing of anyone else.
+	'action /(app)/account endSession': SIGNED_IN,
+	'action /(app)/account endOtherSessions': SIGNED_IN,
 	// Lists only the incidents of the person's own organizations.
 	'view /(app)/incidents': SIGNED_IN,
 	'view /(app)/incidents/new': SIGNED_IN,
@@ -139,6 +147,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(app)/orgs/[id=uuid]/templates/new default': org('template.edit'),
 	'view /(app)/orgs/[id=uuid]/templates/[templateId=uuid]/drill': org('template.view'),
 	'action /(app)/orgs/[id=uuid]/templates/[templateId=uuid]/drill start': org('run.start'),
+	'view /(app)/orgs/[id=uuid]/sso': org('sso.manage'),
+	'action /(app)/orgs/[id=uuid]/sso save': org('sso.manage'),
+	'action /(app)/orgs/[id=uuid]/sso remove': org('sso.manage'),
 
 	'GET /api/v1/incidents/[id=uuid]/run': incident('incident.view'),
 	'POST /api/v1/incidents/[id=uuid]/notes': incident('timeline.write'),

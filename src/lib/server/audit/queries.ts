@@ -99,12 +99,14 @@ function eventRows(sql: Db, organizationId: string) {
 function authRows(sql: Db, organizationId: string) {
 	return sql`
 		select 'a' || a.id as id, a.occurred_at as at, 'auth' as origin, 'auth.' || a.kind as kind,
-			a.user_id as actor_id, u.display_name as actor_name, a.address, 'manual' as source,
-			null as incident_title, null::uuid as incident_id,
-			jsonb_build_object('email', a.email, 'userAgent', a.user_agent) as details
+			a.user_id as actor_id, coalesce(u.display_name, a.email) as actor_name, a.address,
+			'manual' as source, null as incident_title, null::uuid as incident_id,
+			jsonb_build_object('email', a.email, 'userAgent', a.user_agent, 'detail', a.detail)
+				as details
 		from auth_events a
-		join users u on u.id = a.user_id
-		where a.user_id in (select user_id from memberships where organization_id = ${organizationId})`;
+		left join users u on u.id = a.user_id
+		where a.user_id in (select user_id from memberships where organization_id = ${organizationId})
+			or a.organization_id = ${organizationId}`;
 }
 
 function nextDay(iso: string): string {

@@ -7,13 +7,25 @@ export type AuthEventKind =
 	| 'sign_out'
 	| 'sign_out_everywhere'
 	| 'password_changed'
-	| 'password_reset';
+	| 'password_reset'
+	| 'sign_out_others'
+	| 'session_ended'
+	| 'sso_sign_in'
+	| 'sso_linked'
+	| 'sso_provisioned'
+	| 'sso_refused'
+	| 'sso_session_ended'
+	| 'password_refused_sso';
 
 export interface AuthEventContext {
 	userId: string | null;
 	email?: string | null;
 	address?: string | null;
 	userAgent?: string | null;
+	/** The organization concerned when there may be no account (an SSO refusal). */
+	organizationId?: string | null;
+	/** Why, in a word: a refusal's reason, the provider's name. */
+	detail?: string | null;
 }
 
 /**
@@ -27,9 +39,10 @@ export async function recordAuthEvent(
 ): Promise<void> {
 	try {
 		await sql`
-			insert into auth_events (user_id, email, kind, address, user_agent)
+			insert into auth_events (user_id, email, kind, address, user_agent, organization_id, detail)
 			values (${context.userId}, ${context.email?.slice(0, 320) ?? null}, ${kind},
-				${context.address?.slice(0, 100) ?? null}, ${context.userAgent?.slice(0, 300) ?? null})`;
+				${context.address?.slice(0, 100) ?? null}, ${context.userAgent?.slice(0, 300) ?? null},
+				${context.organizationId ?? null}, ${context.detail?.slice(0, 300) ?? null})`;
 	} catch (error) {
 		// The audit trail must not stop a person signing in or out; the failure is logged.
 		log.error({ err: error, kind }, 'auth event not recorded');

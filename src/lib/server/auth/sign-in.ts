@@ -6,6 +6,7 @@ import { parse } from '../validation';
 import { verifyDecoy, verifyPassword } from './password';
 import { assertLoginAllowed, recordLoginAttempt } from './rate-limit';
 import { createSession } from './session';
+import { findRequiredProviders } from '../sso/providers';
 
 /** One message for an unknown email and a wrong password: no account enumeration. */
 export const WRONG_CREDENTIALS = 'Wrong email or password.';
@@ -23,7 +24,28 @@ export async function signIn(input: unknown, context: { address: string; userAge
 		await recordAuthEvent('sign_in_failed', audit);
 		throw new AppError('unauthenticated', WRONG_CREDENTIALS, { form: WRONG_CREDENTIALS });
 	}
+	await refuseIfSsoRequired(user.id, audit);
 	const { token, session } = await createSession(user.id, context);
 	await recordAuthEvent('sign_in', audit);
 	return { token, session, userId: user.id };
+}
+
+/**
+ * A member of an organization that requires its identity provider may not use a password,
+ * even the right one (checked after it, so that the refusal reveals nothing to a guesser).
+ */
+async function refuseIfSsoRequired(userId: string, audit: Parameters<typeof recordAuthEvent>[1]) {
+	const [provider] = await findRequiredProviders(userId);
+	if (!provider) return;
+	await recordAuthEvent('password_refused_sso', {
+		...audit,
+		organizationId: provider.organizationId,
+		detail: provider.displayName
+	});
+	const message = `${provider.organizationName ?? 'Your organization'} requires signing in with ${provider.displayName}: passwords are not accepted for its members. Use "Sign in with ${provider.displayName}".`;
+	throw new AppError('forbidden', message, {
+		form: message,
+		ssoProviderId: provider.id,
+		ssoProviderName: provider.displayName
+	});
 }

@@ -3,7 +3,7 @@ import { db } from '../db/db';
 import { AppError } from '../errors';
 import { recordAuthEvent } from '../auth/auth-events';
 import { hashPassword, verifyPassword } from '../auth/password';
-import { invalidateUserSessions } from '../auth/session';
+import { invalidateOwnSession, invalidateUserSessions } from '../auth/session';
 import { endSocketsOfSessions } from '../realtime/control';
 import { parse } from '../validation';
 import { findUserById } from './queries';
@@ -44,6 +44,28 @@ export async function signOutEverywhere(userId: string, address?: string) {
 	endSocketsOfSessions(ended, 'You signed out everywhere.');
 	await recordAuthEvent('sign_out_everywhere', { userId, address });
 	return { endedSessions: ended.length };
+}
+
+const endSessionInput = z.object({
+	sessionId: z.string({ message: 'Choose a session.' }).min(1).max(64)
+});
+
+/** "Sign out this one" on the account page: one of the person's own sessions, and its sockets. */
+export async function endOwnSession(userId: string, input: unknown, address?: string) {
+	const { sessionId } = parse(endSessionInput, input);
+	if (!(await invalidateOwnSession(userId, sessionId))) {
+		throw new AppError('not_found', 'This session has already ended.');
+	}
+	endSocketsOfSessions([sessionId], 'This session was signed out from the account page.');
+	await recordAuthEvent('session_ended', { userId, address });
+}
+
+/** "Sign out all others": every session of the person but this one. */
+export async function endOtherSessions(userId: string, keepSessionId: string, address?: string) {
+	const ended = await invalidateUserSessions(userId, keepSessionId);
+	endSocketsOfSessions(ended, 'You signed out your other sessions.');
+	await recordAuthEvent('sign_out_others', { userId, address });
+	return ended.length;
 }
 
 export const profileInput = z.object({

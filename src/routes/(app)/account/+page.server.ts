@@ -1,17 +1,26 @@
 import { redirect } from '@sveltejs/kit';
 import { formFailure } from '$lib/server/http';
-import { changePassword, updateProfile } from '$lib/server/users/account';
+import {
+	changePassword,
+	endOtherSessions,
+	endOwnSession,
+	updateProfile
+} from '$lib/server/users/account';
+import { listUserSessions } from '$lib/server/auth/session';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, '/signin');
+	const current = locals.session?.id;
+	const sessions = await listUserSessions(locals.user.id);
 	return {
 		profile: {
 			displayName: locals.user.displayName,
 			timezone: locals.user.timezone,
 			locale: locals.user.locale
-		}
+		},
+		sessions: sessions.map((s) => ({ ...s, current: s.id === current }))
 	};
 };
 
@@ -40,5 +49,20 @@ export const actions: Actions = {
 		} catch (e) {
 			return formFailure(e, { action: 'password' });
 		}
+	},
+	endSession: async ({ request, locals, getClientAddress }) => {
+		if (!locals.user) redirect(303, '/signin');
+		const values = formObject(await request.formData());
+		try {
+			await endOwnSession(locals.user.id, values, getClientAddress());
+			return { action: 'sessions', ok: true, ended: 1 };
+		} catch (e) {
+			return formFailure(e, { action: 'sessions' });
+		}
+	},
+	endOtherSessions: async ({ locals, getClientAddress }) => {
+		if (!locals.user || !locals.session) redirect(303, '/signin');
+		const ended = await endOtherSessions(locals.user.id, locals.session.id, getClientAddress());
+		return { action: 'sessions', ok: true, ended };
 	}
 };

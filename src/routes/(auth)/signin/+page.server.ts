@@ -3,12 +3,16 @@ import { safeNext } from '$lib/server/auth/redirect';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { formFailure } from '$lib/server/http';
+import { findInstanceProvider } from '$lib/server/sso/instance';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return { next: safeNext(url.searchParams.get('next'), '') };
+	return {
+		next: safeNext(url.searchParams.get('next'), ''),
+		instanceProvider: await findInstanceProvider()
+	};
 };
 
 export const actions: Actions = {
