@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { toMarkdown } from '$lib/postmortems/markdown';
+import { exportName, toMarkdown } from '$lib/postmortems/markdown';
 import { isAppError } from '$lib/server/errors';
 import { readPostmortemDocument } from '$lib/server/postmortems/page';
 import type { RequestHandler } from './$types';
@@ -15,11 +15,10 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			locale: getLocale(),
 			version: Number.isInteger(version) && version > 0 ? version : null
 		});
-		const name = `postmortem-${document.incident.declaredAt.slice(0, 10)}${document.incident.mode === 'drill' ? '-drill' : ''}.md`;
 		return new Response(toMarkdown(document), {
 			headers: {
 				'content-type': 'text/markdown; charset=utf-8',
-				'content-disposition': `attachment; filename="${name}"`
+				'content-disposition': `attachment; filename="${exportName(document, 'md')}"`
 			}
 		});
 	} catch (e) {

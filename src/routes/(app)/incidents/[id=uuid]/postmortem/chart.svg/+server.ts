@@ -1,11 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { toPrintHtml } from '$lib/postmortems/print';
+import { exportName } from '$lib/postmortems/markdown';
 import { isAppError } from '$lib/server/errors';
+import { chartSvgFile } from '$lib/server/postmortems/chart-svg';
 import { readPostmortemDocument } from '$lib/server/postmortems/page';
 import type { RequestHandler } from './$types';
 
-/** The post-mortem as one self-contained HTML document laid out for print (or PDF). */
+/** The post-mortem's timeline chart as an SVG file: the Markdown export's picture. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, '/signin');
 	const version = Number(url.searchParams.get('version'));
@@ -15,12 +16,13 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			locale: getLocale(),
 			version: Number.isInteger(version) && version > 0 ? version : null
 		});
-		return new Response(toPrintHtml(document, `/incidents/${params.id}/postmortem`), {
+		return new Response(chartSvgFile(document.chart), {
 			headers: {
-				'content-type': 'text/html; charset=utf-8',
-				// A document, not an app: no script at all, its own styles, the chart inline.
+				'content-type': 'image/svg+xml; charset=utf-8',
+				'content-disposition': `inline; filename="${exportName(document, 'svg')}"`,
+				// A picture: no script, its inline styles only, even when opened on its own.
 				'content-security-policy':
-					"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+					"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 			}
 		});
 	} catch (e) {
