@@ -9,7 +9,7 @@ import { timeAxis, type TimeTick } from '$lib/charts/time-axis';
 import { statusLabel } from '$lib/format/incident';
 import { formatTime } from '$lib/format/time';
 import { m } from '$lib/paraglide/messages';
-import { formatMinutes } from '$lib/runbooks/format';
+import { formatHourMinute, formatMinutes } from '$lib/runbooks/format';
 import { MINUTE } from './events';
 import type { KeyEvent } from './key-events';
 import type { StepVariance } from './slippage';
@@ -129,9 +129,9 @@ function stepRow(
 	data: NightChartData,
 	x: (t: number) => number,
 	step: StepVariance,
-	y: number
+	y: number,
+	when: (t: number) => string
 ): StepRow {
-	const when = (t: number) => formatTime(new Date(t), data.timezone, data.locale);
 	const title = step.title.length > 34 ? `${step.title.slice(0, 33)}…` : step.title;
 	const late = (step.deltaMinutes ?? 0) >= 1;
 	let tip: string = m.pm_chart_step_planned({
@@ -163,6 +163,13 @@ export function nightChartLayout(data: NightChartData): NightChartLayout {
 	const plot = WIDTH - LABEL - RIGHT;
 	const x = (t: number) => LABEL + ((t - start) / (end - start)) * plot;
 	const axis = timeAxis(start, end, { ...data, width: plot });
+	// Tooltips say the day only when the chart spans more than one.
+	const sameDay = formatTime(new Date(start), data.timezone, data.locale).slice(0, 6) ===
+		formatTime(new Date(end), data.timezone, data.locale).slice(0, 6);
+	const when = (t: number | string) =>
+		sameDay
+			? formatHourMinute(t, data.timezone, data.locale)
+			: formatTime(new Date(t), data.timezone, data.locale);
 	const xs = data.keyEvents.map((e) => x(Date.parse(e.occurredAt)));
 	// A marker is a diamond and its number: it needs that much room on its lane.
 	const lanes = spreadLanes(xs, 14 + String(xs.length).length * CHAR, 4);
@@ -172,7 +179,7 @@ export function nightChartLayout(data: NightChartData): NightChartLayout {
 		n: i + 1,
 		x: xs[i] ?? LABEL,
 		y: eventsTop + 8 + (lanes[i] ?? 0) * LANE,
-		tip: `${i + 1}. ${formatTime(e.occurredAt, data.timezone, data.locale)} ${e.text}`
+		tip: `${i + 1}. ${when(e.occurredAt)} ${e.text}`
 	}));
 	const stepsTop = eventsTop + eventsHeight + 4;
 	const gridBottom = stepsTop + data.steps.length * ROW;
@@ -186,7 +193,7 @@ export function nightChartLayout(data: NightChartData): NightChartLayout {
 		eventsTop,
 		eventsHeight,
 		markers,
-		steps: data.steps.map((s, i) => stepRow(data, x, s, stepsTop + i * ROW)),
+		steps: data.steps.map((s, i) => stepRow(data, x, s, stepsTop + i * ROW, when)),
 		legendTop: gridBottom + 10
 	};
 }
