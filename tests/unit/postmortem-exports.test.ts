@@ -138,7 +138,7 @@ describe('the chart download', () => {
 		expect(chartSvgFile(legacy.chart)).toBe(stored.chartSvg);
 		// Shown as an image from chart.svg, never as markup of the page.
 		const { body } = render(PrintPage, {
-			props: { data: { document: legacy, query: '?version=1' } }
+			props: { data: { user: null, document: legacy, query: '?version=1' } }
 		});
 		expect(body).toContain('<img src="/incidents/incident-1/postmortem/chart.svg?version=1"');
 		expect(body).not.toContain('<text>é</text>');
@@ -147,7 +147,7 @@ describe('the chart download', () => {
 
 describe('the printable page', () => {
 	const print = (doc: PostmortemDocument) =>
-		render(PrintPage, { props: { data: { document: doc, query: '' } } });
+		render(PrintPage, { props: { data: { user: null, document: doc, query: '' } } });
 
 	it('is one document with the chart inline and no raw HTML from sections', () => {
 		const { body, head } = print(documentOf('real'));

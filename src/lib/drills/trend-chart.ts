@@ -81,7 +81,10 @@ export function trendLayout(
 	});
 	return {
 		bars,
-		plan: plan > 0 ? { y: y(plan), label: m.drill_trend_plan({ duration: formatMinutes(plan) }) } : null,
+		plan:
+			plan > 0
+				? { y: y(plan), label: m.drill_trend_plan({ duration: formatMinutes(plan) }) }
+				: null,
 		baseline
 	};
 }

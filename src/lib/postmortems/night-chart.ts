@@ -108,7 +108,12 @@ function phases(data: NightChartData, x: (t: number) => number, end: number): Ph
 	const detected = Date.parse(data.detectedAt);
 	if (data.impactStart && Date.parse(data.impactStart) < detected) {
 		const label = m.pm_chart_undetected();
-		segments.push({ from: Date.parse(data.impactStart), to: detected, status: 'undetected', label });
+		segments.push({
+			from: Date.parse(data.impactStart),
+			to: detected,
+			status: 'undetected',
+			label
+		});
 	}
 	let status = 'investigating';
 	let from = detected;
@@ -146,14 +151,21 @@ function stepRow(
 		const running = step.state === 'in_progress' || step.state === 'blocked';
 		const left = x(step.actualStart);
 		const right = x(step.actualEnd);
-		actual = { x: left, width: Math.max(2, right - left), tone: late ? 'late' : running ? 'running' : 'done' };
+		actual = {
+			x: left,
+			width: Math.max(2, right - left),
+			tone: late ? 'late' : running ? 'running' : 'done'
+		};
 		if (late) {
 			const text = `+${formatMinutes(step.deltaMinutes ?? 0)}`;
 			lateText = { x: Math.max(right, left + 2) + 4, text };
 		}
 		tip += ` · ${m.pm_chart_step_actual({ from: when(step.actualStart), to: when(step.actualEnd), minutes: formatMinutes(step.actualMinutes ?? 0) })}`;
 	}
-	const planned = { x: x(step.plannedStart), width: Math.max(1, x(step.plannedEnd) - x(step.plannedStart)) };
+	const planned = {
+		x: x(step.plannedStart),
+		width: Math.max(1, x(step.plannedEnd) - x(step.plannedStart))
+	};
 	return { y, label: `${step.drove ? '◆ ' : ''}${title}`, tip, planned, actual, late: lateText };
 }
 
@@ -164,7 +176,8 @@ export function nightChartLayout(data: NightChartData): NightChartLayout {
 	const x = (t: number) => LABEL + ((t - start) / (end - start)) * plot;
 	const axis = timeAxis(start, end, { ...data, width: plot });
 	// Tooltips say the day only when the chart spans more than one.
-	const sameDay = formatTime(new Date(start), data.timezone, data.locale).slice(0, 6) ===
+	const sameDay =
+		formatTime(new Date(start), data.timezone, data.locale).slice(0, 6) ===
 		formatTime(new Date(end), data.timezone, data.locale).slice(0, 6);
 	const when = (t: number | string) =>
 		sameDay
@@ -199,7 +212,11 @@ export function nightChartLayout(data: NightChartData): NightChartLayout {
 }
 
 /** Legend entries laid out one after the other (about 6.5 units per character). */
-export function legendLayout(): { x: number; kind: 'planned' | 'actual' | 'late' | 'drove'; text: string }[] {
+export function legendLayout(): {
+	x: number;
+	kind: 'planned' | 'actual' | 'late' | 'drove';
+	text: string;
+}[] {
 	const entries = [
 		{ kind: 'planned' as const, text: m.pm_chart_planned() },
 		{ kind: 'actual' as const, text: m.pm_chart_actual() },
