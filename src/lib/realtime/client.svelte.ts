@@ -26,7 +26,6 @@ class ResyncError extends Error {
 	}
 }
 
-
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'signed-out';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -137,7 +136,11 @@ export class LiveRoom {
 			const response = await fetch(`/api/v1/streams/${this.ref.id}/events?after=${this.lastSeq}`, {
 				headers: { accept: 'application/json' }
 			});
-			if (!response.ok) throw new ResyncError(response.status, parseRetryAfter(response.headers.get('retry-after')));
+			if (!response.ok)
+				throw new ResyncError(
+					response.status,
+					parseRetryAfter(response.headers.get('retry-after'))
+				);
 			const body = (await response.json()) as { events: StreamEvent[]; latestSeq: number };
 			for (const event of body.events) this.#pending.set(event.seq, event);
 			this.#drain();
