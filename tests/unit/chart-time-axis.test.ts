@@ -97,11 +97,22 @@ describe("the chart's time axis", () => {
 });
 
 describe('markers that fall together', () => {
-	it('spread over lanes so none overlaps another on its lane', () => {
-		expect(spreadLanes([100, 101, 102, 300, 130], 20, 4)).toEqual([0, 1, 2, 0, 0]);
+	const lanes = (placed: { lane: number }[]) => placed.map((p) => p.lane);
+
+	it('spread over lanes so none overlaps another on its lane, each at its time', () => {
+		const placed = spreadLanes([100, 101, 102, 300, 130], 20, 4);
+		expect(lanes(placed)).toEqual([0, 1, 2, 0, 0]);
+		expect(placed.map((p) => p.x)).toEqual([100, 101, 102, 300, 130]);
 	});
 
-	it('share the least crowded lane once every lane is taken', () => {
-		expect(spreadLanes([10, 11, 12, 13], 20, 2)).toEqual([0, 1, 0, 1]);
+	it('once every lane is taken, move along the lane that frees up first', () => {
+		const placed = spreadLanes([10, 11, 12, 13, 14], 20, 2);
+		expect(placed).toEqual([
+			{ lane: 0, x: 10 },
+			{ lane: 1, x: 11 },
+			{ lane: 0, x: 30 },
+			{ lane: 1, x: 31 },
+			{ lane: 0, x: 50 }
+		]);
 	});
 });

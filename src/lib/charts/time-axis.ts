@@ -79,6 +79,12 @@ function wall(at: number, timezone: string): Wall {
 	return { year: z.getFullYear(), month: z.getMonth(), day: z.getDate() };
 }
 
+/** Whether two instants fall on the same calendar day in the zone. */
+export function sameLocalDay(a: number, b: number, timezone: string): boolean {
+	const [x, y] = [wall(a, timezone), wall(b, timezone)];
+	return x.year === y.year && x.month === y.month && x.day === y.day;
+}
+
 function instant(timezone: string, year: number, month: number, day: number, minutes = 0): number {
 	return new TZDate(year, month, day, 0, minutes, 0, timezone).getTime();
 }

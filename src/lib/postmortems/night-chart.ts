@@ -5,7 +5,7 @@
  * page, the printable page and the SVG download show one picture.
  */
 import { laneCount, spreadLanes } from '$lib/charts/lanes';
-import { timeAxis, type TimeTick } from '$lib/charts/time-axis';
+import { sameLocalDay, timeAxis, type TimeTick } from '$lib/charts/time-axis';
 import { statusLabel } from '$lib/format/incident';
 import { formatTime } from '$lib/format/time';
 import { m } from '$lib/paraglide/messages';
@@ -176,22 +176,20 @@ export function nightChartLayout(data: NightChartData): NightChartLayout {
 	const x = (t: number) => LABEL + ((t - start) / (end - start)) * plot;
 	const axis = timeAxis(start, end, { ...data, width: plot });
 	// Tooltips say the day only when the chart spans more than one.
-	const sameDay =
-		formatTime(new Date(start), data.timezone, data.locale).slice(0, 6) ===
-		formatTime(new Date(end), data.timezone, data.locale).slice(0, 6);
+	const sameDay = sameLocalDay(start, end, data.timezone);
 	const when = (t: number | string) =>
 		sameDay
 			? formatHourMinute(t, data.timezone, data.locale)
 			: formatTime(new Date(t), data.timezone, data.locale);
 	const xs = data.keyEvents.map((e) => x(Date.parse(e.occurredAt)));
 	// A marker is a diamond and its number: it needs that much room on its lane.
-	const lanes = spreadLanes(xs, 14 + String(xs.length).length * CHAR, 4);
+	const placed = spreadLanes(xs, 14 + String(xs.length).length * CHAR, 5);
 	const eventsTop = AXIS + BAND;
-	const eventsHeight = Math.max(BAND, laneCount(lanes) * LANE + 6);
+	const eventsHeight = Math.max(BAND, laneCount(placed) * LANE + 6);
 	const markers = data.keyEvents.map((e, i) => ({
 		n: i + 1,
-		x: xs[i] ?? LABEL,
-		y: eventsTop + 8 + (lanes[i] ?? 0) * LANE,
+		x: placed[i]?.x ?? LABEL,
+		y: eventsTop + 8 + (placed[i]?.lane ?? 0) * LANE,
 		tip: `${i + 1}. ${when(e.occurredAt)} ${e.text}`
 	}));
 	const stepsTop = eventsTop + eventsHeight + 4;
