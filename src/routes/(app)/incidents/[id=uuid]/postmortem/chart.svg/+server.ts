@@ -3,18 +3,17 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { exportName } from '$lib/postmortems/markdown';
 import { isAppError } from '$lib/server/errors';
 import { chartSvgFile } from '$lib/server/postmortems/chart-svg';
-import { readPostmortemDocument } from '$lib/server/postmortems/page';
+import { askedVersion, readPostmortemDocument } from '$lib/server/postmortems/page';
 import type { RequestHandler } from './$types';
 
 /** The post-mortem's timeline chart as an SVG file: the Markdown export's picture. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, '/signin');
-	const version = Number(url.searchParams.get('version'));
 	try {
 		const document = await readPostmortemDocument({ userId: locals.user.id }, params.id, {
 			timezone: locals.user.timezone,
 			locale: getLocale(),
-			version: Number.isInteger(version) && version > 0 ? version : null
+			version: askedVersion(url)
 		});
 		return new Response(chartSvgFile(document.chart), {
 			headers: {

@@ -2,18 +2,17 @@ import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { exportName, toMarkdown } from '$lib/postmortems/markdown';
 import { isAppError } from '$lib/server/errors';
-import { readPostmortemDocument } from '$lib/server/postmortems/page';
+import { askedVersion, readPostmortemDocument } from '$lib/server/postmortems/page';
 import type { RequestHandler } from './$types';
 
 /** The post-mortem as a Markdown file to paste into a wiki. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, '/signin');
-	const version = Number(url.searchParams.get('version'));
 	try {
 		const document = await readPostmortemDocument({ userId: locals.user.id }, params.id, {
 			timezone: locals.user.timezone,
 			locale: getLocale(),
-			version: Number.isInteger(version) && version > 0 ? version : null
+			version: askedVersion(url)
 		});
 		return new Response(toMarkdown(document), {
 			headers: {

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { isAppError } from '$lib/server/errors';
-import { readPostmortemDocument } from '$lib/server/postmortems/page';
+import { askedVersion, readPostmortemDocument } from '$lib/server/postmortems/page';
 import type { PageServerLoad } from './$types';
 
 // A document, not an app: rendered on the server, no script sent.
@@ -10,12 +10,11 @@ export const csr = false;
 /** The post-mortem laid out for print (or PDF), the same version the page shows. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, '/signin');
-	const version = Number(url.searchParams.get('version'));
 	try {
 		const document = await readPostmortemDocument({ userId: locals.user.id }, params.id, {
 			timezone: locals.user.timezone,
 			locale: getLocale(),
-			version: Number.isInteger(version) && version > 0 ? version : null
+			version: askedVersion(url)
 		});
 		return { document, query: url.search };
 	} catch (e) {
