@@ -53,7 +53,13 @@ function describeStepEvent(event: StreamEvent): string | null {
 		'step.done': () => m.tl_step_done({ title }),
 		'step.failed': () => m.tl_step_failed({ title }) + reason,
 		'step.blocked': () => m.tl_step_blocked({ title }) + reason,
-		'step.resumed': () => m.tl_step_resumed({ title }),
+		'step.resumed': () => {
+			const hold = p.overrodeHold;
+			if (!hold || typeof hold !== 'object' || !('byName' in hold))
+				return m.tl_step_resumed({ title });
+			const reason = 'reason' in hold ? str(hold.reason) : '';
+			return m.tl_step_resumed_override({ title, name: str(hold.byName), reason });
+		},
 		'step.retried': () => m.tl_step_retried({ title }),
 		'step.skipped': () => m.tl_step_skipped({ title }) + reason,
 		'step.reopened': () => m.tl_step_reopened({ title }) + reason,
