@@ -167,7 +167,8 @@ test('the printable post-mortem is a document of A4 pages with its chart, withou
 	await page.goto('/incidents');
 	await page.getByRole('link', { name: DISK_FAILURE }).click();
 	await page.getByTestId('postmortem-link').click();
-	const print = page.url().replace(/\/postmortem.*$/, '/postmortem/print');
+	await expect(page).toHaveURL(/\/postmortem$/);
+	const print = `${page.url()}/print`;
 	await page.goto(print);
 	const document = page.getByTestId('print-document');
 	await expect(document.getByRole('heading', { level: 1 })).toHaveText(
