@@ -140,7 +140,53 @@ test('the Markdown export of the demo post-mortem carries its figures and action
 		'| Alert on a degraded RAID array, not only on a failed disk | Marc Lefèvre (Rempart Hosting) |'
 	);
 	expect(markdown).toContain('Raise the backup vault link to 10 Gb/s so a restore fits its plan');
-	expect(markdown).toMatch(/\n\[timeline-chart\]: data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\n$/);
+	// The chart is the separate SVG download, saved under the name the Markdown refers to.
+	const [, chartName] =
+		/\n\[timeline-chart\]: (postmortem-\d{4}-\d{2}-\d{2}\.svg)\n$/.exec(markdown) ?? [];
+	expect(chartName).toBeTruthy();
 	expect(markdown).not.toMatch(/<[a-z]/);
+	const [chart] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-chart').click()
+	]);
+	expect(chart.suggestedFilename()).toBe(chartName);
+	const svg = await readFile((await chart.path()) ?? '', 'utf8');
+	expect(svg).toMatch(
+		/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/
+	);
+	expect(svg).toContain('Restore db01 from the last backup');
+	expect(svg).not.toContain('<script');
+	await claire.context.close();
+});
+
+test('the printable post-mortem is a document of A4 pages with its chart, without script', async ({
+	browser
+}) => {
+	const claire = await signInAs(browser, DSI.email);
+	const { page } = claire;
+	await page.goto('/incidents');
+	await page.getByRole('link', { name: DISK_FAILURE }).click();
+	await page.getByTestId('postmortem-link').click();
+	await expect(page).toHaveURL(/\/postmortem$/);
+	const print = `${page.url()}/print`;
+	await page.goto(print);
+	const document = page.getByTestId('print-document');
+	await expect(document.getByRole('heading', { level: 1 })).toHaveText(
+		`Post-mortem: ${DISK_FAILURE}`
+	);
+	await expect(
+		document.getByTestId('timeline-chart').locator('svg[data-chart="night"]')
+	).toBeVisible();
+	await expect(document.getByRole('heading', { name: 'Action items' })).toBeVisible();
+	await expect(page.locator('script')).toHaveCount(0);
+
+	const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+	const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+	expect(pages.length).toBeGreaterThanOrEqual(2);
+	expect(pages.length).toBeLessThanOrEqual(6);
+	// A4 is 595 × 842 points.
+	const [, width, height] = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf) ?? [];
+	expect(Math.round(Number(width))).toBe(595);
+	expect(Math.round(Number(height))).toBe(842);
 	await claire.context.close();
 });

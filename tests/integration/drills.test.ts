@@ -1,3 +1,5 @@
+import { render } from 'svelte/server';
+import TrendChart from '../../src/lib/drills/TrendChart.svelte';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { startDrill } from '../../src/lib/server/drills/commands';
@@ -105,7 +107,7 @@ describe('drills', () => {
 		);
 		await changeIncidentStatus({ actor: claire }, incidentId, { status: 'resolved' });
 
-		const { scorecard, trendSvg } = await readScorecard(claire, incidentId, FORMAT);
+		const { scorecard } = await readScorecard(claire, incidentId, FORMAT);
 		const seeded = scorecard.earlier.find(
 			(d) => d.title === 'Drill: rebuild the shop cluster overnight'
 		);
@@ -119,6 +121,10 @@ describe('drills', () => {
 			'Petit Nuage',
 			'Rempart Hosting'
 		]);
+		const drills = [...scorecard.earlier, scorecard.current];
+		const trendSvg = render(TrendChart, {
+			props: { drills, currentId: incidentId, ...FORMAT }
+		}).body;
 		expect(trendSvg).toContain('this drill');
 		expect(trendSvg.match(/<rect x=/g)).toHaveLength(scorecard.earlier.length + 1);
 	});

@@ -13,6 +13,7 @@ import {
 	movePostmortem,
 	saveSection
 } from '../../src/lib/server/postmortems/commands';
+import { chartSvgFile } from '../../src/lib/server/postmortems/chart-svg';
 import { buildDocument } from '../../src/lib/server/postmortems/document';
 import { readPostmortemPage } from '../../src/lib/server/postmortems/page';
 import { listSections, readPublication } from '../../src/lib/server/postmortems/queries';
@@ -90,6 +91,43 @@ describe('the demo’s resolved incident', () => {
 			'Alert on a degraded RAID array, not only on a failed disk',
 			'Raise the backup vault link to 10 Gb/s so a restore fits its plan'
 		]);
+	});
+
+	it('stores its chart as data, not markup, and draws it from that data', async () => {
+		const incidentId = await demoIncident('Payment pages down: db01 disk failure');
+		const [stored] = await sql()<{ kind: string | null; svg: boolean; markup: boolean }[]>`
+			select document->'chart'->>'kind' as kind, document ? 'chartSvg' as svg,
+				document::text like '%<svg%' as markup
+			from postmortem_publications where incident_id = ${incidentId} and number = 1`;
+		expect(stored).toEqual({ kind: 'data', svg: false, markup: false });
+		const published = await readPublication(sql(), incidentId, 1);
+		if (published?.chart.kind !== 'data') throw new Error('expected chart data');
+		expect(published.chart.data.steps.map((s) => s.title)).toContain(
+			'Restore db01 from the last backup'
+		);
+		expect(chartSvgFile(published.chart)).toContain('Restore db01 from the last backup');
+	});
+
+	it('still shows a version published with its chart as SVG markup, as it was published', async () => {
+		const incidentId = await demoIncident('Payment pages down: db01 disk failure');
+		// What publications held before the chart was a component: the SVG string itself.
+		const svg =
+			'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text>v1 é</text></svg>';
+		await sql()`
+			update postmortem_publications
+			set document = (document - 'chart') || jsonb_build_object('chartSvg', ${svg}::text)
+			where incident_id = ${incidentId} and number = 1`;
+		const published = await readPublication(sql(), incidentId, 1);
+		expect(published?.chart).toEqual({ kind: 'svg', svg });
+		expect(published?.figures.recover.value).toBe(314);
+		const [claire] = await sql()<{ id: string }[]>`
+			select id from users where email = 'claire@petitnuage.example'`;
+		const page = await readPostmortemPage({ userId: claire?.id ?? '' }, incidentId, {
+			...FORMAT,
+			version: 1
+		});
+		expect(page.document?.chart).toEqual({ kind: 'svg', svg });
+		expect(chartSvgFile(published?.chart ?? { kind: 'svg', svg: '' })).toBe(svg);
 	});
 });
 

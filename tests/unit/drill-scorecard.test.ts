@@ -6,7 +6,8 @@ import {
 	slippedSteps,
 	type DrillRecord
 } from '../../src/lib/drills/scorecard';
-import { trendChartSvg } from '../../src/lib/drills/trend-chart';
+import { render } from 'svelte/server';
+import TrendChart from '../../src/lib/drills/TrendChart.svelte';
 import { at, figureInput, figureStep, FORMAT, ran, T0 } from './postmortem-fixtures';
 
 /** mobilise (30) → rebuild a (60) ┐ → verify (20); rebuild b (40) ┘: planned 110 minutes. */
@@ -115,7 +116,8 @@ describe('a drill’s scorecard', () => {
 	});
 
 	it('draws one bar per drill, this one named, and the plan as a line', () => {
-		const svg = trendChartSvg([drillTotals(earlier, T0), drillTotals(current, T0)], 'two', FORMAT);
+		const drills = [drillTotals(earlier, T0), drillTotals(current, T0)];
+		const svg = render(TrendChart, { props: { drills, currentId: 'two', ...FORMAT } }).body;
 		expect(svg.match(/<rect x=/g)).toHaveLength(2);
 		expect(svg).toContain('this drill');
 		expect(svg).toContain('plan 1 h 50');

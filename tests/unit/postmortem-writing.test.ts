@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, timelineChartSvg } from '../../src/lib/postmortems/chart';
+import { render } from 'svelte/server';
+import NightChart from '../../src/lib/postmortems/NightChart.svelte';
+import { nightChartLayout } from '../../src/lib/postmortems/night-chart';
 import {
 	isDirty,
 	keepMine,
@@ -102,7 +104,7 @@ describe('the timeline chart', () => {
 				run: { startedAt: at(0), steps: [ran('<script>', 0, 30, { plannedMinutes: 10 })] }
 			})
 		);
-		const svg = timelineChartSvg({
+		const data = {
 			detectedAt: at(0),
 			resolvedAt: at(60),
 			impactStart: at(-10),
@@ -113,11 +115,53 @@ describe('the timeline chart', () => {
 			drill: true,
 			timezone: 'Europe/Paris',
 			locale: 'en'
-		});
+		};
+		const svg = render(NightChart, { props: { data } }).body;
 		expect(svg).not.toContain('<script>');
-		expect(svg).toContain('&lt;script&gt;');
+		expect(svg).toContain('&lt;script>');
 		expect(svg).toContain('+20 min');
 		expect(svg).toContain('DRILL');
-		expect(escapeXml(`a&b"'`)).toBe('a&amp;b&quot;&#39;');
+	});
+
+	it('of a night back-dated six years dates its axis with the year and keeps a burst of events apart', () => {
+		const start = Date.parse('2020-03-14T04:15:00Z');
+		const iso = (minutes: number) => new Date(start + minutes * 60_000).toISOString();
+		const layout = nightChartLayout({
+			detectedAt: iso(0),
+			resolvedAt: iso(17 * 60 + 8),
+			impactStart: null,
+			now: Date.parse('2026-12-01T22:00:00Z'),
+			statusChanges: [{ occurredAt: iso(17 * 60 + 8), to: 'resolved' }],
+			// Twelve key events within two minutes, as a busy start of the night gives.
+			keyEvents: Array.from({ length: 12 }, (_, i) => ({
+				seq: i + 1,
+				kind: 'timeline.note',
+				occurredAt: iso((i * 10) / 60),
+				actorName: null,
+				text: `note ${i + 1}`,
+				reason: 'pinned' as const
+			})),
+			steps: [],
+			drill: false,
+			timezone: 'Europe/Paris',
+			locale: 'en'
+		});
+		expect(layout.ticks[0]?.context).toBe('14 Mar 2020');
+		expect(layout.ticks.map((t) => t.label)).toEqual([
+			'06:00',
+			'09:00',
+			'12:00',
+			'15:00',
+			'18:00',
+			'21:00'
+		]);
+		for (const a of layout.markers) {
+			for (const b of layout.markers) {
+				if (a !== b && a.y === b.y)
+					expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(14 + 2 * 6.4 - 1e-9);
+			}
+		}
+		expect(new Set(layout.markers.map((m) => m.y)).size).toBe(5);
+		expect(layout.markers[0]?.tip).toBe('1. 05:15 note 1');
 	});
 });

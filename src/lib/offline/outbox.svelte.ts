@@ -1,9 +1,16 @@
+import { parseRetryAfter, retryDelay } from './retry';
+
 /**
  * The browser's outbox: every change made in a room goes through it, online or not. It is kept
  * in localStorage (per person), so it survives a reload, a cut link and an expired session; it
  * is sent in order, each change with its client mutation id, so a retry is applied once. A
  * change the server refuses (the step moved on meanwhile) stays listed with the reason until
  * its author dismisses it: never silently dropped.
+ *
+ * When the server cannot take a change now (5xx, 429, or no answer while the browser is online)
+ * it is retried after a backoff, or after the server's Retry-After when it gives one, without
+ * waiting for the live connection to come back: the socket may never have dropped. The window's
+ * `online` event sends at once.
  */
 export interface OutboxEntry {
 	/** Also the client mutation id the server stores with a unique constraint. */
@@ -20,10 +27,19 @@ export interface OutboxEntry {
 
 export type NewEntry = Pick<OutboxEntry, 'incidentId' | 'label' | 'url' | 'body'>;
 
-type Outcome = { sent: true } | { refused: string } | { retryLater: true } | { signIn: true };
+type Outcome =
+	| { sent: true }
+	| { refused: string }
+	| { retryLater: true; afterMs: number | null }
+	| { signIn: true };
 
 const SEND_TIMEOUT_MS = 20_000;
 const nowIso = () => new Date(Date.now()).toISOString();
+
+export interface OutboxOptions {
+	/** [0, 1): spreads the retries of many browsers after an outage. */
+	random?: () => number;
+}
 
 export class Outbox {
 	entries = $state<OutboxEntry[]>([]);
@@ -31,21 +47,29 @@ export class Outbox {
 	needsSignIn = $state(false);
 	sending = $state(false);
 	readonly #key: string;
+	readonly #random: () => number;
 	#flushing: Promise<void> | null = null;
+	#retryTimer: ReturnType<typeof setTimeout> | null = null;
+	#attempt = 0;
 
-	constructor(userId: string) {
+	constructor(userId: string, options: OutboxOptions = {}) {
 		this.#key = `nightshift.outbox.${userId}`;
+		this.#random = options.random ?? Math.random;
 		this.entries = this.#load();
 		window.addEventListener('storage', (e) => {
 			if (e.key === this.#key) this.entries = this.#load();
 		});
+		window.addEventListener('online', () => void this.flush());
 	}
 
 	get queued(): number {
 		return this.entries.filter((e) => e.state === 'queued').length;
 	}
 
-	/** Queues a change and tries to send it now; resolves with a refusal message, if any. */
+	/**
+	 * Queues a change and tries to send it now (unless the queue waits for a retry); resolves
+	 * with a refusal message, if any.
+	 */
 	async submit(change: NewEntry): Promise<string | null> {
 		const id = crypto.randomUUID();
 		const entry: OutboxEntry = {
@@ -57,11 +81,15 @@ export class Outbox {
 		};
 		this.entries = [...this.entries, entry];
 		this.#save();
+		// Behind a change that waits for its retry, this one waits too (and keeps the order).
+		if (this.#retryTimer) return null;
 		await this.flush();
 		return this.entries.find((e) => e.id === id && e.state === 'refused')?.error ?? null;
 	}
 
+	/** Sends what is queued, in order; a retry waiting for its time is brought forward. */
 	flush(): Promise<void> {
+		this.#cancelRetry();
 		this.#flushing ??= this.#sendAll().finally(() => {
 			this.#flushing = null;
 		});
@@ -80,11 +108,15 @@ export class Outbox {
 				const next = this.entries.find((e) => e.state === 'queued');
 				if (!next) return;
 				const outcome = await send(next);
-				if ('retryLater' in outcome) return;
+				if ('retryLater' in outcome) {
+					this.#retryAfter(outcome.afterMs);
+					return;
+				}
 				if ('signIn' in outcome) {
 					this.needsSignIn = true;
 					return;
 				}
+				this.#attempt = 0;
 				this.needsSignIn = false;
 				this.entries =
 					'sent' in outcome
@@ -97,6 +129,26 @@ export class Outbox {
 		} finally {
 			this.sending = false;
 		}
+	}
+
+	/**
+	 * Offline, the `online` event (or the live connection coming back) sends; online, the server
+	 * or the path to it failed, so try again after a while.
+	 */
+	#retryAfter(afterMs: number | null) {
+		if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+		const delay = retryDelay(this.#attempt, afterMs, this.#random);
+		this.#attempt += 1;
+		this.#cancelRetry();
+		this.#retryTimer = setTimeout(() => {
+			this.#retryTimer = null;
+			void this.flush();
+		}, delay);
+	}
+
+	#cancelRetry() {
+		if (this.#retryTimer) clearTimeout(this.#retryTimer);
+		this.#retryTimer = null;
 	}
 
 	#load(): OutboxEntry[] {
@@ -124,11 +176,13 @@ async function send(entry: OutboxEntry): Promise<Outcome> {
 			signal: AbortSignal.timeout(SEND_TIMEOUT_MS)
 		});
 	} catch {
-		return { retryLater: true };
+		return { retryLater: true, afterMs: null };
 	}
 	if (response.ok) return { sent: true };
 	if (response.status === 401) return { signIn: true };
-	if (response.status >= 500 || response.status === 429) return { retryLater: true };
+	if (response.status >= 500 || response.status === 429) {
+		return { retryLater: true, afterMs: parseRetryAfter(response.headers.get('retry-after')) };
+	}
 	const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
 	return { refused: body?.error?.message ?? `Refused (${response.status}).` };
 }

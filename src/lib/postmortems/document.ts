@@ -1,4 +1,5 @@
 import type { KeyEvent } from './key-events';
+import type { NightChartData } from './night-chart';
 import type { PostmortemFigures } from './report';
 import type { ActionItemView, PostmortemStatus, Section } from './sections';
 
@@ -35,6 +36,24 @@ export interface PostmortemDocument {
 	affected: { hostname: string; kind: string; criticality: string; organizationName: string }[];
 	sections: Section[];
 	actionItems: ActionItemView[];
-	/** The timeline chart, as standalone SVG. */
-	chartSvg: string;
+	chart: PostmortemChart;
+}
+
+/**
+ * The timeline chart: the data NightChart.svelte draws it from, or, for a version published
+ * before the chart was a component, the standalone SVG it was published with (shown as an
+ * image from `chart.svg`, never inserted as markup).
+ */
+export type PostmortemChart = { kind: 'data'; data: NightChartData } | { kind: 'svg'; svg: string };
+
+/** What a publication row holds: today's document, or one published with `chartSvg`. */
+export type StoredDocument = Omit<PostmortemDocument, 'chart'> & {
+	chart?: PostmortemChart;
+	chartSvg?: string;
+};
+
+/** A stored publication as a document, whichever form its chart was stored in. */
+export function fromStored(stored: StoredDocument): PostmortemDocument {
+	const { chartSvg, chart, ...rest } = stored;
+	return { ...rest, chart: chart ?? { kind: 'svg', svg: chartSvg ?? '' } };
 }

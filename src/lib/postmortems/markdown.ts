@@ -1,7 +1,7 @@
 /**
  * The post-mortem as a Markdown document a wiki accepts as is: CommonMark and GFM tables only,
- * no HTML. The timeline chart travels inside it as an SVG data URI, defined once at the very
- * end so the readable text stays clean.
+ * no HTML. The timeline chart is a separate SVG download (`chart.svg`, saved under the name
+ * `exportName(doc, 'svg')`), referenced once at the very end so it goes beside the file.
  */
 import { m } from '$lib/paraglide/messages';
 import { formatMinutes } from '$lib/runbooks/format';
@@ -33,11 +33,10 @@ function table(head: string[], rows: string[][]): string {
 	].join('\n');
 }
 
-function base64(text: string): string {
-	const bytes = new TextEncoder().encode(text);
-	let binary = '';
-	for (const byte of bytes) binary += String.fromCharCode(byte);
-	return btoa(binary);
+/** "postmortem-2025-11-21-drill.md": the file names of the export and of its chart. */
+export function exportName(doc: PostmortemDocument, extension: 'md' | 'svg'): string {
+	const drill = doc.incident.mode === 'drill' ? '-drill' : '';
+	return `postmortem-${doc.incident.declaredAt.slice(0, 10)}${drill}.${extension}`;
 }
 
 function facts(doc: PostmortemDocument): string {
@@ -144,7 +143,7 @@ export function toMarkdown(doc: PostmortemDocument): string {
 		section(doc, 'went_well'),
 		section(doc, 'went_badly'),
 		actionItems(doc),
-		`[timeline-chart]: data:image/svg+xml;base64,${base64(doc.chartSvg)}`
+		`[timeline-chart]: ${exportName(doc, 'svg')}`
 	];
 	return `${parts.filter(Boolean).join('\n\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { parseRetryAfter } from '$lib/offline/retry';
 import {
 	UNAUTHENTICATED,
 	roomName,
@@ -11,6 +12,19 @@ import {
 
 /** How long a gap may last before it is fetched: events are often just a moment behind. */
 const GAP_GRACE_MS = 1500;
+/** A failed resync is tried again after this, doubling each time up to the cap. */
+export const RESYNC_RETRY_MS = 1_000;
+export const RESYNC_RETRY_CAP_MS = 30_000;
+
+/** A resync the server could not answer (its status, and Retry-After in ms when it gave one). */
+class ResyncError extends Error {
+	constructor(
+		readonly status: number,
+		readonly retryAfterMs: number | null
+	) {
+		super(`resync failed: ${status}`);
+	}
+}
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'signed-out';
 
@@ -32,6 +46,9 @@ export class LiveRoom {
 	#pending = new Map<number, StreamEvent>();
 	#fetching: Promise<void> | null = null;
 	#graceTimer: ReturnType<typeof setTimeout> | null = null;
+	#retryTimer: ReturnType<typeof setTimeout> | null = null;
+	#failures = 0;
+	#stopped = false;
 
 	constructor(ref: RoomRef, lastSeq: number, onEvent: (event: StreamEvent) => void) {
 		this.ref = ref;
@@ -72,11 +89,46 @@ export class LiveRoom {
 		}, GAP_GRACE_MS);
 	}
 
+	/**
+	 * Fetches what is missing. It never rejects: a failed fetch (no network, a 5xx, a 429) is
+	 * retried after a backoff (or the server's Retry-After) until it succeeds. A refusal (the
+	 * session ended, the room was closed to this person) is not retried: signing in again or
+	 * rejoining the room starts a new catch-up.
+	 */
 	catchUp(): Promise<void> {
-		this.#fetching ??= this.#fetchMissing().finally(() => {
-			this.#fetching = null;
-		});
+		if (this.#retryTimer) clearTimeout(this.#retryTimer);
+		this.#retryTimer = null;
+		this.#fetching ??= this.#fetchMissing()
+			.then(
+				() => {
+					this.#failures = 0;
+				},
+				(e: unknown) => this.#failed(e)
+			)
+			.finally(() => {
+				this.#fetching = null;
+			});
 		return this.#fetching;
+	}
+
+	/** Stops any retry (the page no longer follows this room). */
+	stop() {
+		for (const timer of [this.#retryTimer, this.#graceTimer]) if (timer) clearTimeout(timer);
+		this.#retryTimer = this.#graceTimer = null;
+		this.#stopped = true;
+	}
+
+	#failed(e: unknown) {
+		const status = e instanceof ResyncError ? e.status : 0;
+		const refused = status >= 400 && status < 500 && status !== 408 && status !== 429;
+		if (refused || this.#stopped) return;
+		const backoff = Math.min(RESYNC_RETRY_CAP_MS, RESYNC_RETRY_MS * 2 ** this.#failures);
+		const wait = e instanceof ResyncError && e.retryAfterMs !== null ? e.retryAfterMs : backoff;
+		this.#failures += 1;
+		this.#retryTimer = setTimeout(() => {
+			this.#retryTimer = null;
+			void this.catchUp();
+		}, wait);
 	}
 
 	async #fetchMissing() {
@@ -84,7 +136,11 @@ export class LiveRoom {
 			const response = await fetch(`/api/v1/streams/${this.ref.id}/events?after=${this.lastSeq}`, {
 				headers: { accept: 'application/json' }
 			});
-			if (!response.ok) throw new Error(`resync failed: ${response.status}`);
+			if (!response.ok)
+				throw new ResyncError(
+					response.status,
+					parseRetryAfter(response.headers.get('retry-after'))
+				);
 			const body = (await response.json()) as { events: StreamEvent[]; latestSeq: number };
 			for (const event of body.events) this.#pending.set(event.seq, event);
 			this.#drain();
@@ -155,6 +211,7 @@ export class LiveConnection {
 	}
 
 	unfollow(room: LiveRoom) {
+		room.stop();
 		this.#rooms.delete(room.name);
 		if (this.#socket.connected) this.#socket.emit('room:leave', room.ref);
 	}

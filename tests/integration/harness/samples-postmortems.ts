@@ -62,7 +62,10 @@ export const POSTMORTEM_SAMPLES: Record<string, Sample> = {
 	'GET /(app)/incidents/[id=uuid]/postmortem/export.md': async (ctx) => ({
 		params: { id: await resolved(ctx, true) }
 	}),
-	'GET /(app)/incidents/[id=uuid]/postmortem/print': async (ctx) => ({
+	'GET /(app)/incidents/[id=uuid]/postmortem/chart.svg': async (ctx) => ({
+		params: { id: await resolved(ctx, true) }
+	}),
+	'view /(app)/incidents/[id=uuid]/postmortem/print': async (ctx) => ({
 		params: { id: await resolved(ctx, true) }
 	}),
 	'action /(app)/incidents/[id=uuid]/postmortem create': async (ctx) => ({

@@ -102,7 +102,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 
 	'view /(app)/incidents/[id=uuid]/postmortem': incident('incident.view'),
 	'GET /(app)/incidents/[id=uuid]/postmortem/export.md': incident('incident.view'),
-	'GET /(app)/incidents/[id=uuid]/postmortem/print': incident('incident.view'),
+	'view /(app)/incidents/[id=uuid]/postmortem/print': incident('incident.view'),
+	'GET /(app)/incidents/[id=uuid]/postmortem/chart.svg': incident('incident.view'),
 	'action /(app)/incidents/[id=uuid]/postmortem create': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid]/postmortem section': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid]/postmortem move': incident('incident.update'),

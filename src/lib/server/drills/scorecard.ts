@@ -1,5 +1,4 @@
 import { scoreDrill } from '$lib/drills/scorecard';
-import { trendChartSvg } from '$lib/drills/trend-chart';
 import type { FigureFormat } from '$lib/postmortems/types';
 import { roleAtLeast } from '$lib/roles';
 import type { Actor } from '../access/actor';
@@ -13,7 +12,7 @@ import { listEarlierDrills, loadDrillRecord } from './queries';
 
 /**
  * A drill's scorecard, read for one person who may see it: scored against its plan and every
- * earlier drill of the same template they may see, with the trend drawn.
+ * earlier drill of the same template they may see (the page draws the trend from it).
  */
 export async function readScorecard(
 	actor: Pick<Actor, 'userId'>,
@@ -54,7 +53,6 @@ export async function readScorecard(
 		templateName: run?.template_name ?? null,
 		templateId: run?.template_id ?? null,
 		scorecard,
-		trendSvg: trendChartSvg([...scorecard.earlier, scorecard.current], incidentId, format),
 		canRespond: access !== null && roleAtLeast(access.role, PERMISSIONS['incident.update'])
 	};
 }

@@ -1,8 +1,8 @@
-import { timelineChartSvg } from '$lib/postmortems/chart';
 import type { PostmortemDocument } from '$lib/postmortems/document';
 import { inOccurrenceOrder } from '$lib/postmortems/events';
 import { impactStart, resolutionTime } from '$lib/postmortems/figures';
 import { keyEvents } from '$lib/postmortems/key-events';
+import type { NightChartData } from '$lib/postmortems/night-chart';
 import { computeFigures } from '$lib/postmortems/report';
 import type { FigureFormat, FigureInput } from '$lib/postmortems/types';
 import type { Db } from '../db/db';
@@ -15,11 +15,15 @@ export interface DocumentOptions extends FigureFormat {
 	now?: number;
 }
 
-/** Everything computed from the record: figures, key events and the picture. */
-export function computeRecord(input: FigureInput, format: FigureFormat, drill: boolean) {
+/** Everything computed from the record: figures, key events and the picture's data. */
+export function computeRecord(
+	input: FigureInput,
+	format: FigureFormat,
+	drill: boolean
+): Pick<PostmortemDocument, 'figures' | 'keyEvents' | 'chart'> {
 	const figures = computeFigures(input, format);
 	const keys = keyEvents(input);
-	const chartSvg = timelineChartSvg({
+	const data: NightChartData = {
 		detectedAt: input.incident.detectedAt,
 		resolvedAt: resolutionTime(input),
 		impactStart: impactStart(input)?.occurredAt ?? null,
@@ -31,8 +35,8 @@ export function computeRecord(input: FigureInput, format: FigureFormat, drill: b
 		steps: figures.steps,
 		drill,
 		...format
-	});
-	return { figures, keyEvents: keys, chartSvg };
+	};
+	return { figures, keyEvents: keys, chart: { kind: 'data', data } };
 }
 
 /** The post-mortem as it stands now (not a publication), for its page and its exports. */

@@ -84,3 +84,9 @@ export async function readPostmortemDocument(
 	if (!row) throw new AppError('not_found', 'This incident has no post-mortem yet.');
 	return (await documentFor(incidentId, row, options)).document;
 }
+
+/** The version a page or an export asks for (`?version=n`), or null for the current one. */
+export function askedVersion(url: URL): number | null {
+	const asked = Number(url.searchParams.get('version'));
+	return Number.isInteger(asked) && asked > 0 ? asked : null;
+}

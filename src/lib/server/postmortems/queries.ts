@@ -1,4 +1,8 @@
-import type { PostmortemDocument } from '$lib/postmortems/document';
+import {
+	fromStored,
+	type PostmortemDocument,
+	type StoredDocument
+} from '$lib/postmortems/document';
 import type {
 	ActionItemView,
 	PostmortemStatus,
@@ -103,8 +107,8 @@ export async function readPublication(
 	incidentId: string,
 	number: number
 ): Promise<PostmortemDocument | null> {
-	const [row] = await sql<{ document: PostmortemDocument }[]>`
+	const [row] = await sql<{ document: StoredDocument }[]>`
 		select document from postmortem_publications
 		where incident_id = ${incidentId} and number = ${number}`;
-	return row?.document ?? null;
+	return row ? fromStored(row.document) : null;
 }

@@ -1,25 +1,23 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { toMarkdown } from '$lib/postmortems/markdown';
+import { exportName, toMarkdown } from '$lib/postmortems/markdown';
 import { isAppError } from '$lib/server/errors';
-import { readPostmortemDocument } from '$lib/server/postmortems/page';
+import { askedVersion, readPostmortemDocument } from '$lib/server/postmortems/page';
 import type { RequestHandler } from './$types';
 
 /** The post-mortem as a Markdown file to paste into a wiki. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, '/signin');
-	const version = Number(url.searchParams.get('version'));
 	try {
 		const document = await readPostmortemDocument({ userId: locals.user.id }, params.id, {
 			timezone: locals.user.timezone,
 			locale: getLocale(),
-			version: Number.isInteger(version) && version > 0 ? version : null
+			version: askedVersion(url)
 		});
-		const name = `postmortem-${document.incident.declaredAt.slice(0, 10)}${document.incident.mode === 'drill' ? '-drill' : ''}.md`;
 		return new Response(toMarkdown(document), {
 			headers: {
 				'content-type': 'text/markdown; charset=utf-8',
-				'content-disposition': `attachment; filename="${name}"`
+				'content-disposition': `attachment; filename="${exportName(document, 'md')}"`
 			}
 		});
 	} catch (e) {
