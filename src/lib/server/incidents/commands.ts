@@ -84,7 +84,7 @@ export async function changeIncidentStatus(
 				from: current.status,
 				to: data.status,
 				reason: data.reason || null,
-				version: row?.version ?? null
+				version: row?.version ?? current.version + 1
 			}
 		});
 		return { status: data.status, version: row?.version ?? current.version + 1 };
@@ -109,7 +109,12 @@ export async function setCommander(context: CommandContext, incidentId: string, 
 		await emit({
 			streamId: incidentId,
 			kind: 'incident.commander_changed',
-			payload: { userId: data.userId, name: person.display_name, previous: current.commander_id }
+			payload: {
+				userId: data.userId,
+				name: person.display_name,
+				previous: current.commander_id,
+				version: row?.version ?? current.version + 1
+			}
 		});
 		return { commanderId: data.userId, version: row?.version ?? current.version + 1 };
 	});

@@ -1,3 +1,4 @@
+import type { OrganizationKind } from '$lib/roles';
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { may } from '../access/authorize';
@@ -20,7 +21,7 @@ export async function shareIncident(context: CommandContext, incidentId: string,
 	const { organizationId } = parse(shareInput, input);
 	return runCommand(context, async (tx, emit) => {
 		await authorizeIncidentOwner(context.actor, incidentId, 'incident.share', tx);
-		const [target] = await tx<{ name: string; kind: string }[]>`
+		const [target] = await tx<{ name: string; kind: OrganizationKind }[]>`
 			select name, kind from organizations where id = ${organizationId}`;
 		if (!target) throw new AppError('not_found', 'There is no such organization.');
 		const added = await tx`

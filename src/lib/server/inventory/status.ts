@@ -1,4 +1,4 @@
-import type { ItemStatus } from '$lib/inventory/model';
+import type { StatusChangedPayload } from '$lib/events/payloads';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Emit } from '../events/command';
@@ -6,14 +6,6 @@ import { parse } from '../validation';
 import { authorizeStatusChange } from './access';
 import { listOpenIncidentsOf, type InventoryItem } from './queries';
 import { statusInput } from './schemas';
-
-export interface StatusChange {
-	itemId: string;
-	hostname: string;
-	from: ItemStatus;
-	to: ItemStatus;
-	reason?: string;
-}
 
 /**
  * Sets an item's live status. The change is recorded on the organization's stream and, in the
@@ -35,17 +27,18 @@ export async function setItemStatus(context: CommandContext, itemId: string, inp
 			where id = ${itemId}
 			returning version`;
 		const version = row?.version ?? item.version + 1;
-		const change: StatusChange = {
+		const change: StatusChangedPayload = {
 			itemId,
 			hostname: item.hostname,
 			from: item.status,
 			to: data.status,
-			...(data.reason ? { reason: data.reason } : {})
+			...(data.reason ? { reason: data.reason } : {}),
+			version
 		};
 		await emit({
 			streamId: item.organizationId,
 			kind: 'inventory.status_changed',
-			payload: { ...change, version }
+			payload: change
 		});
 		await recordOnIncidents(tx, emit, change);
 		return { itemId, status: data.status, version, changed: true };
@@ -84,9 +77,16 @@ async function onlyEventsExplain(tx: Tx, item: InventoryItem, version: number) {
 	return (row?.count ?? 0) === item.version - version;
 }
 
-/** Appends `inventory.status_changed` to each open incident the item is linked to. */
-export async function recordOnIncidents(tx: Tx, emit: Emit, change: StatusChange): Promise<void> {
+/**
+ * Appends `inventory.status_changed` to each open incident the item is linked to: the same
+ * payload as on the organization's stream, new version included.
+ */
+export async function recordOnIncidents(
+	tx: Tx,
+	emit: Emit,
+	change: StatusChangedPayload
+): Promise<void> {
 	for (const incident of await listOpenIncidentsOf(change.itemId, tx)) {
-		await emit({ streamId: incident.id, kind: 'inventory.status_changed', payload: { ...change } });
+		await emit({ streamId: incident.id, kind: 'inventory.status_changed', payload: change });
 	}
 }

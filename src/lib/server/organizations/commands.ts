@@ -1,3 +1,4 @@
+import type { Role } from '$lib/roles';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
@@ -61,7 +62,8 @@ export async function changeMemberRole(
 				userId: data.userId,
 				name: current.display_name,
 				from: current.role,
-				to: data.role
+				to: data.role,
+				version: row?.version ?? current.version + 1
 			}
 		});
 		return { role: data.role, version: row?.version ?? current.version + 1 };
@@ -92,7 +94,7 @@ export async function removeMember(
 }
 
 async function lockMembership(tx: Tx, organizationId: string, userId: string) {
-	const [row] = await tx<{ role: string; version: number; display_name: string }[]>`
+	const [row] = await tx<{ role: Role; version: number; display_name: string }[]>`
 		select m.role, m.version, u.display_name
 		from memberships m join users u on u.id = m.user_id
 		where m.organization_id = ${organizationId} and m.user_id = ${userId}

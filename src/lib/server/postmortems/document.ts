@@ -1,3 +1,4 @@
+import { ofKind } from '$lib/events/payloads';
 import { timelineChartSvg } from '$lib/postmortems/chart';
 import type { PostmortemDocument } from '$lib/postmortems/document';
 import { inOccurrenceOrder } from '$lib/postmortems/events';
@@ -25,8 +26,8 @@ export function computeRecord(input: FigureInput, format: FigureFormat, drill: b
 		impactStart: impactStart(input)?.occurredAt ?? null,
 		now: input.now,
 		statusChanges: inOccurrenceOrder(input.events)
-			.filter((e) => e.kind === 'incident.status_changed')
-			.map((e) => ({ occurredAt: e.occurredAt, to: String(e.payload.to) })),
+			.filter(ofKind('incident.status_changed'))
+			.map((e) => ({ occurredAt: e.occurredAt, to: e.payload.to })),
 		keyEvents: keys,
 		steps: figures.steps,
 		drill,
