@@ -3,11 +3,11 @@ import { canChangeStatus, type IncidentStatus } from '$lib/incidents';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, type CommandContext, type Step } from '../events/command';
 import { createStream } from '../events/queries';
 import { parse } from '../validation';
 import { authorizeIncident } from './access';
-import { commanderInput, declareInput, statusInput } from './schemas';
+import { commanderInput, declareInput, statusInput, type DeclareInput } from './schemas';
 
 /** Declares an incident for an organization; the declarer is its first commander. */
 export async function declareIncident(
@@ -16,32 +16,43 @@ export async function declareIncident(
 	input: unknown
 ) {
 	const data = parse(declareInput, input);
-	const id = randomUUID();
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'incident.declare', tx);
-		await createStream(tx, { id, kind: 'incident', organizationId });
-		const detectedAt = data.detectedAt ?? new Date();
-		await tx`
-			insert into incidents (id, organization_id, title, summary, severity, mode, commander_id,
-				timezone, detected_at, created_by)
-			values (${id}, ${organizationId}, ${data.title}, ${data.summary}, ${data.severity}, ${data.mode},
-				${context.actor.userId}, ${data.timezone ?? 'Europe/Paris'}, ${detectedAt}, ${context.actor.userId})`;
-		await tx`
-			insert into incident_organizations (incident_id, organization_id, added_by)
-			values (${id}, ${organizationId}, ${context.actor.userId})`;
-		await emit({
-			streamId: id,
-			kind: 'incident.declared',
-			payload: {
-				title: data.title,
-				severity: data.severity,
-				mode: data.mode,
-				detectedAt: detectedAt.toISOString()
-			}
-		});
-		return { incidentId: id };
-	});
+	return runCommand(context, (tx, emit) =>
+		declareIncidentStep(tx, emit, context.actor, organizationId, data)
+	);
 }
+
+/** The inner step of `declareIncident`, for use cases that declare as one of their steps. */
+export const declareIncidentStep: Step<[string, DeclareInput], { incidentId: string }> = async (
+	tx,
+	emit,
+	actor,
+	organizationId,
+	data
+) => {
+	const id = randomUUID();
+	await authorize(actor, organizationId, 'incident.declare', tx);
+	await createStream(tx, { id, kind: 'incident', organizationId });
+	const detectedAt = data.detectedAt ?? new Date();
+	await tx`
+		insert into incidents (id, organization_id, title, summary, severity, mode, commander_id,
+			timezone, detected_at, created_by)
+		values (${id}, ${organizationId}, ${data.title}, ${data.summary}, ${data.severity}, ${data.mode},
+			${actor.userId}, ${data.timezone ?? 'Europe/Paris'}, ${detectedAt}, ${actor.userId})`;
+	await tx`
+		insert into incident_organizations (incident_id, organization_id, added_by)
+		values (${id}, ${organizationId}, ${actor.userId})`;
+	await emit({
+		streamId: id,
+		kind: 'incident.declared',
+		payload: {
+			title: data.title,
+			severity: data.severity,
+			mode: data.mode,
+			detectedAt: detectedAt.toISOString()
+		}
+	});
+	return { incidentId: id };
+};
 
 export async function changeIncidentStatus(
 	context: CommandContext,
