@@ -25,6 +25,7 @@ export function step(id: string, overrides: Partial<RunStep> = {}): RunStep {
 		startedAt: null,
 		endedAt: null,
 		blockedReason: null,
+		hold: null,
 		skipReason: null,
 		notes: [],
 		requiresApproval: null,

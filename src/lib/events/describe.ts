@@ -78,7 +78,14 @@ export const EVENT_DESCRIPTIONS = {
 	'step.done': step(m.tl_step_done),
 	'step.failed': step(m.tl_step_failed, true),
 	'step.blocked': step(m.tl_step_blocked, true),
-	'step.resumed': step(m.tl_step_resumed),
+	'step.resumed': (p) =>
+		p.overrodeHold
+			? m.tl_step_resumed_override({
+					title: p.title,
+					name: p.overrodeHold.byName ?? '',
+					reason: p.overrodeHold.reason ?? ''
+				})
+			: m.tl_step_resumed({ title: p.title }),
 	'step.retried': step(m.tl_step_retried),
 	'step.skipped': step(m.tl_step_skipped, true),
 	'step.reopened': step(m.tl_step_reopened, true),

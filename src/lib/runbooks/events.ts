@@ -1,6 +1,6 @@
 import type { EventKind, StreamEvent } from '$lib/events/payloads';
 import type { StepAction } from './states';
-import type { Run, RunStep, StepApproval, StepNote, StepState } from './types';
+import type { Run, RunStep, StepApproval, StepHold, StepNote, StepState } from './types';
 
 /** The payload of every `step.*` event: enough for a browser to patch its copy of the run. */
 export interface StepEventPayload {
@@ -18,6 +18,10 @@ export interface StepEventPayload {
 	startedAt: string | null;
 	endedAt: string | null;
 	note: StepNote | null;
+	/** Who holds the step after the change (set by a block, null otherwise). */
+	hold?: StepHold | null;
+	/** Set when someone acted on a step another person had put on hold. */
+	overrodeHold?: StepHold & { reason: string | null };
 	/** Dependents promoted from pending to ready by this change (their version went up by 1). */
 	readied: string[];
 	/** Ready dependents sent back to pending because this step was reopened (version + 1). */
@@ -67,6 +71,7 @@ function patch(step: RunStep, change: StepEventPayload): RunStep {
 		startedAt: change.startedAt,
 		endedAt: change.endedAt,
 		blockedReason: change.to === 'blocked' ? change.reason : null,
+		hold: change.to === 'blocked' ? (change.hold ?? step.hold) : null,
 		skipReason: change.to === 'skipped' ? change.reason : step.skipReason,
 		notes: change.note ? [...step.notes, change.note] : step.notes,
 		approval: change.approval === undefined ? step.approval : change.approval

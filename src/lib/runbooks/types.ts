@@ -78,6 +78,13 @@ export interface StepNote {
 	text: string;
 }
 
+/** Who put a blocked step on hold, and when. */
+export interface StepHold {
+	byId: string | null;
+	byName: string | null;
+	at: string;
+}
+
 export interface RunStep {
 	id: string;
 	phase: string;
@@ -99,6 +106,8 @@ export interface RunStep {
 	startedAt: string | null;
 	endedAt: string | null;
 	blockedReason: string | null;
+	/** Set while the step is blocked. */
+	hold: StepHold | null;
 	skipReason: string | null;
 	notes: StepNote[];
 	requiresApproval: ApprovalRequirement | null;

@@ -31,6 +31,9 @@ export interface StepRow {
 	started_at: Date | null;
 	ended_at: Date | null;
 	blocked_reason: string | null;
+	blocked_by: string | null;
+	blocked_by_name: string | null;
+	blocked_at: Date | null;
 	skip_reason: string | null;
 	notes: StepNote[];
 	requires_approval: ApprovalRequirement | null;
@@ -50,7 +53,7 @@ export async function listStepRows(sql: Db, runId: string): Promise<StepRow[]> {
 		select s.id, s.phase, s.position, s.key, s.server_item_id, s.server_hostname, s.title,
 			s.instructions, s.owner_side, s.role, s.planned_minutes, s.depends_on, s.item_ids, s.state,
 			s.assignee_id, a.display_name as assignee_name, s.started_at, s.ended_at, s.blocked_reason,
-			s.skip_reason, s.notes, s.requires_approval, s.approval_state,
+			s.blocked_by, h.display_name as blocked_by_name, s.blocked_at, s.skip_reason, s.notes, s.requires_approval, s.approval_state,
 			r.display_name as approval_requested_by_name, s.approval_requested_at,
 			d.display_name as approval_decided_by_name, s.approval_decided_at, s.approval_reason,
 			s.version, s.updated_at, u.display_name as updated_by_name
@@ -59,6 +62,7 @@ export async function listStepRows(sql: Db, runId: string): Promise<StepRow[]> {
 		left join users u on u.id = s.updated_by
 		left join users r on r.id = s.approval_requested_by
 		left join users d on d.id = s.approval_decided_by
+		left join users h on h.id = s.blocked_by
 		where s.run_id = ${runId}
 		order by s.position`;
 }
@@ -86,6 +90,10 @@ export function toRunStep(row: StepRow): RunStep {
 		startedAt: iso(row.started_at),
 		endedAt: iso(row.ended_at),
 		blockedReason: row.blocked_reason,
+		hold:
+			row.state === 'blocked' && row.blocked_at
+				? { byId: row.blocked_by, byName: row.blocked_by_name, at: row.blocked_at.toISOString() }
+				: null,
 		skipReason: row.skip_reason,
 		notes: row.notes,
 		requiresApproval: row.requires_approval,

@@ -50,6 +50,7 @@ export async function actOnStep(
 		const changed = await applyAction(tx, context.actor, step, steps, data, incidentId);
 		const approval = isApprovalAction(data.action) ? await readApproval(tx, stepId) : undefined;
 		const to = changed.state;
+		const overrodeHold = holdOverridden(step, data.action, context.actor);
 		const { readied, unreadied } = await settleDependents(tx, context.actor, steps, step.id, to);
 		const payload: StepEventPayload = {
 			runId: run.id,
@@ -65,6 +66,14 @@ export async function actOnStep(
 			startedAt: changed.started_at?.toISOString() ?? null,
 			endedAt: changed.ended_at?.toISOString() ?? null,
 			note: changed.note,
+			hold: changed.blocked_at
+				? {
+						byId: context.actor.userId,
+						byName: context.actor.name,
+						at: changed.blocked_at.toISOString()
+					}
+				: null,
+			...(overrodeHold ? { overrodeHold } : {}),
 			readied,
 			unreadied,
 			...(approval === undefined ? {} : { approval })
@@ -78,6 +87,21 @@ export async function actOnStep(
 	});
 }
 
+/**
+ * A transition out of a hold someone else put on the step: recorded on the timeline with whose
+ * hold it was (the room asked the person to confirm first).
+ */
+function holdOverridden(step: StepRow, action: StepActionInput['action'], actor: Actor) {
+	if (step.state !== 'blocked' || !isTransition(action) || !step.blocked_at) return null;
+	if (!step.blocked_by || step.blocked_by === actor.userId) return null;
+	return {
+		byId: step.blocked_by,
+		byName: step.blocked_by_name,
+		at: step.blocked_at.toISOString(),
+		reason: step.blocked_reason
+	};
+}
+
 interface Changed {
 	state: StepState;
 	version: number;
@@ -86,6 +110,7 @@ interface Changed {
 	started_at: Date | null;
 	ended_at: Date | null;
 	blocked_reason: string | null;
+	blocked_at: Date | null;
 	note: StepNote | null;
 }
 
@@ -146,16 +171,18 @@ function transitionColumns(
 				assignee_id = coalesce(assignee_id, ${actor.userId}::uuid)`;
 		case 'complete':
 		case 'fail':
-			return tx`state = ${to}, ended_at = now(), blocked_reason = null`;
+			return tx`state = ${to}, ended_at = now(), blocked_reason = null, blocked_by = null,
+				blocked_at = null`;
 		case 'block':
-			return tx`state = ${to}, blocked_reason = ${reason}`;
+			return tx`state = ${to}, blocked_reason = ${reason}, blocked_by = ${actor.userId},
+				blocked_at = now()`;
 		case 'skip':
 			return tx`state = ${to}, ended_at = now(), skip_reason = ${reason}`;
 		case 'resume':
 		case 'retry':
 		case 'reopen':
-			return tx`state = ${to}, ended_at = null, blocked_reason = null,
-				started_at = coalesce(started_at, now())`;
+			return tx`state = ${to}, ended_at = null, blocked_reason = null, blocked_by = null,
+				blocked_at = null, started_at = coalesce(started_at, now())`;
 	}
 }
 
@@ -169,7 +196,7 @@ async function update(
 		update run_steps
 		set ${columns}, version = version + 1, updated_at = now(), updated_by = ${actor.userId}
 		where id = ${stepId}
-		returning state, version, assignee_id, started_at, ended_at, blocked_reason`;
+		returning state, version, assignee_id, started_at, ended_at, blocked_reason, blocked_at`;
 	if (!row) throw new Error('step update returned no row');
 	const [assignee] = row.assignee_id
 		? await tx<

@@ -5,17 +5,20 @@ import { formObject } from '$lib/server/validation';
 import { todayIn } from '$lib/postmortems/sections';
 import { listOpenActionItems } from '$lib/server/postmortems/action-items';
 import { incidentStatistics } from '$lib/server/postmortems/statistics';
+import { listLiveIncidents } from '$lib/server/incidents/live-now';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Overdue action items and the real-incident figures (drills apart) of everything one may see. */
-export const load: PageServerLoad = async ({ locals }) => {
+/** What is live now, overdue action items and the real-incident figures (drills apart) of everything one may see. */
+export const load: PageServerLoad = async ({ locals, depends }) => {
 	if (!locals.user) redirect(303, '/signin');
+	depends('app:live-incidents');
 	const today = todayIn(locals.user.timezone);
-	const [overdue, statistics] = await Promise.all([
+	const [live, overdue, statistics] = await Promise.all([
+		listLiveIncidents(locals.user.id),
 		listOpenActionItems(locals.user.id, { dueBefore: today }),
 		incidentStatistics(locals.user.id)
 	]);
-	return { overdue, statistics };
+	return { live, overdue, statistics };
 };
 
 export const actions: Actions = {
