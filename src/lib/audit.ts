@@ -1,30 +1,37 @@
 /**
- * The audit log's categories, shared by the server (filters) and the page (labels). An event
- * belongs to a category by the prefix of its kind; sign-ins come from their own table.
+ * The audit log's entries, shared by the server (query, CSV) and the page. Which category an
+ * event falls in is a column of the event map's traits (`EVENT_TRAITS`); sign-ins come from
+ * their own table.
  */
-export const AUDIT_CATEGORIES = {
-	members: ['organization.', 'member.', 'invite.'],
-	tokens: ['token.'],
-	templates: ['template.'],
-	inventory: ['inventory.'],
-	contacts: ['contact.'],
-	incidents: ['incident.', 'timeline.', 'run.', 'step.', 'postmortem.', 'drill.'],
-	sign_ins: []
-} as const satisfies Record<string, readonly string[]>;
+import type { EventKind, EventPayloads } from '$lib/events/payloads';
 
-export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
-
-export const AUDIT_CATEGORY_NAMES = Object.keys(AUDIT_CATEGORIES) as AuditCategory[];
+export { AUDIT_CATEGORY_NAMES, type AuditCategory } from '$lib/events/traits';
 
 /** Where an audit entry happened: the organization itself, one of its incidents, or a sign-in. */
 export type AuditOrigin = 'organization' | 'incident' | 'auth';
 
-export interface AuditEntry {
+export const AUTH_AUDIT_KINDS = [
+	'auth.sign_in',
+	'auth.sign_in_failed',
+	'auth.sign_out',
+	'auth.sign_out_everywhere',
+	'auth.password_changed',
+	'auth.password_reset',
+	'auth.sign_out_others',
+	'auth.session_ended',
+	'auth.sso_sign_in',
+	'auth.sso_linked',
+	'auth.sso_provisioned',
+	'auth.sso_refused',
+	'auth.sso_session_ended',
+	'auth.password_refused_sso'
+] as const;
+export type AuthAuditKind = (typeof AUTH_AUDIT_KINDS)[number];
+
+interface AuditFields {
 	/** Unique within the log: "e<id>" for an event, "a<id>" for a sign-in. */
 	id: string;
 	at: Date;
-	origin: AuditOrigin;
-	kind: string;
 	actorId: string | null;
 	actorName: string | null;
 	address: string | null;
@@ -32,6 +39,21 @@ export interface AuditEntry {
 	/** The incident's title when it happened inside one. */
 	incidentTitle: string | null;
 	incidentId: string | null;
-	/** What changed (the event's payload), or the sign-in's email and browser. */
-	details: Record<string, unknown>;
 }
+
+/** What changed: an event with its payload, or a sign-in with its email and browser. */
+export type AuditRecord =
+	| {
+			origin: 'auth';
+			kind: AuthAuditKind;
+			details: { email: string | null; userAgent: string | null };
+	  }
+	| {
+			[K in EventKind]: {
+				origin: 'organization' | 'incident';
+				kind: K;
+				details: EventPayloads[K];
+			};
+	  }[EventKind];
+
+export type AuditEntry = AuditFields & AuditRecord;

@@ -6,7 +6,7 @@ import type {
 	ClientToServerEvents,
 	JoinReply,
 	ServerToClientEvents,
-	StreamEvent
+	DeliveredEvent
 } from '../../src/lib/realtime/protocol';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { addNote } from '../../src/lib/server/timeline/commands';
@@ -85,7 +85,7 @@ describe('several nodes on one PostgreSQL', () => {
 		});
 		expect(await arrival).toBe('Marc');
 
-		const received = new Promise<StreamEvent>((resolve) => onA.once('event', resolve));
+		const received = new Promise<DeliveredEvent>((resolve) => onA.once('event', resolve));
 		await addNote({ actor: marc }, result.incidentId, { text: 'Published through node B' });
 		expect(await received).toMatchObject({
 			seq: 2,

@@ -27,7 +27,7 @@ describe('incidents', () => {
 			['inventory.linked', { itemId: web03, hostname: 'web03', status: 'down' }],
 			[
 				'inventory.status_changed',
-				{ itemId: web03, hostname: 'web03', from: 'down', to: 'rebuilding' }
+				{ itemId: web03, hostname: 'web03', from: 'down', to: 'rebuilding', version: 2 }
 			]
 		]);
 		expect(await listEventsAfter(closed, 0)).toEqual([]);

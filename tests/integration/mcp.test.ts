@@ -102,7 +102,7 @@ describe('the MCP server at /mcp, driven by the SDK client', () => {
 		});
 		expect(result.isError).toBeFalsy();
 		const note = (await listTimeline(incidentId)).find(
-			(e) => e.payload.text === 'Assistant: web03 reinstall at 80 %.'
+			(e) => e.kind === 'timeline.note' && e.payload.text === 'Assistant: web03 reinstall at 80 %.'
 		);
 		expect(note).toMatchObject({ source: 'api', actorName: 'Assistant (MCP add_note)' });
 		await client.close();
@@ -117,7 +117,9 @@ describe('the MCP server at /mcp, driven by the SDK client', () => {
 		expect(result.isError).toBe(true);
 		expect(JSON.parse(textOf(result)).error).toMatchObject({ code: 'forbidden' });
 		expect(
-			(await listTimeline(incidentId)).some((e) => e.payload.text === 'Should not be written.')
+			(await listTimeline(incidentId)).some(
+				(e) => e.kind === 'timeline.note' && e.payload.text === 'Should not be written.'
+			)
 		).toBe(false);
 		await client.close();
 	});

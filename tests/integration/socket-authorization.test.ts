@@ -9,7 +9,7 @@ import type {
 	JoinReply,
 	RoomRef,
 	ServerToClientEvents,
-	StreamEvent
+	DeliveredEvent
 } from '../../src/lib/realtime/protocol';
 import { ROLES } from '../../src/lib/roles';
 import { PERMISSIONS } from '../../src/lib/server/access/permissions';
@@ -85,18 +85,21 @@ async function settle(socket: Client) {
 	await join(socket, { kind: 'organization', id: '00000000-0000-4000-8000-000000000000' });
 }
 
-function record(socket: Client): StreamEvent[] {
-	const seen: StreamEvent[] = [];
-	socket.on('event', (event) => seen.push(event));
+/** What a socket received, loosely typed: a test reads any field of any payload. */
+type Seen = { kind: string; payload: Record<string, unknown> };
+
+function record(socket: Client): Seen[] {
+	const seen: Seen[] = [];
+	socket.on('event', (event) => seen.push(event as unknown as Seen));
 	return seen;
 }
 
-function nextEvent(socket: Client, streamId: string): Promise<StreamEvent> {
+function nextEvent(socket: Client, streamId: string): Promise<Seen> {
 	return new Promise((resolve) => {
-		const listener = (event: StreamEvent) => {
+		const listener = (event: DeliveredEvent) => {
 			if (event.streamId !== streamId) return;
 			socket.off('event', listener);
-			resolve(event);
+			resolve(event as unknown as Seen);
 		};
 		socket.on('event', listener);
 	});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { looseEvent } from './loose-event';
 import {
 	approvalActions,
 	approvalRefusal,
@@ -74,33 +75,34 @@ describe('step approvals', () => {
 describe('approval events in the room', () => {
 	it('an approval event patches the step’s approval; other step events keep it', () => {
 		const before = run([step('a', { state: 'ready', requiresApproval: requirement })]);
-		const event = (version: number, extra: Record<string, unknown>) => ({
-			streamId: 'i',
-			streamKind: 'incident' as const,
-			seq: version,
-			kind: 'step.approval_requested',
-			actorId: null,
-			actorName: 'Marc',
-			source: 'manual' as const,
-			occurredAt: '2025-11-21T21:00:00Z',
-			recordedAt: '2025-11-21T21:00:00Z',
-			payload: {
-				runId: before.id,
-				stepId: 'a',
-				title: 'a',
-				from: 'ready',
-				to: 'ready',
-				version,
-				assigneeId: null,
-				assigneeName: null,
-				startedAt: null,
-				endedAt: null,
-				note: null,
-				readied: [],
-				unreadied: [],
-				...extra
-			}
-		});
+		const event = (version: number, extra: Record<string, unknown>) =>
+			looseEvent({
+				streamId: 'i',
+				streamKind: 'incident' as const,
+				seq: version,
+				kind: 'step.approval_requested',
+				actorId: null,
+				actorName: 'Marc',
+				source: 'manual' as const,
+				occurredAt: '2025-11-21T21:00:00Z',
+				recordedAt: '2025-11-21T21:00:00Z',
+				payload: {
+					runId: before.id,
+					stepId: 'a',
+					title: 'a',
+					from: 'ready',
+					to: 'ready',
+					version,
+					assigneeId: null,
+					assigneeName: null,
+					startedAt: null,
+					endedAt: null,
+					note: null,
+					readied: [],
+					unreadied: [],
+					...extra
+				}
+			});
 		const asked = applyStepEvent(before, event(2, { approval: approval('pending') }));
 		expect(asked.steps[0]?.approval?.state).toBe('pending');
 		const noted = applyStepEvent(asked, event(3, { action: 'note' }));

@@ -3,20 +3,21 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/lib/audit';
 import { AUDIT_CSV_COLUMNS, auditToCsv, neutralize } from '../../src/lib/server/audit/csv';
 
-const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry => ({
-	id: 'e1',
-	at: new Date('2025-11-21T21:05:00Z'),
-	origin: 'organization',
-	kind: 'member.role_changed',
-	actorId: 'u1',
-	actorName: 'Claire',
-	address: '192.0.2.7',
-	source: 'manual',
-	incidentTitle: null,
-	incidentId: null,
-	details: { from: 'viewer', to: 'admin' },
-	...overrides
-});
+const entry = (overrides: Record<string, unknown> = {}): AuditEntry =>
+	({
+		id: 'e1',
+		at: new Date('2025-11-21T21:05:00Z'),
+		origin: 'organization',
+		kind: 'member.role_changed',
+		actorId: 'u1',
+		actorName: 'Claire',
+		address: '192.0.2.7',
+		source: 'manual',
+		incidentTitle: null,
+		incidentId: null,
+		details: { from: 'viewer', to: 'admin' },
+		...overrides
+	}) as unknown as AuditEntry;
 
 describe('the audit CSV export', () => {
 	it('has one header row and one row per entry, times in UTC, details as JSON', () => {

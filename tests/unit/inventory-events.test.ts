@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { looseEvent } from './loose-event';
 import { describeInventoryEvent } from '../../src/lib/inventory/events';
 import type { StreamEvent } from '../../src/lib/realtime/protocol';
 
 function event(kind: string, payload: Record<string, unknown>): StreamEvent {
-	return {
+	return looseEvent({
 		streamId: 'incident-1',
 		streamKind: 'incident',
 		seq: 3,
@@ -14,7 +15,7 @@ function event(kind: string, payload: Record<string, unknown>): StreamEvent {
 		occurredAt: '2025-11-21T23:41:00Z',
 		recordedAt: '2025-11-21T23:41:00Z',
 		payload
-	};
+	});
 }
 
 describe('inventory event lines', () => {

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { looseEvent } from './loose-event';
 import type { StreamEvent } from '../../src/lib/realtime/protocol';
 import { applyToParticipants } from '../../src/lib/room/participants';
 
-const event = (kind: string, payload: Record<string, unknown>): StreamEvent => ({
-	streamId: 'i',
-	streamKind: 'incident',
-	seq: 1,
-	kind,
-	actorId: null,
-	actorName: null,
-	source: 'manual',
-	occurredAt: '2025-01-01T00:00:00Z',
-	recordedAt: '2025-01-01T00:00:00Z',
-	payload
-});
+const event = (kind: string, payload: Record<string, unknown>): StreamEvent =>
+	looseEvent({
+		streamId: 'i',
+		streamKind: 'incident',
+		seq: 1,
+		kind,
+		actorId: null,
+		actorName: null,
+		source: 'manual',
+		occurredAt: '2025-01-01T00:00:00Z',
+		recordedAt: '2025-01-01T00:00:00Z',
+		payload
+	});
 
 const merchant = { id: 'm', name: 'Petit Nuage', kind: 'merchant' };
 

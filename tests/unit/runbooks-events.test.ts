@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { looseEvent } from './loose-event';
 import { applyStepEvent, type StepEventPayload } from '../../src/lib/runbooks/events';
 import type { StreamEvent } from '../../src/lib/realtime/protocol';
 import { at, run, step } from './runbooks-fixtures';
 
 function event(kind: string, payload: Partial<StepEventPayload>): StreamEvent {
-	return {
+	return looseEvent({
 		streamId: 'incident-1',
 		streamKind: 'incident',
 		seq: 7,
@@ -32,7 +33,7 @@ function event(kind: string, payload: Partial<StepEventPayload>): StreamEvent {
 			unreadied: [],
 			...payload
 		}
-	};
+	});
 }
 
 describe('applying live step events to a run in memory', () => {

@@ -1,3 +1,4 @@
+import { ofKind } from '$lib/events/payloads';
 import { m } from '$lib/paraglide/messages';
 import { formatHourMinute, formatMinutes } from '$lib/runbooks/format';
 import { MINUTE, inOccurrenceOrder, ref } from './events';
@@ -5,7 +6,7 @@ import { impactStart, resolutionTime } from './figures';
 import type { EventRef, Figure, FigureFormat, FigureInput, FigureItem } from './types';
 
 /** A server or service in one of these states is not serving anyone. */
-export const UNAVAILABLE_STATUSES = ['down', 'rebuilding'];
+export const UNAVAILABLE_STATUSES: string[] = ['down', 'rebuilding'];
 
 export interface Interval {
 	start: number;
@@ -61,20 +62,20 @@ export function itemDowntime(
 	item: FigureItem,
 	input: FigureInput
 ): { downtime: ItemDowntime; used: EventRef[] } | null {
-	const changes = inOccurrenceOrder(input.events).filter(
-		(e) => e.kind === 'inventory.status_changed' && e.payload.itemId === item.id
-	);
+	const changes = inOccurrenceOrder(input.events)
+		.filter(ofKind('inventory.status_changed'))
+		.filter((e) => e.payload.itemId === item.id);
 	const first = changes[0];
 	if (!first) return null;
 	const origin = Date.parse(impactStart(input)?.occurredAt ?? input.incident.detectedAt);
 	const end = Date.parse(resolutionTime(input) ?? new Date(input.now).toISOString());
 	const intervals: Interval[] = [];
-	let down = UNAVAILABLE_STATUSES.includes(String(first.payload.from))
+	let down = UNAVAILABLE_STATUSES.includes(first.payload.from)
 		? Math.min(origin, Date.parse(first.occurredAt))
 		: null;
 	for (const change of changes) {
 		const at = Date.parse(change.occurredAt);
-		const unavailable = UNAVAILABLE_STATUSES.includes(String(change.payload.to));
+		const unavailable = UNAVAILABLE_STATUSES.includes(change.payload.to);
 		if (unavailable && down === null) down = at;
 		else if (!unavailable && down !== null) {
 			intervals.push({ start: down, end: at });
@@ -91,7 +92,7 @@ export function itemDowntime(
 			intervals: merged,
 			minutes: covered(merged)
 		},
-		used: changes.map((c) => ref(c, 'status_change', `${item.hostname} → ${String(c.payload.to)}`))
+		used: changes.map((c) => ref(c, 'status_change', `${item.hostname} → ${c.payload.to}`))
 	};
 }
 

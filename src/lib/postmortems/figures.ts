@@ -4,22 +4,16 @@
  * Events are taken in occurred-at order, so back-dated and out-of-order entries count where
  * they belong, not where they were typed.
  */
-import { describeIncidentEvent } from '$lib/format/timeline';
+import { describe } from '$lib/events/describe';
+import { ofKind } from '$lib/events/payloads';
 import { m } from '$lib/paraglide/messages';
-import type { StreamEvent } from '$lib/realtime/protocol';
 import { clock, inOccurrenceOrder, minutesBetween, ref, seqLabel } from './events';
 import type { Figure, FigureEvent, FigureFormat, FigureInput } from './types';
 
-const ACTIVE_STATUSES = ['investigating', 'identified', 'mitigating', 'monitoring'];
+const ACTIVE_STATUSES: string[] = ['investigating', 'identified', 'mitigating', 'monitoring'];
 
 function what(event: FigureEvent): string {
-	const text = describeIncidentEvent({
-		...event,
-		streamId: '',
-		streamKind: 'incident',
-		source: 'manual',
-		recordedAt: event.recordedAt ?? event.occurredAt
-	} satisfies StreamEvent);
+	const text = describe(event);
 	return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
@@ -86,7 +80,7 @@ export function finalResolution(input: FigureInput): {
 	let reopened = false;
 	for (const e of inOccurrenceOrder(input.events)) {
 		if (e.kind !== 'incident.status_changed') continue;
-		const to = String(e.payload.to);
+		const to = e.payload.to;
 		if (to === 'resolved' && !event) event = e;
 		else if (ACTIVE_STATUSES.includes(to) && event) [event, reopened] = [null, true];
 	}
@@ -151,12 +145,12 @@ export function timeToMobilise(input: FigureInput, format: FigureFormat): Mobili
 			const action = events.find((e) => e.kind === 'step.started' && byThem(e)) ?? null;
 			return { ...base, startKind: 'declaration', ...measure(org.name, start, action, format) };
 		}
-		const call = events.find(
-			(e) => e.kind === 'contact.called' && calledOrganization(input, e) === org.id
-		);
-		const invite = events.find(
-			(e) => e.kind === 'incident.shared' && e.payload.organizationId === org.id
-		);
+		const call = events
+			.filter(ofKind('contact.called'))
+			.find((e) => calledOrganization(input, e) === org.id);
+		const invite = events
+			.filter(ofKind('incident.shared'))
+			.find((e) => e.payload.organizationId === org.id);
 		const start = call ?? invite ?? null;
 		const action = events.find((e) => byThem(e) && e.kind !== 'timeline.pinned') ?? null;
 		const startKind = call ? 'call' : invite ? 'invitation' : null;
@@ -164,12 +158,14 @@ export function timeToMobilise(input: FigureInput, format: FigureFormat): Mobili
 	});
 }
 
-function calledOrganization(input: FigureInput, call: FigureEvent): string | null {
-	const contactId = typeof call.payload.contactId === 'string' ? call.payload.contactId : '';
-	const known = input.contactOrganizations[contactId];
+function calledOrganization(
+	input: FigureInput,
+	call: FigureEvent<'contact.called'>
+): string | null {
+	const known = input.contactOrganizations[call.payload.contactId];
 	if (known) return known;
 	// A contact not linked to an organization still names its provider.
-	const provider = String(call.payload.provider ?? '').toLowerCase();
+	const provider = (call.payload.provider ?? '').toLowerCase();
 	return input.organizations.find((o) => o.name.toLowerCase() === provider)?.id ?? null;
 }
 

@@ -1,4 +1,5 @@
-import { describeIncidentEvent } from '$lib/format/timeline';
+import { describe } from '$lib/events/describe';
+import { ofKind, type EventKind } from '$lib/events/payloads';
 import { m } from '$lib/paraglide/messages';
 import { inOccurrenceOrder } from './events';
 import type { FigureEvent, FigureInput } from './types';
@@ -14,18 +15,8 @@ export interface KeyEvent {
 	reason: KeyEventReason;
 }
 
-const STATUS_KINDS = ['incident.declared', 'incident.status_changed'];
-const MILESTONE_KINDS = ['run.started', 'step.blocked', 'step.failed'];
-
-function describe(event: FigureEvent): string {
-	return describeIncidentEvent({
-		...event,
-		streamId: '',
-		streamKind: 'incident',
-		source: 'manual',
-		recordedAt: event.recordedAt ?? event.occurredAt
-	});
-}
+const STATUS_KINDS: EventKind[] = ['incident.declared', 'incident.status_changed'];
+const MILESTONE_KINDS: EventKind[] = ['run.started', 'step.blocked', 'step.failed'];
 
 /**
  * The `step.done` events that finished a whole phase (its last step to end), and the one that
@@ -35,12 +26,12 @@ function phaseCompletions(input: FigureInput): Map<number, string> {
 	const done = new Map<number, string>();
 	if (!input.run) return done;
 	const phases = [...new Set(input.run.steps.map((s) => s.phase))];
-	const ends = inOccurrenceOrder(input.events).filter((e) => e.kind === 'step.done');
+	const ends = inOccurrenceOrder(input.events).filter(ofKind('step.done'));
 	for (const phase of phases) {
 		const steps = input.run.steps.filter((s) => s.phase === phase);
 		if (!steps.every((s) => s.state === 'done' || s.state === 'skipped')) continue;
 		const ids = new Set(steps.map((s) => s.id));
-		const last = ends.filter((e) => ids.has(String(e.payload.stepId))).at(-1);
+		const last = ends.filter((e) => ids.has(e.payload.stepId)).at(-1);
 		if (last) done.set(last.seq, m.pm_key_phase_done({ phase }));
 	}
 	return done;

@@ -1,6 +1,6 @@
 /** The post-mortem's vocabulary, shared by the server, the page and the exports. */
 import { m } from '$lib/paraglide/messages';
-import type { StreamEvent } from '$lib/realtime/protocol';
+import type { EventKind, StreamEvent } from '$lib/events/payloads';
 
 export const SECTION_KEYS = [
 	'summary',
@@ -95,7 +95,7 @@ export function todayIn(timeZone: string, now = Date.now()): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(now));
 }
 
-export const SECTION_SAVED = 'postmortem.section_saved';
+export const SECTION_SAVED = 'postmortem.section_saved' satisfies EventKind;
 
 export interface SectionSavedPayload {
 	key: SectionKey;
@@ -106,9 +106,5 @@ export interface SectionSavedPayload {
 /** A section saved by someone, read from a live event (null for any other event). */
 export function sectionSaved(event: StreamEvent): SectionSavedPayload | null {
 	if (event.kind !== SECTION_SAVED) return null;
-	const p = event.payload;
-	if (typeof p.key !== 'string' || typeof p.body !== 'string' || typeof p.version !== 'number')
-		return null;
-	if (!(SECTION_KEYS as readonly string[]).includes(p.key)) return null;
-	return { key: p.key as SectionKey, body: p.body, version: p.version };
+	return SECTION_KEYS.includes(event.payload.key) ? event.payload : null;
 }

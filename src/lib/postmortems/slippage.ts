@@ -3,6 +3,7 @@
  * critical path as the night actually ran (from the last step to end, back through the
  * dependency that let each one start last) that took longer than planned.
  */
+import { ofKind } from '$lib/events/payloads';
 import { m } from '$lib/paraglide/messages';
 import { formatMinutes } from '$lib/runbooks/format';
 import { plannedCriticalPath, plannedSchedule } from '$lib/runbooks/schedule';
@@ -187,9 +188,7 @@ export function criticalPathSlippage(input: FigureInput, format: FigureFormat): 
 
 function driverEvents(input: FigureInput, ids: Set<string>): EventRef[] {
 	return input.events
-		.filter(
-			(e) =>
-				(e.kind === 'step.started' || e.kind === 'step.done') && ids.has(String(e.payload.stepId))
-		)
+		.filter(ofKind('step.started', 'step.done'))
+		.filter((e) => ids.has(e.payload.stepId))
 		.map((e) => ref(e, e.kind === 'step.started' ? 'step_start' : 'step_end'));
 }

@@ -3,18 +3,21 @@
  * (its timeline, runbook steps, affected items and who belongs where), so every figure is a
  * pure function that can be tested on hand-made timelines. Times are ISO strings.
  */
+import type { EventKind, EventOf } from '$lib/events/payloads';
 import type { StepState } from '$lib/runbooks/types';
 
-export interface FigureEvent {
-	seq: number;
-	kind: string;
-	occurredAt: string;
-	recordedAt?: string;
-	actorId: string | null;
-	actorName: string | null;
-	payload: Record<string, unknown>;
-	pinned: boolean;
-}
+/** One event of the incident's timeline, typed by its kind like every stream event. */
+export type FigureEvent<K extends EventKind = EventKind> = EventOf<
+	{
+		seq: number;
+		occurredAt: string;
+		recordedAt?: string;
+		actorId: string | null;
+		actorName: string | null;
+		pinned: boolean;
+	},
+	K
+>;
 
 export interface FigureStep {
 	id: string;

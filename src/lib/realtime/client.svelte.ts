@@ -1,9 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
 import { parseRetryAfter } from '$lib/offline/retry';
+import { isWithheld } from '$lib/events/payloads';
 import {
 	UNAUTHENTICATED,
 	roomName,
 	type ClientToServerEvents,
+	type DeliveredEvent,
 	type PresencePerson,
 	type RoomRef,
 	type ServerToClientEvents,
@@ -43,7 +45,7 @@ export class LiveRoom {
 	#onEvent: (event: StreamEvent) => void;
 	// Bookkeeping only, never rendered: a plain Map on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#pending = new Map<number, StreamEvent>();
+	#pending = new Map<number, DeliveredEvent>();
 	#fetching: Promise<void> | null = null;
 	#graceTimer: ReturnType<typeof setTimeout> | null = null;
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -57,7 +59,7 @@ export class LiveRoom {
 		this.#onEvent = onEvent;
 	}
 
-	receive(event: StreamEvent) {
+	receive(event: DeliveredEvent) {
 		if (event.seq <= this.lastSeq) return;
 		this.#pending.set(event.seq, event);
 		this.#drain();
@@ -141,7 +143,7 @@ export class LiveRoom {
 					response.status,
 					parseRetryAfter(response.headers.get('retry-after'))
 				);
-			const body = (await response.json()) as { events: StreamEvent[]; latestSeq: number };
+			const body: { events: DeliveredEvent[]; latestSeq: number } = await response.json();
 			for (const event of body.events) this.#pending.set(event.seq, event);
 			this.#drain();
 			if (body.events.length === 0 || this.lastSeq >= body.latestSeq) return;
@@ -153,7 +155,8 @@ export class LiveRoom {
 		while (next) {
 			this.#pending.delete(next.seq);
 			this.lastSeq = next.seq;
-			this.#onEvent(next);
+			// A withheld event only keeps the numbers gapless: nothing of it reaches the page.
+			if (!isWithheld(next)) this.#onEvent(next);
 			next = this.#pending.get(this.lastSeq + 1);
 		}
 		for (const seq of this.#pending.keys()) if (seq <= this.lastSeq) this.#pending.delete(seq);

@@ -3,20 +3,9 @@
  * both sides. Shared with the browser, so it imports nothing from the server.
  */
 
-export type StreamKind = 'organization' | 'incident';
+import type { DeliveredEvent, StreamKind } from '$lib/events/payloads';
 
-export interface StreamEvent {
-	streamId: string;
-	streamKind: StreamKind;
-	seq: number;
-	kind: string;
-	actorId: string | null;
-	actorName: string | null;
-	source: 'manual' | 'automatic' | 'api' | 'alert';
-	occurredAt: string;
-	recordedAt: string;
-	payload: Record<string, unknown>;
-}
+export type { DeliveredEvent, StreamEvent, StreamKind } from '$lib/events/payloads';
 
 export interface RoomRef {
 	kind: StreamKind;
@@ -34,7 +23,7 @@ export type JoinReply =
 	{ ok: true; latestSeq: number; people: PresencePerson[] } | { ok: false; error: string };
 
 export interface ServerToClientEvents {
-	event: (event: StreamEvent) => void;
+	event: (event: DeliveredEvent) => void;
 	heartbeat: (beat: { streamId: string; latestSeq: number }) => void;
 	/** One person arrived or moved (person), or left (left: their user id). */
 	'presence:delta': (delta: { room: string; person?: PresencePerson; left?: string }) => void;

@@ -12,15 +12,14 @@ const ACTIVE: IncidentStatus[] = ['investigating', 'identified', 'mitigating', '
 
 /** Applies an incident-level event to the room's header state (pure: the page folds events). */
 export function applyToIncident<T extends IncidentHeadState>(incident: T, event: StreamEvent): T {
-	const p = event.payload;
-	if (event.kind === 'incident.status_changed' && typeof p.to === 'string') {
-		const to = p.to as IncidentStatus;
+	if (event.kind === 'incident.status_changed') {
+		const { to, version } = event.payload;
 		const resolvedAt = ACTIVE.includes(to) ? null : (incident.resolvedAt ?? event.occurredAt);
-		const version = typeof p.version === 'number' ? p.version : incident.version + 1;
 		return { ...incident, status: to, version, resolvedAt };
 	}
-	if (event.kind === 'incident.commander_changed' && typeof p.name === 'string') {
-		return { ...incident, commanderName: p.name, version: incident.version + 1 };
+	if (event.kind === 'incident.commander_changed') {
+		const { name, version } = event.payload;
+		return { ...incident, commanderName: name, version };
 	}
 	return incident;
 }

@@ -14,14 +14,13 @@ export function applyToParticipants(
 	organizations: Participant[],
 	event: StreamEvent
 ): Participant[] {
-	const p = event.payload;
-	if (typeof p.organizationId !== 'string') return organizations;
-	const id = p.organizationId;
-	if (event.kind === 'incident.shared' && !organizations.some((o) => o.id === id)) {
-		const name = typeof p.name === 'string' ? p.name : id;
-		const kind = typeof p.kind === 'string' ? p.kind : 'provider';
+	if (event.kind === 'incident.shared') {
+		const { organizationId: id, name, kind } = event.payload;
+		if (organizations.some((o) => o.id === id)) return organizations;
 		return [...organizations, { id, name, kind }];
 	}
-	if (event.kind === 'incident.unshared') return organizations.filter((o) => o.id !== id);
+	if (event.kind === 'incident.unshared') {
+		return organizations.filter((o) => o.id !== event.payload.organizationId);
+	}
 	return organizations;
 }

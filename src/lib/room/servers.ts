@@ -16,11 +16,8 @@ export interface RoomServer {
 /** A status change of a linked server, as the room applies it live. */
 export function applyToServers<T extends RoomServer>(servers: T[], event: StreamEvent): T[] {
 	if (event.kind !== 'inventory.status_changed') return servers;
-	const { itemId, to } = event.payload as { itemId?: string; to?: ItemStatus };
-	// Each status change bumps the item's version by one: the next change from here stays valid.
+	const { itemId, to, version } = event.payload;
 	return servers.map((s) =>
-		s.id === itemId && to
-			? { ...s, status: to, version: s.version + 1, statusChangedAt: event.occurredAt }
-			: s
+		s.id === itemId ? { ...s, status: to, version, statusChangedAt: event.occurredAt } : s
 	);
 }

@@ -1,4 +1,4 @@
-import type { StreamEvent } from '$lib/realtime/protocol';
+import type { EventKind, StreamEvent } from '$lib/events/payloads';
 import type { StepAction } from './states';
 import type { Run, RunStep, StepApproval, StepHold, StepNote, StepState } from './types';
 
@@ -30,20 +30,15 @@ export interface StepEventPayload {
 	approval?: StepApproval | null;
 }
 
-export const RUN_STARTED = 'run.started';
+export const RUN_STARTED = 'run.started' satisfies EventKind;
 
 /** Whether an event changes the run in a way only a fresh read can show (a new run). */
 export function needsRunReload(event: Pick<StreamEvent, 'kind'>): boolean {
 	return event.kind === RUN_STARTED;
 }
 
-function isStepPayload(payload: Record<string, unknown>): boolean {
-	return (
-		typeof payload.stepId === 'string' &&
-		typeof payload.version === 'number' &&
-		typeof payload.to === 'string'
-	);
-}
+/** The kinds a step action appends: every one carries a `StepEventPayload`. */
+export type StepEventKind = Extract<EventKind, `step.${string}`>;
 
 /**
  * Applies a `step.*` event to a run held in memory and returns the new run (the same object
@@ -51,8 +46,8 @@ function isStepPayload(payload: Record<string, unknown>): boolean {
  * Pure, so the browser can follow live events without refetching.
  */
 export function applyStepEvent(run: Run, event: StreamEvent): Run {
-	if (!event.kind.startsWith('step.') || !isStepPayload(event.payload)) return run;
-	const change = event.payload as unknown as StepEventPayload;
+	if (!isStepEvent(event)) return run;
+	const change = event.payload;
 	if (change.runId !== run.id) return run;
 	const target = run.steps.find((s) => s.id === change.stepId);
 	if (!target || target.version >= change.version) return run;
@@ -89,4 +84,8 @@ function promote(
 	meta: Pick<RunStep, 'updatedAt' | 'updatedByName'>
 ): RunStep {
 	return { ...step, state, version: step.version + 1, ...meta };
+}
+
+function isStepEvent(event: StreamEvent): event is StreamEvent<StepEventKind> {
+	return event.kind.startsWith('step.');
 }

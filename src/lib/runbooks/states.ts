@@ -1,3 +1,4 @@
+import type { EventKind } from '$lib/events/payloads';
 import type { StepState } from './types';
 
 /** What a person can do to a step. `assign` and `note` change no state. */
@@ -52,7 +53,7 @@ export function stepPermission(action: StepAction): 'step.work' | 'step.reopen' 
 }
 
 /** The timeline event kind each action appends. */
-export const STEP_EVENT_KINDS: Record<StepAction, string> = {
+export const STEP_EVENT_KINDS = {
 	start: 'step.started',
 	complete: 'step.done',
 	fail: 'step.failed',
@@ -66,7 +67,7 @@ export const STEP_EVENT_KINDS: Record<StepAction, string> = {
 	request_approval: 'step.approval_requested',
 	approve: 'step.approved',
 	refuse: 'step.approval_refused'
-};
+} as const satisfies Record<StepAction, EventKind>;
 
 export function isTransition(action: StepAction): action is TransitionAction {
 	return action in TRANSITIONS;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AUDIT_CATEGORIES, AUDIT_CATEGORY_NAMES, type AuditEntry } from '$lib/audit';
+import { AUDIT_CATEGORY_NAMES, type AuditEntry, type AuditRecord } from '$lib/audit';
+import { kindsOfCategory } from '$lib/events/traits';
 import { fromWallClock } from '$lib/format/zoned';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
@@ -28,19 +29,17 @@ export type AuditFilters = z.infer<typeof auditFilters>;
 export const AUDIT_PAGE_SIZE = 300;
 export const AUDIT_EXPORT_SIZE = 20_000;
 
-interface Row {
+/** A row as the query returns it: the entry's typed part (origin, kind, details) as is. */
+type Row = {
 	id: string;
 	at: Date;
-	origin: AuditEntry['origin'];
-	kind: string;
 	actor_id: string | null;
 	actor_name: string | null;
 	address: string | null;
 	source: string;
 	incident_title: string | null;
 	incident_id: string | null;
-	details: Record<string, unknown>;
-}
+} & AuditRecord;
 
 /**
  * Every change in an organization, newest first: the events of its own stream and of the
@@ -60,7 +59,7 @@ export async function listAudit(
 	const limit = options.limit ?? AUDIT_PAGE_SIZE;
 	const from = filters.from ? fromWallClock(`${filters.from}T00:00`, options.timeZone) : null;
 	const to = filters.to ? nextDay(fromWallClock(`${filters.to}T00:00`, options.timeZone)) : null;
-	const prefixes = filters.category ? AUDIT_CATEGORIES[filters.category].map((p) => `${p}%`) : null;
+	const kinds = filters.category ? kindsOfCategory(filters.category) : null;
 	const events = filters.category !== 'sign_ins';
 	const signIns = !filters.category || filters.category === 'sign_ins';
 	const entries =
@@ -74,7 +73,7 @@ export async function listAudit(
 		where (${from}::timestamptz is null or at >= ${from}::timestamptz)
 			and (${to}::timestamptz is null or at < ${to}::timestamptz)
 			and (${filters.actorId ?? null}::uuid is null or actor_id = ${filters.actorId ?? null}::uuid)
-			and (${prefixes}::text[] is null or origin = 'auth' or kind like any(${prefixes}::text[]))
+			and (${kinds}::text[] is null or origin = 'auth' or kind = any(${kinds}::text[]))
 		order by at desc, id desc
 		limit ${limit}`;
 	return rows.map(toEntry);
@@ -114,18 +113,13 @@ function nextDay(iso: string): string {
 }
 
 function toEntry(row: Row): AuditEntry {
+	const { actor_id, actor_name, incident_title, incident_id, ...entry } = row;
 	return {
-		id: row.id,
-		at: row.at,
-		origin: row.origin,
-		kind: row.kind,
-		actorId: row.actor_id,
-		actorName: row.actor_name,
-		address: row.address,
-		source: row.source,
-		incidentTitle: row.incident_title,
-		incidentId: row.incident_id,
-		details: row.details ?? {}
+		actorId: actor_id,
+		actorName: actor_name,
+		incidentTitle: incident_title,
+		incidentId: incident_id,
+		...entry
 	};
 }
 

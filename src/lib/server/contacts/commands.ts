@@ -62,7 +62,7 @@ export async function updateContact(
 		await emit({
 			streamId: organizationId,
 			kind: 'contact.updated',
-			payload: { contactId: id, name: c.name }
+			payload: { contactId: id, name: c.name, version: row.version }
 		});
 		return { contactId: id, version: row.version };
 	});

@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { SEVERITIES } from '$lib/incidents';
 import { expandTemplate } from '$lib/runbooks/expansion';
 import type { TemplateBody } from '$lib/runbooks/types';
+import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
-import { db } from '../db/db';
+import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import type { CommandContext } from '../events/command';
-import { declareIncident } from '../incidents/commands';
-import { shareIncident } from '../incidents/sharing';
+import { runCommand, type CommandContext } from '../events/command';
+import { declareIncidentStep } from '../incidents/commands';
+import { declareInput } from '../incidents/schemas';
+import { shareIncidentStep } from '../incidents/sharing';
 import { listInventoryRefs } from '../runbooks/inventory';
-import { startRun } from '../runbooks/runs';
+import { startRunStep } from '../runbooks/runs';
 import { parse, uuid } from '../validation';
 import { listPartners } from '../organizations/partners';
 
@@ -29,7 +31,8 @@ const drillInput = z.object({
 /**
  * Starts a drill of a template: an incident in drill mode, with the chosen partner
  * organizations invited and the template's runbook running, so it is rehearsed in the
- * ordinary room. Everything that could refuse it is checked before anything is written.
+ * ordinary room. One transaction and one mutation id: a failure at any step leaves nothing,
+ * and a retry either finds the drill started or starts all of it.
  */
 export async function startDrill(
 	context: CommandContext,
@@ -38,41 +41,45 @@ export async function startDrill(
 	input: unknown
 ) {
 	const data = parse(drillInput, input);
-	const template = await checkDrill(context, organizationId, templateId, data.invite);
-	const declared = await declareIncident(context, organizationId, {
-		title: data.title || `Drill: ${template.name}`,
-		severity: data.severity,
-		summary: `Rehearsal of “${template.name}”. Not a real incident.`,
-		mode: 'drill',
-		timezone: data.timezone
+	const { actor } = context;
+	const { result } = await runCommand(context, async (tx, emit) => {
+		const template = await checkDrill(tx, actor, organizationId, templateId, data.invite);
+		const declaration = parse(declareInput, {
+			title: data.title || `Drill: ${template.name}`,
+			severity: data.severity,
+			summary: `Rehearsal of “${template.name}”. Not a real incident.`,
+			mode: 'drill',
+			timezone: data.timezone
+		});
+		const { incidentId } = await declareIncidentStep(tx, emit, actor, organizationId, declaration);
+		for (const partner of data.invite) {
+			await shareIncidentStep(tx, emit, actor, incidentId, partner);
+		}
+		await startRunStep(tx, emit, actor, incidentId, templateId);
+		return { incidentId };
 	});
-	const { incidentId } = declared.result;
-	// A retried form (same mutation id) finds the drill already started: nothing more to do.
-	if (declared.replayed) return { incidentId };
-	const actor = { actor: context.actor };
-	for (const partner of data.invite)
-		await shareIncident(actor, incidentId, { organizationId: partner });
-	await startRun(actor, incidentId, { templateId });
-	return { incidentId };
+	return result;
 }
 
+/** What could refuse the drill, checked before anything is written. */
 async function checkDrill(
-	context: CommandContext,
+	tx: Tx,
+	actor: Actor,
 	organizationId: string,
 	templateId: string,
 	invite: string[]
 ) {
-	await authorize(context.actor, organizationId, 'incident.declare');
-	await authorize(context.actor, organizationId, 'run.start');
-	if (invite.length > 0) await authorize(context.actor, organizationId, 'incident.share');
-	const [template] = await db()<{ name: string; body: TemplateBody }[]>`
+	await authorize(actor, organizationId, 'incident.declare', tx);
+	await authorize(actor, organizationId, 'run.start', tx);
+	if (invite.length > 0) await authorize(actor, organizationId, 'incident.share', tx);
+	const [template] = await tx<{ name: string; body: TemplateBody }[]>`
 		select t.name, v.body from runbook_templates t
 		join runbook_template_versions v on v.template_id = t.id and v.version = t.current_version
 		where t.id = ${templateId} and t.organization_id = ${organizationId}`;
 	if (!template) throw new AppError('not_found', 'This template does not exist.');
 	const [missing] = expandTemplate(
 		template.body,
-		await listInventoryRefs(db(), organizationId)
+		await listInventoryRefs(tx, organizationId)
 	).unmatched;
 	if (missing) {
 		throw new AppError(
@@ -80,7 +87,7 @@ async function checkDrill(
 			`No server of this organization carries the tag “${missing.tag}” that “${missing.title}” expands over.`
 		);
 	}
-	const partners = new Set((await listPartners(organizationId)).map((p) => p.id));
+	const partners = new Set((await listPartners(organizationId, tx)).map((p) => p.id));
 	const stranger = invite.find((id) => !partners.has(id));
 	if (stranger) {
 		throw new AppError(

@@ -1,16 +1,18 @@
-import type { StreamEvent } from '$lib/realtime/protocol';
+import type { EventKind, EventOf, EventSource, StreamEvent } from '$lib/events/payloads';
 import type { Actor } from '../access/actor';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { toStreamEvent, type EventRow } from './queries';
 
-export interface NewEvent {
+interface NewEventFields {
 	streamId: string;
-	kind: string;
-	payload: Record<string, unknown>;
 	occurredAt?: Date;
-	source?: StreamEvent['source'];
+	/** Defaults to the actor's channel. */
+	source?: EventSource;
 }
+
+/** An event to append: its kind decides the payload it must carry. */
+export type NewEvent<K extends EventKind = EventKind> = EventOf<NewEventFields, K>;
 
 /**
  * Appends one event with the stream's next sequence number. The `update … returning` locks
@@ -37,6 +39,8 @@ export async function appendEvent(
 
 type JsonValue = Parameters<Tx['json']>[0];
 
-function toJson(payload: Record<string, unknown>): JsonValue {
-	return JSON.parse(JSON.stringify(payload)) as JsonValue;
+/** A payload as JSON: what jsonb stores (dates as ISO strings, no undefined). */
+function toJson(payload: object): JsonValue {
+	const json: JsonValue = JSON.parse(JSON.stringify(payload));
+	return json;
 }

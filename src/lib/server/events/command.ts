@@ -25,6 +25,18 @@ export interface CommandOutcome<R> {
 export type Emit = (event: NewEvent) => Promise<StreamEvent>;
 
 /**
+ * A command's inner step: what it writes inside a transaction someone else opened, so that a
+ * use case made of several commands (a drill: declare, invite, start the runbook) runs them
+ * all under ONE `runCommand`, one transaction and one mutation id.
+ */
+export type Step<Args extends unknown[], R> = (
+	tx: Tx,
+	emit: Emit,
+	actor: Actor,
+	...args: Args
+) => Promise<R>;
+
+/**
  * The one write path: in ONE transaction the command's rows and its events are written
  * (plus the client mutation id, unique), and only after commit are the events published.
  */

@@ -1,31 +1,33 @@
-import type { StreamEvent, StreamKind } from '$lib/realtime/protocol';
+import type { EventOf, EventSource, StreamEvent, StreamKind } from '$lib/events/payloads';
 import { db, type Db } from '../db/db';
 
-export interface EventRow {
+/**
+ * An `events` row as postgres.js returns it. The payload's type follows the kind: rows are
+ * written only through `appendEvent`, whose input is checked against the event map.
+ */
+export type EventRow = EventOf<{
 	stream_id: string;
 	stream_kind: StreamKind;
 	seq: string;
-	kind: string;
 	actor_id: string | null;
 	actor_name: string | null;
-	source: StreamEvent['source'];
+	source: EventSource;
 	occurred_at: Date;
 	recorded_at: Date;
-	payload: Record<string, unknown>;
-}
+}>;
 
 export function toStreamEvent(row: EventRow): StreamEvent {
+	const { stream_id, stream_kind, seq, actor_id, actor_name, occurred_at, recorded_at, ...typed } =
+		row;
 	return {
-		streamId: row.stream_id,
-		streamKind: row.stream_kind,
-		seq: Number(row.seq),
-		kind: row.kind,
-		actorId: row.actor_id,
-		actorName: row.actor_name,
-		source: row.source,
-		occurredAt: row.occurred_at.toISOString(),
-		recordedAt: row.recorded_at.toISOString(),
-		payload: row.payload
+		streamId: stream_id,
+		streamKind: stream_kind,
+		seq: Number(seq),
+		actorId: actor_id,
+		actorName: actor_name,
+		occurredAt: occurred_at.toISOString(),
+		recordedAt: recorded_at.toISOString(),
+		...typed
 	};
 }
 

@@ -3,11 +3,11 @@ import { canChangeStatus, type IncidentStatus } from '$lib/incidents';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, type Emit } from '../events/command';
+import { runCommand, type CommandContext, type Emit, type Step } from '../events/command';
 import { createStream } from '../events/queries';
 import { parse } from '../validation';
 import { authorizeIncident } from './access';
-import { commanderInput, declareInput, statusInput, type DeclareData } from './schemas';
+import { commanderInput, declareInput, statusInput, type DeclareInput } from './schemas';
 
 /** Declares an incident for an organization; the declarer is its first commander. */
 export async function declareIncident(
@@ -16,15 +16,26 @@ export async function declareIncident(
 	input: unknown
 ) {
 	const data = parse(declareInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'incident.declare', tx);
-		const incidentId = await insertIncident(tx, emit, organizationId, data, {
-			createdBy: context.actor.userId,
-			commanderId: context.actor.userId
-		});
-		return { incidentId };
-	});
+	return runCommand(context, (tx, emit) =>
+		declareIncidentStep(tx, emit, context.actor, organizationId, data)
+	);
 }
+
+/** The inner step of `declareIncident`, for use cases that declare as one of their steps. */
+export const declareIncidentStep: Step<[string, DeclareInput], { incidentId: string }> = async (
+	tx,
+	emit,
+	actor,
+	organizationId,
+	data
+) => {
+	await authorize(actor, organizationId, 'incident.declare', tx);
+	const incidentId = await insertIncident(tx, emit, organizationId, data, {
+		createdBy: actor.userId,
+		commanderId: actor.userId
+	});
+	return { incidentId };
+};
 
 /**
  * Writes a new incident and its `incident.declared` event inside the caller's transaction
@@ -34,7 +45,7 @@ export async function insertIncident(
 	tx: Tx,
 	emit: Emit,
 	organizationId: string,
-	data: DeclareData,
+	data: DeclareInput,
 	by: { createdBy: string; commanderId: string | null }
 ): Promise<string> {
 	const id = randomUUID();
@@ -102,7 +113,7 @@ export async function changeIncidentStatus(
 				from: current.status,
 				to: data.status,
 				reason: data.reason || null,
-				version: row?.version ?? null
+				version: row?.version ?? current.version + 1
 			}
 		});
 		return { status: data.status, version: row?.version ?? current.version + 1 };
@@ -127,7 +138,12 @@ export async function setCommander(context: CommandContext, incidentId: string, 
 		await emit({
 			streamId: incidentId,
 			kind: 'incident.commander_changed',
-			payload: { userId: data.userId, name: person.display_name, previous: current.commander_id }
+			payload: {
+				userId: data.userId,
+				name: person.display_name,
+				previous: current.commander_id,
+				version: row?.version ?? current.version + 1
+			}
 		});
 		return { commanderId: data.userId, version: row?.version ?? current.version + 1 };
 	});

@@ -26,7 +26,7 @@ export const declareInput = z.object({
 	mode: z.enum(INCIDENT_MODES, { message: 'Choose real or drill.' }).default('real'),
 	timezone: z.string().trim().max(64).optional()
 });
-export type DeclareData = z.infer<typeof declareInput>;
+export type DeclareInput = z.infer<typeof declareInput>;
 
 export const statusInput = z.object({
 	status: z.enum(INCIDENT_STATUSES, { message: 'Unknown status.' }),

@@ -1,9 +1,10 @@
+import type { OrganizationKind } from '$lib/roles';
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { may } from '../access/authorize';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, type CommandContext, type Step } from '../events/command';
 import { listPartners, type PartnerOrganization } from '../organizations/partners';
 import { listOrganizationsOfUser } from '../organizations/queries';
 import { ejectUserFromRoom } from '../realtime/control';
@@ -18,25 +19,36 @@ export const shareInput = z.object({ organizationId: uuid });
  */
 export async function shareIncident(context: CommandContext, incidentId: string, input: unknown) {
 	const { organizationId } = parse(shareInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncidentOwner(context.actor, incidentId, 'incident.share', tx);
-		const [target] = await tx<{ name: string; kind: string }[]>`
-			select name, kind from organizations where id = ${organizationId}`;
-		if (!target) throw new AppError('not_found', 'There is no such organization.');
-		const added = await tx`
-			insert into incident_organizations (incident_id, organization_id, added_by)
-			values (${incidentId}, ${organizationId}, ${context.actor.userId})
-			on conflict do nothing returning organization_id`;
-		if (added.length === 0)
-			throw new AppError('conflict', `${target.name} already takes part in this incident.`);
-		await emit({
-			streamId: incidentId,
-			kind: 'incident.shared',
-			payload: { organizationId, name: target.name, kind: target.kind }
-		});
-		return { organizationId };
-	});
+	return runCommand(context, (tx, emit) =>
+		shareIncidentStep(tx, emit, context.actor, incidentId, organizationId)
+	);
 }
+
+/** The inner step of `shareIncident`. */
+export const shareIncidentStep: Step<[string, string], { organizationId: string }> = async (
+	tx,
+	emit,
+	actor,
+	incidentId,
+	organizationId
+) => {
+	await authorizeIncidentOwner(actor, incidentId, 'incident.share', tx);
+	const [target] = await tx<{ name: string; kind: OrganizationKind }[]>`
+		select name, kind from organizations where id = ${organizationId}`;
+	if (!target) throw new AppError('not_found', 'There is no such organization.');
+	const added = await tx`
+		insert into incident_organizations (incident_id, organization_id, added_by)
+		values (${incidentId}, ${organizationId}, ${actor.userId})
+		on conflict do nothing returning organization_id`;
+	if (added.length === 0)
+		throw new AppError('conflict', `${target.name} already takes part in this incident.`);
+	await emit({
+		streamId: incidentId,
+		kind: 'incident.shared',
+		payload: { organizationId, name: target.name, kind: target.kind }
+	});
+	return { organizationId };
+};
 
 /** Removes an organization from the incident; its members stop receiving its events at once. */
 export async function unshareIncident(context: CommandContext, incidentId: string, input: unknown) {

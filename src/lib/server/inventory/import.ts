@@ -113,16 +113,17 @@ async function updateRow(tx: Tx, emit: Emit, known: StoredItem, row: ImportRow):
 		...row.fields,
 		...(moved ? { status: row.status, status_changed_at: new Date() } : {})
 	};
-	await tx`
+	const [updated] = await tx<{ version: number }[]>`
 		update inventory_items set ${tx(values)}, version = version + 1
-		where id = ${known.id}`.catch(rethrowIfHostnameTaken(row.fields.hostname));
-	if (moved && row.status) {
+		where id = ${known.id} returning version`.catch(rethrowIfHostnameTaken(row.fields.hostname));
+	if (moved && row.status && updated) {
 		await recordOnIncidents(tx, emit, {
 			itemId: known.id,
 			hostname: row.fields.hostname,
 			from: known.status,
 			to: row.status,
-			reason: 'import'
+			reason: 'import',
+			version: updated.version
 		});
 	}
 	return known.id;

@@ -1,3 +1,4 @@
+import type { StatusChangedPayload } from '$lib/events/payloads';
 import type { ItemStatus } from '$lib/inventory/model';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
@@ -6,14 +7,6 @@ import { parse } from '../validation';
 import { authorizeStatusChange } from './access';
 import { listOpenIncidentsOf, type InventoryItem } from './queries';
 import { statusInput } from './schemas';
-
-export interface StatusChange {
-	itemId: string;
-	hostname: string;
-	from: ItemStatus;
-	to: ItemStatus;
-	reason?: string;
-}
 
 /**
  * Sets an item's live status. The change is recorded on the organization's stream and, in the
@@ -51,18 +44,15 @@ export async function applyItemStatus(
 		where id = ${item.id}
 		returning version`;
 	const version = row?.version ?? item.version + 1;
-	const change: StatusChange = {
+	const change: StatusChangedPayload = {
 		itemId: item.id,
 		hostname: item.hostname,
 		from: item.status,
 		to: status,
-		...(reason ? { reason } : {})
+		...(reason ? { reason } : {}),
+		version
 	};
-	await emit({
-		streamId: item.organizationId,
-		kind: 'inventory.status_changed',
-		payload: { ...change, version }
-	});
+	await emit({ streamId: item.organizationId, kind: 'inventory.status_changed', payload: change });
 	await recordOnIncidents(tx, emit, change);
 	return version;
 }
@@ -99,9 +89,16 @@ async function onlyEventsExplain(tx: Tx, item: InventoryItem, version: number) {
 	return (row?.count ?? 0) === item.version - version;
 }
 
-/** Appends `inventory.status_changed` to each open incident the item is linked to. */
-export async function recordOnIncidents(tx: Tx, emit: Emit, change: StatusChange): Promise<void> {
+/**
+ * Appends `inventory.status_changed` to each open incident the item is linked to: the same
+ * payload as on the organization's stream, new version included.
+ */
+export async function recordOnIncidents(
+	tx: Tx,
+	emit: Emit,
+	change: StatusChangedPayload
+): Promise<void> {
 	for (const incident of await listOpenIncidentsOf(change.itemId, tx)) {
-		await emit({ streamId: incident.id, kind: 'inventory.status_changed', payload: { ...change } });
+		await emit({ streamId: incident.id, kind: 'inventory.status_changed', payload: change });
 	}
 }

@@ -1,13 +1,14 @@
+import type { Role } from '$lib/roles';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, type CommandContext, type Step } from '../events/command';
 import { createStream } from '../events/queries';
 import { ejectFromIncidentsOf } from '../incidents/sharing';
 import { ejectUserFromRoom } from '../realtime/control';
 import { parse } from '../validation';
-import { changeRoleInput, memberInput, organizationInput } from './schemas';
+import { changeRoleInput, memberInput, organizationInput, type OrganizationInput } from './schemas';
 
 /** Creates an organization owned by the actor; it is also a stream of its own events. */
 export async function createOrganization(
@@ -16,22 +17,32 @@ export async function createOrganization(
 	clientMutationId?: string | null
 ) {
 	const data = parse(organizationInput, input);
-	return runCommand({ actor, clientMutationId }, async (tx, emit) => {
-		const [org] = await tx<{ id: string }[]>`
-			insert into organizations (name, kind) values (${data.name}, ${data.kind}) returning id`;
-		if (!org) throw new Error('organization insert returned no row');
-		await tx`
-			insert into memberships (organization_id, user_id, role)
-			values (${org.id}, ${actor.userId}, 'owner')`;
-		await createStream(tx, { id: org.id, kind: 'organization', organizationId: org.id });
-		await emit({
-			streamId: org.id,
-			kind: 'organization.created',
-			payload: { name: data.name, kind: data.kind }
-		});
-		return { organizationId: org.id };
-	});
+	return runCommand({ actor, clientMutationId }, (tx, emit) =>
+		createOrganizationStep(tx, emit, actor, data)
+	);
 }
+
+/** The inner step of `createOrganization` (sign-up creates the first one in its own step). */
+export const createOrganizationStep: Step<[OrganizationInput], { organizationId: string }> = async (
+	tx,
+	emit,
+	actor,
+	data
+) => {
+	const [org] = await tx<{ id: string }[]>`
+		insert into organizations (name, kind) values (${data.name}, ${data.kind}) returning id`;
+	if (!org) throw new Error('organization insert returned no row');
+	await tx`
+		insert into memberships (organization_id, user_id, role)
+		values (${org.id}, ${actor.userId}, 'owner')`;
+	await createStream(tx, { id: org.id, kind: 'organization', organizationId: org.id });
+	await emit({
+		streamId: org.id,
+		kind: 'organization.created',
+		payload: { name: data.name, kind: data.kind }
+	});
+	return { organizationId: org.id };
+};
 
 export async function changeMemberRole(
 	context: CommandContext,
@@ -61,7 +72,8 @@ export async function changeMemberRole(
 				userId: data.userId,
 				name: current.display_name,
 				from: current.role,
-				to: data.role
+				to: data.role,
+				version: row?.version ?? current.version + 1
 			}
 		});
 		return { role: data.role, version: row?.version ?? current.version + 1 };
@@ -92,7 +104,7 @@ export async function removeMember(
 }
 
 async function lockMembership(tx: Tx, organizationId: string, userId: string) {
-	const [row] = await tx<{ role: string; version: number; display_name: string }[]>`
+	const [row] = await tx<{ role: Role; version: number; display_name: string }[]>`
 		select m.role, m.version, u.display_name
 		from memberships m join users u on u.id = m.user_id
 		where m.organization_id = ${organizationId} and m.user_id = ${userId}

@@ -1,3 +1,4 @@
+import type { Role } from '$lib/roles';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import { hashSecret, randomSecret } from '../auth/tokens';
@@ -93,7 +94,7 @@ export async function readInvite(token: string) {
 
 export async function acceptInvite(actor: Actor, token: string) {
 	return runCommand({ actor }, async (tx, emit) => {
-		const [claimed] = await tx<{ id: string; organization_id: string; role: string }[]>`
+		const [claimed] = await tx<{ id: string; organization_id: string; role: Role }[]>`
 			update invites set accepted_at = now(), accepted_by = ${actor.userId}
 			where token_hash = ${hashSecret(token)} and accepted_at is null and revoked_at is null
 				and expires_at > now()

@@ -3,7 +3,7 @@ import { ROLES } from '$lib/roles';
 import { email } from '../users/schemas';
 import { uuid } from '../validation';
 
-export { organizationInput } from '../users/schemas';
+export { organizationInput, type OrganizationInput } from '../users/schemas';
 
 export const role = z.enum(ROLES, { message: 'Choose a role: owner, admin, responder or viewer.' });
 

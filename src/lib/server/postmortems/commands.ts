@@ -1,3 +1,4 @@
+import { ofKind } from '$lib/events/payloads';
 import { draftSections } from '$lib/postmortems/draft';
 import { keyEvents } from '$lib/postmortems/key-events';
 import { computeFigures } from '$lib/postmortems/report';
@@ -80,8 +81,9 @@ async function draftOf(
 	const format = { timezone: incident.timezone, locale: getLocale() };
 	const titles = new Map(input.run?.steps.map((s) => [s.id, s.title]));
 	const problems = input.events
-		.filter((e) => (e.kind === 'step.blocked' || e.kind === 'step.failed') && e.payload.reason)
-		.map((e) => `${titles.get(String(e.payload.stepId)) ?? ''}: ${String(e.payload.reason)}`);
+		.filter(ofKind('step.blocked', 'step.failed'))
+		.filter((e) => e.payload.reason)
+		.map((e) => `${titles.get(e.payload.stepId) ?? ''}: ${e.payload.reason}`);
 	return draftSections(
 		{
 			incident: { ...incident, detectedAt: incident.detected_at.toISOString() },
@@ -173,7 +175,12 @@ export async function movePostmortem(context: CommandContext, incidentId: string
 		await emit({
 			streamId: incidentId,
 			kind: 'postmortem.status_changed',
-			payload: { from: current.status, to: data.to, publication }
+			payload: {
+				from: current.status,
+				to: data.to,
+				publication,
+				version: row?.version ?? current.version + 1
+			}
 		});
 		return { status: data.to, version: row?.version ?? current.version + 1, publication };
 	});

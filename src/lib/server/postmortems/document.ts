@@ -1,3 +1,4 @@
+import { ofKind } from '$lib/events/payloads';
 import type { PostmortemDocument } from '$lib/postmortems/document';
 import { inOccurrenceOrder } from '$lib/postmortems/events';
 import { impactStart, resolutionTime } from '$lib/postmortems/figures';
@@ -29,8 +30,8 @@ export function computeRecord(
 		impactStart: impactStart(input)?.occurredAt ?? null,
 		now: input.now,
 		statusChanges: inOccurrenceOrder(input.events)
-			.filter((e) => e.kind === 'incident.status_changed')
-			.map((e) => ({ occurredAt: e.occurredAt, to: String(e.payload.to) })),
+			.filter(ofKind('incident.status_changed'))
+			.map((e) => ({ occurredAt: e.occurredAt, to: e.payload.to })),
 		keyEvents: keys,
 		steps: figures.steps,
 		drill,

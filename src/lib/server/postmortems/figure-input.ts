@@ -1,3 +1,4 @@
+import { ofKind, type EventOf } from '$lib/events/payloads';
 import type { FigureEvent, FigureInput, FigureStep } from '$lib/postmortems/types';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
@@ -60,31 +61,27 @@ export async function loadFigureInput(
 
 async function listFigureEvents(sql: Db, incidentId: string): Promise<FigureEvent[]> {
 	const rows = await sql<
-		{
+		EventOf<{
 			seq: string;
-			kind: string;
 			occurred_at: Date;
 			recorded_at: Date;
 			actor_id: string | null;
 			actor_name: string | null;
-			payload: Record<string, unknown>;
 			pinned: boolean;
-		}[]
+		}>[]
 	>`
 		select seq, kind, occurred_at, recorded_at, actor_id, actor_name, payload, pinned
 		from events
 		where stream_id = ${incidentId}
 			and kind not like 'postmortem.%' and kind not like 'action_item.%'
 		order by occurred_at, seq`;
-	return rows.map((r) => ({
-		seq: Number(r.seq),
-		kind: r.kind,
-		occurredAt: r.occurred_at.toISOString(),
-		recordedAt: r.recorded_at.toISOString(),
-		actorId: r.actor_id,
-		actorName: r.actor_name,
-		payload: r.payload,
-		pinned: r.pinned
+	return rows.map(({ seq, occurred_at, recorded_at, actor_id, actor_name, ...typed }) => ({
+		seq: Number(seq),
+		occurredAt: occurred_at.toISOString(),
+		recordedAt: recorded_at.toISOString(),
+		actorId: actor_id,
+		actorName: actor_name,
+		...typed
 	}));
 }
 
@@ -114,13 +111,7 @@ async function loadRun(sql: Db, incidentId: string): Promise<FigureInput['run']>
 }
 
 async function contactOrganizations(sql: Db, events: FigureEvent[]) {
-	const ids = [
-		...new Set(
-			events
-				.filter((e) => e.kind === 'contact.called' && typeof e.payload.contactId === 'string')
-				.map((e) => String(e.payload.contactId))
-		)
-	];
+	const ids = [...new Set(events.filter(ofKind('contact.called')).map((e) => e.payload.contactId))];
 	if (ids.length === 0) return {};
 	const rows = await sql<{ id: string; provider_organization_id: string }[]>`
 		select id, provider_organization_id from provider_contacts

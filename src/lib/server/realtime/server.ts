@@ -2,7 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { parseCookie } from 'cookie';
 import { Server } from 'socket.io';
 import { z } from 'zod';
-import { roomName, UNAUTHENTICATED, type RoomRef } from '$lib/realtime/protocol';
+import { roomName, UNAUTHENTICATED, type RoomRef, type StreamEvent } from '$lib/realtime/protocol';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { log } from '../log';
 import { setRoomEjector, setSessionTerminator } from './control';
@@ -12,6 +12,7 @@ import { announceLeft, announcePresent, peopleInRoom } from './presence';
 import { setPublisher } from './publish';
 import { canJoinRoom } from './room-access';
 import { findStream } from '../events/queries';
+import { readAs, readByEveryone, readerOf } from '../events/visibility';
 import type { NightshiftServer, NightshiftSocket } from './types';
 
 /** Socket messages are small commands and acknowledgements; anything bigger is refused. */
@@ -48,9 +49,7 @@ export function attachRealtime(
 	}
 	io.use(authenticate);
 	io.on('connection', (socket) => onConnection(io, socket));
-	setPublisher((event) => {
-		io.to(roomName({ kind: event.streamKind, id: event.streamId })).emit('event', event);
-	});
+	setPublisher((event) => deliver(io, event));
 	setSessionTerminator((ids, reason) => {
 		const rooms = ids.map((id) => `session:${id}`);
 		io.to(rooms).emit('session-ended', { reason });
@@ -64,6 +63,32 @@ export function attachRealtime(
 	io.engine.on('close', stopHeartbeat);
 	httpServer.once('close', stopHeartbeat);
 	return io;
+}
+
+/**
+ * Sends a committed event to its room. What every member reads goes to the room at once;
+ * an event only some may read goes to each socket as that person may read it (`readAs`),
+ * so the others keep a gapless sequence without learning what it was.
+ */
+function deliver(io: NightshiftServer, event: StreamEvent) {
+	const room = roomName({ kind: event.streamKind, id: event.streamId });
+	if (readByEveryone(event)) {
+		io.to(room).emit('event', event);
+		return;
+	}
+	const stream = { id: event.streamId, kind: event.streamKind };
+	void io
+		.in(room)
+		.fetchSockets()
+		.then(async (sockets) => {
+			for (const socket of sockets) {
+				socket.emit('event', readAs(await readerOf(socket.data.userId, stream), event));
+			}
+		})
+		.catch((error: unknown) => {
+			// The readers that missed it see a gap at the next heartbeat and resync.
+			log.warn({ err: error, streamId: event.streamId, seq: event.seq }, 'delivery failed');
+		});
 }
 
 /** Browsers always send Origin on a websocket upgrade and a cross-site request. */

@@ -6,7 +6,7 @@ import type { ApprovalRequirement, Run, TemplateBody } from '$lib/runbooks/types
 import type { Actor } from '../access/actor';
 import { db, type Db, type Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, type CommandContext, type Step } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
 import { resolveRequirements } from './approvals';
@@ -21,45 +21,53 @@ import { startRunInput } from './schemas';
  */
 export async function startRun(context: CommandContext, incidentId: string, input: unknown) {
 	const { templateId } = parse(startRunInput, input);
-	return runCommand(context, async (tx, emit) => {
-		const access = await authorizeIncident(context.actor, incidentId, 'run.start', tx);
-		const template = await findTemplateForIncident(tx, incidentId, templateId);
-		const existing = await findRunRow(tx, incidentId);
-		if (existing) {
-			throw new AppError(
-				'conflict',
-				`This incident already runs “${existing.template_name}” (v${existing.template_version}).`
-			);
-		}
-		const items = await listInventoryRefs(tx, access.ownerOrganizationId);
-		const { steps, unmatched } = expandTemplate(template.body, items);
-		const [missing] = unmatched;
-		if (missing) {
-			throw new AppError(
-				'invalid',
-				`No server of this incident’s organization carries the tag “${missing.tag}” that “${missing.title}” expands over.`
-			);
-		}
-		const runId = randomUUID();
-		await tx`
-			insert into runbook_runs (id, incident_id, template_id, template_version, started_by)
-			values (${runId}, ${incidentId}, ${templateId}, ${template.version}, ${context.actor.userId})`;
-		const requirements = await resolveRequirements(tx, steps, template.organization_id);
-		await insertSteps(tx, runId, steps, requirements, context.actor.userId);
-		await emit({
-			streamId: incidentId,
-			kind: RUN_STARTED,
-			payload: {
-				runId,
-				templateId,
-				templateName: template.name,
-				templateVersion: template.version,
-				steps: steps.length
-			}
-		});
-		return { runId, templateVersion: template.version, steps: steps.length };
-	});
+	return runCommand(context, (tx, emit) =>
+		startRunStep(tx, emit, context.actor, incidentId, templateId)
+	);
 }
+
+/** The inner step of `startRun`. */
+export const startRunStep: Step<
+	[string, string],
+	{ runId: string; templateVersion: number; steps: number }
+> = async (tx, emit, actor, incidentId, templateId) => {
+	const access = await authorizeIncident(actor, incidentId, 'run.start', tx);
+	const template = await findTemplateForIncident(tx, incidentId, templateId);
+	const existing = await findRunRow(tx, incidentId);
+	if (existing) {
+		throw new AppError(
+			'conflict',
+			`This incident already runs “${existing.template_name}” (v${existing.template_version}).`
+		);
+	}
+	const items = await listInventoryRefs(tx, access.ownerOrganizationId);
+	const { steps, unmatched } = expandTemplate(template.body, items);
+	const [missing] = unmatched;
+	if (missing) {
+		throw new AppError(
+			'invalid',
+			`No server of this incident’s organization carries the tag “${missing.tag}” that “${missing.title}” expands over.`
+		);
+	}
+	const runId = randomUUID();
+	await tx`
+		insert into runbook_runs (id, incident_id, template_id, template_version, started_by)
+		values (${runId}, ${incidentId}, ${templateId}, ${template.version}, ${actor.userId})`;
+	const requirements = await resolveRequirements(tx, steps, template.organization_id);
+	await insertSteps(tx, runId, steps, requirements, actor.userId);
+	await emit({
+		streamId: incidentId,
+		kind: RUN_STARTED,
+		payload: {
+			runId,
+			templateId,
+			templateName: template.name,
+			templateVersion: template.version,
+			steps: steps.length
+		}
+	});
+	return { runId, templateVersion: template.version, steps: steps.length };
+};
 
 async function findTemplateForIncident(tx: Tx, incidentId: string, templateId: string) {
 	const [row] = await tx<

@@ -60,12 +60,14 @@ export async function applyGrantedRole(
 		}
 		const role = nextRole(current.role, granted);
 		if (role === current.role) return { change: 'unchanged' as const };
-		await tx`update memberships set role = ${role}, version = version + 1
-			where organization_id = ${organizationId} and user_id = ${actor.userId}`;
+		const [changed] = await tx<{ version: number }[]>`
+			update memberships set role = ${role}, version = version + 1
+			where organization_id = ${organizationId} and user_id = ${actor.userId}
+			returning version`;
 		await emit({
 			streamId: organizationId,
 			kind: 'member.role_changed',
-			payload: { ...base, from: current.role, to: role }
+			payload: { ...base, from: current.role, to: role, version: changed?.version ?? 0 }
 		});
 		return { change: 'role_changed' as const };
 	});

@@ -31,6 +31,7 @@ export const organizationInput = z.object({
 		.max(80, { message: 'Use at most 80 characters for the organization name.' }),
 	kind: z.enum(ORGANIZATION_KINDS, { message: 'Choose merchant or provider.' })
 });
+export type OrganizationInput = z.infer<typeof organizationInput>;
 
 export const signUpInput = z.object({
 	email,

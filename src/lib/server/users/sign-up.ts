@@ -1,30 +1,48 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { db } from '../db/db';
-import { AppError } from '../errors';
+import type { Actor } from '../access/actor';
 import { hashPassword } from '../auth/password';
-import { createOrganization } from '../organizations/commands';
+import { AppError } from '../errors';
+import { runCommand } from '../events/command';
+import { createOrganizationStep } from '../organizations/commands';
 import { parse } from '../validation';
 import { signUpInput } from './schemas';
 
 export type SignUpInput = z.input<typeof signUpInput>;
 
-/** Creates an account (and, if asked, the person's first organization, which they own). */
+/**
+ * Creates an account and, if asked, the person's first organization, which they own: one
+ * transaction, so a failure leaves neither an account without its organization nor the reverse.
+ */
 export async function signUp(input: unknown, context: { address?: string } = {}) {
 	const data = parse(signUpInput, input);
 	const passwordHash = await hashPassword(data.password);
-	const [user] = await db()<{ id: string }[]>`
-		insert into users (email, display_name, password_hash, timezone)
-		values (${data.email}, ${data.displayName}, ${passwordHash}, ${data.timezone})
-		on conflict do nothing
-		returning id`;
-	if (!user) {
-		throw new AppError('conflict', 'An account with this email already exists: sign in instead.', {
-			email: 'An account with this email already exists.'
-		});
-	}
-	const actor = { userId: user.id, name: data.displayName, address: context.address };
-	const organization = data.organization
-		? (await createOrganization(actor, data.organization)).result
-		: null;
-	return { userId: user.id, organizationId: organization?.organizationId ?? null };
+	// The id is chosen here so that the new person is the actor of their own first events.
+	const actor: Actor = {
+		userId: randomUUID(),
+		name: data.displayName,
+		address: context.address,
+		source: 'manual'
+	};
+	const { result } = await runCommand({ actor }, async (tx, emit) => {
+		const [user] = await tx<{ id: string }[]>`
+			insert into users (id, email, display_name, password_hash, timezone)
+			values (${actor.userId}, ${data.email}, ${data.displayName}, ${passwordHash}, ${data.timezone})
+			on conflict do nothing
+			returning id`;
+		if (!user) {
+			throw new AppError(
+				'conflict',
+				'An account with this email already exists: sign in instead.',
+				{
+					email: 'An account with this email already exists.'
+				}
+			);
+		}
+		const organization = data.organization
+			? await createOrganizationStep(tx, emit, actor, data.organization)
+			: null;
+		return { userId: user.id, organizationId: organization?.organizationId ?? null };
+	});
+	return result;
 }

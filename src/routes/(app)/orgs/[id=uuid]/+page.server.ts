@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { authorize, may } from '$lib/server/access/authorize';
 import { issuePasswordReset } from '$lib/server/auth/password-reset';
 import { listRecentEvents, findStream } from '$lib/server/events/queries';
+import { mayRead } from '$lib/server/events/visibility';
 import { AppError } from '$lib/server/errors';
 import { runFormAction } from '$lib/server/form-action';
 import { changeMemberRole, removeMember } from '$lib/server/organizations/commands';
@@ -41,7 +42,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			canReset,
 			canAudit,
 			canTokens,
-			events,
+			events: events.filter((e) => mayRead({ userId: actor.userId, role: membership.role }, e)),
 			lastSeq: stream?.lastSeq ?? 0
 		};
 	} catch (e) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findStream, listEventsAfter } from '$lib/server/events/queries';
 import { AppError } from '$lib/server/errors';
 import { jsonFailure } from '$lib/server/http';
+import { readAs, readerOf } from '$lib/server/events/visibility';
 import { canJoinRoom } from '$lib/server/realtime/room-access';
 import { parse } from '$lib/server/validation';
 import type { RequestHandler } from './$types';
@@ -18,7 +19,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		if (!stream || !(await canJoinRoom(locals.user.id, { kind: stream.kind, id: stream.id }))) {
 			throw new AppError('not_found', 'This room does not exist or you may not see it.');
 		}
-		const events = await listEventsAfter(stream.id, after);
+		const reader = await readerOf(locals.user.id, stream);
+		const events = (await listEventsAfter(stream.id, after)).map((e) => readAs(reader, e));
 		return json({ events, latestSeq: stream.lastSeq });
 	} catch (error) {
 		return jsonFailure(error);
