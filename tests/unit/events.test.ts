@@ -60,9 +60,10 @@ group('the event map', () => {
 		expect(kindsOfCategory('sign_ins')).toEqual([]);
 	});
 
-	it('keeps members, invites and tokens for admins, and everything else for every member', () => {
+	it('keeps members, invites, tokens, integrations and sign-in providers for admins, and everything else for every member', () => {
 		for (const kind of EVENT_KINDS) {
-			const restricted = /^(member|invite|token)\./.test(kind);
+			// What only admin pages show: members, invites, tokens, alert integrations, SSO.
+			const restricted = /^(member|invite|token|integration)\.|^organization\.sso_/.test(kind);
 			expect([kind, EVENT_TRAITS[kind].readers]).toEqual([kind, restricted ? 'admin' : 'viewer']);
 		}
 	});

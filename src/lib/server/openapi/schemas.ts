@@ -44,7 +44,18 @@ export const streamEvent = z.looseObject({
 	payload: z.record(z.string(), z.unknown())
 });
 
-export const eventsPage = z.looseObject({ events: z.array(streamEvent), latestSeq: z.number() });
+/** An event the reader may not see keeps its place in the sequence, without its content. */
+export const withheldEvent = z.object({
+	streamId: id,
+	streamKind: z.enum(['organization', 'incident']),
+	seq: z.number().int(),
+	withheld: z.literal(true)
+});
+
+export const eventsPage = z.looseObject({
+	events: z.array(z.union([streamEvent, withheldEvent])),
+	latestSeq: z.number()
+});
 export const noteWritten = z.looseObject({ seq: z.number().int(), replayed: z.boolean() });
 export const runAnswer = z.looseObject({
 	run: z
