@@ -1,39 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter, nowView } from '../../src/lib/runbooks/now';
 import type { RunStep } from '../../src/lib/runbooks/types';
+import { step as fixtureStep } from './runbooks-fixtures';
 
 const NOW = Date.parse('2026-11-28T03:00:00Z');
 const ago = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
-const step = (id: string, position: number, over: Partial<RunStep> = {}): RunStep => ({
-	id,
-	phase: 'Rebuild',
-	position,
-	key: id,
-	serverItemId: null,
-	serverHostname: null,
-	title: `Step ${id}`,
-	instructions: '',
-	ownerSide: 'provider',
-	role: 'responder',
-	plannedMinutes: 30,
-	dependsOn: [],
-	itemIds: [],
-	state: 'pending',
-	assigneeId: null,
-	assigneeName: null,
-	startedAt: null,
-	endedAt: null,
-	blockedReason: null,
-	hold: null,
-	skipReason: null,
-	notes: [],
-	requiresApproval: null,
-	approval: null,
-	version: 1,
-	updatedAt: ago(0),
-	updatedByName: null,
-	...over
-});
+const step = (id: string, position: number, over: Partial<RunStep> = {}): RunStep =>
+	fixtureStep(id, { phase: 'Rebuild', title: `Step ${id}`, plannedMinutes: 30, position, ...over });
 const marc = { userId: 'marc', side: 'provider' as const };
 
 describe('the now strip', () => {

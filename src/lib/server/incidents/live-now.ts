@@ -2,6 +2,7 @@ import { nextStepFor, type NextStep } from '$lib/runbooks/next-step';
 import { computeEta, computeProgress, isLate } from '$lib/runbooks/schedule';
 import type { Run } from '$lib/runbooks/types';
 import { db, type Db } from '../db/db';
+import { listOrganizationsOfUser } from '../organizations/queries';
 import { findRunRow, listStepRows, toRun } from '../runbooks/run-rows';
 import { listIncidents, type IncidentSummary } from './queries';
 
@@ -33,7 +34,7 @@ export async function listLiveIncidents(
 	sql: Db = db()
 ): Promise<LiveIncident[]> {
 	const open = await listIncidents(userId, { status: 'open' }, sql);
-	const clientOf = await organizationsOf(userId, sql);
+	const clientOf = new Set((await listOrganizationsOfUser(userId, sql)).map((o) => o.id));
 	const live = await Promise.all(
 		open.map(async (incident) => {
 			const row = await findRunRow(sql, incident.id);
@@ -68,10 +69,4 @@ function summarize(
 		blockedCount: run.steps.filter((s) => s.state === 'blocked').length,
 		next: nextStepFor(run.steps, { userId, side })
 	};
-}
-
-async function organizationsOf(userId: string, sql: Db): Promise<Set<string>> {
-	const rows = await sql<{ organization_id: string }[]>`
-		select organization_id from memberships where user_id = ${userId}`;
-	return new Set(rows.map((r) => r.organization_id));
 }
