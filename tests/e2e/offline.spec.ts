@@ -13,7 +13,7 @@ function server(page: Page, hostname: string) {
 }
 
 async function setServerStatus(page: Page, hostname: string, status: string) {
-	await page.getByLabel(`Change the status of ${hostname}`).click();
+	await page.getByTitle(`Change the status of ${hostname}`).click();
 	await server(page, hostname).getByTestId(`status-${status}`).click();
 }
 
