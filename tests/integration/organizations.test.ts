@@ -15,6 +15,7 @@ import {
 	revokeInvite
 } from '../../src/lib/server/organizations/invites';
 import { setPublisher } from '../../src/lib/server/realtime/publish';
+import { signUp } from '../../src/lib/server/users/sign-up';
 import { newOrganization, newUser, useTestDatabase } from './setup';
 
 const sql = useTestDatabase();
@@ -61,6 +62,32 @@ describe('invites', () => {
 		await expect(acceptInvite(other, invite.token ?? '')).rejects.toMatchObject({ code: 'gone' });
 		const kinds = (await listEventsAfter(org, 0)).map((e) => e.kind);
 		expect(kinds).toEqual(['organization.created', 'invite.created', 'member.joined']);
+	});
+
+	it('a new account created with an invite joins in the same transaction, and a used invite creates no account', async () => {
+		const owner = await newUser('Owner');
+		const org = await newOrganization(owner);
+		const invite = await createInvite({ actor: owner }, org, { role: 'responder' });
+		const account = (email: string) => ({
+			email,
+			displayName: 'Invited engineer',
+			password: 'night-owl-passphrase',
+			timezone: 'Europe/Paris'
+		});
+		const first = `invited-${randomUUID()}@example.com`;
+		const joined = await signUp(account(first), { inviteToken: invite.token ?? '' });
+		expect(joined.organizationId).toBe(org);
+		const [row] = await sql()`
+			select m.role from memberships m join users u on u.id = m.user_id
+			where m.organization_id = ${org} and u.email = ${first}`;
+		expect(row?.role).toBe('responder');
+
+		const second = `late-${randomUUID()}@example.com`;
+		await expect(
+			signUp(account(second), { inviteToken: invite.token ?? '' })
+		).rejects.toMatchObject({ code: 'gone' });
+		const [left] = await sql()`select count(*)::int as n from users where email = ${second}`;
+		expect(left?.n).toBe(0);
 	});
 
 	it('an expired or revoked invite is refused', async () => {

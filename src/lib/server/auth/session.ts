@@ -1,4 +1,4 @@
-import type { Cookies } from '@sveltejs/kit';
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { db, type Db } from '../db/db';
 import { hashSecret, randomSecret, secretMatches } from './tokens';
 
@@ -203,4 +203,16 @@ export function setSessionCookie(
 
 export function deleteSessionCookie(cookies: Cookies, secure: boolean) {
 	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+/** Signs the person in on this request, after they created their account: a session and its cookie. */
+export async function openSession(
+	event: Pick<RequestEvent, 'cookies' | 'url' | 'request' | 'getClientAddress'>,
+	userId: string
+): Promise<void> {
+	const { token, session } = await createSession(userId, {
+		address: event.getClientAddress(),
+		userAgent: event.request.headers.get('user-agent') ?? undefined
+	});
+	setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
 }

@@ -4,7 +4,7 @@ import { authorize } from '../access/authorize';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, type CommandContext, type Step } from '../events/command';
 import { parse, uuid } from '../validation';
 import { findInviteByHash } from './queries';
 import { inviteInput } from './schemas';
@@ -92,28 +92,36 @@ export async function readInvite(token: string) {
 	return invite;
 }
 
-export async function acceptInvite(actor: Actor, token: string) {
-	return runCommand({ actor }, async (tx, emit) => {
-		const [claimed] = await tx<{ id: string; organization_id: string; role: Role }[]>`
-			update invites set accepted_at = now(), accepted_by = ${actor.userId}
-			where token_hash = ${hashSecret(token)} and accepted_at is null and revoked_at is null
-				and expires_at > now()
-			returning id, organization_id, role`;
-		if (!claimed) {
-			await readInvite(token);
-			throw new AppError('gone', 'This invite can no longer be used. Ask for a new one.');
-		}
-		const joined = await tx`
-			insert into memberships (organization_id, user_id, role)
-			values (${claimed.organization_id}, ${actor.userId}, ${claimed.role})
-			on conflict do nothing returning user_id`;
-		if (joined.length === 0)
-			throw new AppError('conflict', 'You are already a member of this organization.');
-		await emit({
-			streamId: claimed.organization_id,
-			kind: 'member.joined',
-			payload: { userId: actor.userId, name: actor.name, role: claimed.role, inviteId: claimed.id }
-		});
-		return { organizationId: claimed.organization_id };
+/** Joins the invited organization: a step, so that a new account can join in its own transaction. */
+export const acceptInviteStep: Step<[token: string], { organizationId: string }> = async (
+	tx,
+	emit,
+	actor,
+	token
+) => {
+	const [claimed] = await tx<{ id: string; organization_id: string; role: Role }[]>`
+		update invites set accepted_at = now(), accepted_by = ${actor.userId}
+		where token_hash = ${hashSecret(token)} and accepted_at is null and revoked_at is null
+			and expires_at > now()
+		returning id, organization_id, role`;
+	if (!claimed) {
+		await readInvite(token);
+		throw new AppError('gone', 'This invite can no longer be used. Ask for a new one.');
+	}
+	const joined = await tx`
+		insert into memberships (organization_id, user_id, role)
+		values (${claimed.organization_id}, ${actor.userId}, ${claimed.role})
+		on conflict do nothing returning user_id`;
+	if (joined.length === 0)
+		throw new AppError('conflict', 'You are already a member of this organization.');
+	await emit({
+		streamId: claimed.organization_id,
+		kind: 'member.joined',
+		payload: { userId: actor.userId, name: actor.name, role: claimed.role, inviteId: claimed.id }
 	});
+	return { organizationId: claimed.organization_id };
+};
+
+export async function acceptInvite(actor: Actor, token: string) {
+	return runCommand({ actor }, (tx, emit) => acceptInviteStep(tx, emit, actor, token));
 }

@@ -5,16 +5,21 @@ import { hashPassword } from '../auth/password';
 import { AppError } from '../errors';
 import { runCommand } from '../events/command';
 import { createOrganizationStep } from '../organizations/commands';
+import { acceptInviteStep } from '../organizations/invites';
 import { parse } from '../validation';
 import { signUpInput } from './schemas';
 
 export type SignUpInput = z.input<typeof signUpInput>;
 
 /**
- * Creates an account and, if asked, the person's first organization, which they own: one
- * transaction, so a failure leaves neither an account without its organization nor the reverse.
+ * Creates an account and, if asked, the person's first organization, which they own, or joins the
+ * organization whose invite they came with: one transaction, so a failure leaves neither an
+ * account without its organization nor the reverse, nor a used invite without its member.
  */
-export async function signUp(input: unknown, context: { address?: string } = {}) {
+export async function signUp(
+	input: unknown,
+	context: { address?: string; inviteToken?: string } = {}
+) {
 	const data = parse(signUpInput, input);
 	const passwordHash = await hashPassword(data.password);
 	// The id is chosen here so that the new person is the actor of their own first events.
@@ -42,7 +47,13 @@ export async function signUp(input: unknown, context: { address?: string } = {})
 		const organization = data.organization
 			? await createOrganizationStep(tx, emit, actor, data.organization)
 			: null;
-		return { userId: user.id, organizationId: organization?.organizationId ?? null };
+		const joined = context.inviteToken
+			? await acceptInviteStep(tx, emit, actor, context.inviteToken)
+			: null;
+		return {
+			userId: user.id,
+			organizationId: organization?.organizationId ?? joined?.organizationId ?? null
+		};
 	});
 	return result;
 }

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { safeNext } from '$lib/server/auth/redirect';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { openSession } from '$lib/server/auth/session';
 import { formFailure } from '$lib/server/http';
 import { signUp } from '$lib/server/users/sign-up';
 import { formObject } from '$lib/server/validation';
@@ -14,9 +14,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
-		const values = formObject(await request.formData());
-		const address = getClientAddress();
+	default: async (event) => {
+		const values = formObject(await event.request.formData());
+		const address = event.getClientAddress();
 		const createOrganization = values.createOrganization === 'yes';
 		let userId: string;
 		try {
@@ -35,11 +35,7 @@ export const actions: Actions = {
 		} catch (error) {
 			return formFailure(error, values);
 		}
-		const { token, session } = await createSession(userId, {
-			address,
-			userAgent: request.headers.get('user-agent') ?? undefined
-		});
-		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+		await openSession(event, userId);
 		redirect(303, safeNext(values.next));
 	}
 };

@@ -1,18 +1,26 @@
 import { error, redirect } from '@sveltejs/kit';
 import { assertWithinLimit, LIMITS } from '$lib/server/access/rate-limits';
+import { openSession } from '$lib/server/auth/session';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
 import { acceptInvite, readInvite } from '$lib/server/organizations/invites';
+import { landingAfterJoining } from '$lib/server/organizations/landing';
+import { signUp } from '$lib/server/users/sign-up';
+import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+
+// Invite links are not to be guessed: opening and using them is rate limited per address.
+const limitInviteLinks = (address: string) =>
+	assertWithinLimit(`invite:${address}`, LIMITS.inviteLink, 'invite links opened');
 
 export const load: PageServerLoad = async ({ params, locals, getClientAddress }) => {
 	try {
-		// Invite links are not to be guessed: opening them is rate limited per address.
-		assertWithinLimit(`invite:${getClientAddress()}`, LIMITS.inviteLink, 'invite links opened');
+		limitInviteLinks(getClientAddress());
 		const invite = await readInvite(params.token);
 		return {
 			organizationName: invite.organization_name,
 			role: invite.role,
+			email: invite.email,
 			signedInAs: locals.user?.displayName ?? null
 		};
 	} catch (e) {
@@ -22,20 +30,49 @@ export const load: PageServerLoad = async ({ params, locals, getClientAddress })
 };
 
 export const actions: Actions = {
-	default: async ({ params, locals, getClientAddress }) => {
+	/** A signed-in person joins with the account they have. */
+	accept: async ({ params, locals, getClientAddress }) => {
 		if (!locals.user) redirect(303, `/signin?next=/invite/${params.token}`);
 		let organizationId: string;
 		try {
-			assertWithinLimit(`invite:${getClientAddress()}`, LIMITS.inviteLink, 'invite links opened');
+			limitInviteLinks(getClientAddress());
 			const actor = {
 				userId: locals.user.id,
 				name: locals.user.displayName,
-				address: getClientAddress()
+				address: getClientAddress(),
+				source: 'manual' as const
 			};
 			({ organizationId } = (await acceptInvite(actor, params.token)).result);
 		} catch (e) {
 			return formFailure(e);
 		}
-		redirect(303, `/orgs/${organizationId}`);
+		redirect(303, await landingAfterJoining(locals.user.id, organizationId));
+	},
+	/** Someone new creates their account and joins in the same step. */
+	join: async (event) => {
+		const values = formObject(await event.request.formData());
+		const address = event.getClientAddress();
+		let created: { userId: string; organizationId: string | null };
+		try {
+			limitInviteLinks(address);
+			created = await signUp(
+				{
+					email: values.email,
+					displayName: values.displayName,
+					password: values.password,
+					timezone: values.timezone
+				},
+				{ address, inviteToken: event.params.token }
+			);
+		} catch (e) {
+			return formFailure(e, values);
+		}
+		await openSession(event, created.userId);
+		redirect(
+			303,
+			created.organizationId
+				? await landingAfterJoining(created.userId, created.organizationId)
+				: '/dashboard'
+		);
 	}
 };
