@@ -42,6 +42,8 @@ export const signUpInput = z.object({
 		.max(80, { message: 'Use at most 80 characters for your name.' }),
 	password: newPassword,
 	timezone,
+	// The language the person read the sign-up page in: they keep reading in it.
+	locale: z.enum(['en', 'fr']).catch('en'),
 	organization: organizationInput.optional()
 });
 

@@ -31,8 +31,9 @@ export async function signUp(
 	};
 	const { result } = await runCommand({ actor }, async (tx, emit) => {
 		const [user] = await tx<{ id: string }[]>`
-			insert into users (id, email, display_name, password_hash, timezone)
-			values (${actor.userId}, ${data.email}, ${data.displayName}, ${passwordHash}, ${data.timezone})
+			insert into users (id, email, display_name, password_hash, timezone, locale)
+			values (${actor.userId}, ${data.email}, ${data.displayName}, ${passwordHash}, ${data.timezone},
+				${data.locale})
 			on conflict do nothing
 			returning id`;
 		if (!user) {

@@ -4,6 +4,7 @@ import { openSession } from '$lib/server/auth/session';
 import { formFailure } from '$lib/server/http';
 import { signUp } from '$lib/server/users/sign-up';
 import { formObject } from '$lib/server/validation';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -26,6 +27,7 @@ export const actions: Actions = {
 					displayName: values.displayName,
 					password: values.password,
 					timezone: values.timezone,
+					locale: getLocale(),
 					organization: createOrganization
 						? { name: values.organizationName, kind: values.organizationKind }
 						: undefined

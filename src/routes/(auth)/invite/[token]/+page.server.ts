@@ -7,6 +7,7 @@ import { acceptInvite, readInvite } from '$lib/server/organizations/invites';
 import { landingAfterJoining } from '$lib/server/organizations/landing';
 import { signUp } from '$lib/server/users/sign-up';
 import { formObject } from '$lib/server/validation';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 // Invite links are not to be guessed: opening and using them is rate limited per address.
@@ -60,7 +61,8 @@ export const actions: Actions = {
 					email: values.email,
 					displayName: values.displayName,
 					password: values.password,
-					timezone: values.timezone
+					timezone: values.timezone,
+					locale: getLocale()
 				},
 				{ address, inviteToken: event.params.token }
 			);
