@@ -43,6 +43,16 @@ async function stepVersion(stepId: string): Promise<string> {
 	return String(row?.version ?? 1);
 }
 
+/** An organization nobody under test belongs to: accepting its invite can only succeed. */
+async function foreignInvite(): Promise<{ token: string }> {
+	const host = await newUser('Inviting owner');
+	const { organizationId } = (
+		await createOrganization(host, { name: 'Inviting', kind: 'merchant' })
+	).result;
+	const invite = await createInvite({ actor: host }, organizationId, { role: 'viewer' });
+	return { token: invite.token ?? '' };
+}
+
 const view =
 	(params: (ctx: SampleContext) => Record<string, string> = () => ({})): Sample =>
 	(ctx) => ({ params: params(ctx) });
@@ -70,15 +80,16 @@ export const SAMPLES: Record<string, Sample> = {
 		});
 		return { params: { token: invite.token ?? '' } };
 	},
-	'action /(auth)/invite/[token] default': async () => {
-		// An organization nobody under test belongs to: accepting its invite can only succeed.
-		const host = await newUser('Inviting owner');
-		const { organizationId } = (
-			await createOrganization(host, { name: 'Inviting', kind: 'merchant' })
-		).result;
-		const invite = await createInvite({ actor: host }, organizationId, { role: 'viewer' });
-		return { params: { token: invite.token ?? '' } };
-	},
+	'action /(auth)/invite/[token] accept': async () => ({ params: await foreignInvite() }),
+	'action /(auth)/invite/[token] join': async () => ({
+		params: await foreignInvite(),
+		form: {
+			email: uniqueEmail('joining'),
+			displayName: 'Joining person',
+			password: TEST_PASSWORD,
+			timezone: 'Europe/Paris'
+		}
+	}),
 	'view /(auth)/reset/[token]': async (ctx) => resetToken(ctx),
 	'action /(auth)/reset/[token] default': async (ctx) => ({
 		...(await resetToken(ctx)),

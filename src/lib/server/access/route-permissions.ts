@@ -50,7 +50,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(auth)/signup default': PUBLIC,
 	'view /(auth)/invite/[token]': PUBLIC,
 	// Accepting needs an account: the invite itself is the authorization.
-	'action /(auth)/invite/[token] default': SIGNED_IN,
+	'action /(auth)/invite/[token] accept': SIGNED_IN,
+	// Joining creates the account: the invite link is the sign-up form.
+	'action /(auth)/invite/[token] join': PUBLIC,
 	'view /(auth)/reset/[token]': PUBLIC,
 	'action /(auth)/reset/[token] default': PUBLIC,
 	'view /signout': PUBLIC,
