@@ -1,21 +1,10 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Actor } from './access/actor';
+import type { RequestEvent } from '@sveltejs/kit';
+import { actorOf, type RequestActor } from './access/actor-of';
 import { formFailure } from './http';
 import { formObject } from './validation';
 
-export type FormActor = Actor & { timezone: string };
-
-/** The signed-in person behind a form post, as commands record them; else to sign-in. */
-export function actorOf(event: RequestEvent): FormActor {
-	const user = event.locals.user;
-	if (!user) redirect(303, '/signin');
-	return {
-		userId: user.id,
-		name: user.displayName,
-		address: event.getClientAddress(),
-		timezone: user.timezone
-	};
-}
+export { actorOf };
+export type FormActor = RequestActor;
 
 /**
  * Runs one command from a form named `action` (a page may have several). On success the

@@ -1,6 +1,6 @@
 import { fail, json, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { Actor } from './access/actor';
+import { actorOf, type RequestActor } from './access/actor-of';
 import { AppError, isAppError } from './errors';
 import type { CommandContext } from './events/command';
 import { clientMutationId, parse } from './validation';
@@ -39,37 +39,83 @@ export function jsonFailure(error: unknown): Response {
 	);
 }
 
-/** A JSON route's body, which must be one JSON object. */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-	const body: unknown = await request.json().catch(() => {
+/**
+ * A JSON route's body, which must be one JSON object; with `optional`, an empty body is `{}`
+ * (a DELETE or an action that needs nothing but may carry a clientMutationId).
+ */
+export async function readJsonObject(
+	request: Request,
+	options: { optional?: boolean } = {}
+): Promise<Record<string, unknown>> {
+	const text = await request.text().catch(() => '');
+	if (options.optional && text.trim() === '') return {};
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
 		throw new AppError('invalid', 'The request body must be JSON.');
-	});
+	}
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 		throw new AppError('invalid', 'The request body must be a JSON object.');
 	}
 	return body as Record<string, unknown>;
 }
 
-type ApiEvent = Pick<RequestEvent, 'locals' | 'getClientAddress'>;
+type ApiEvent = Pick<RequestEvent, 'locals' | 'getClientAddress' | 'url'>;
 
-/** The caller of a JSON route, as commands record it (source `api`); 401 when signed out. */
-export function apiActor(event: ApiEvent): Actor {
-	const user = event.locals.user;
-	if (!user) throw new AppError('unauthenticated', 'Sign in, or send an API token.');
-	return {
-		userId: user.id,
-		name: user.displayName,
-		address: event.getClientAddress(),
-		source: 'api'
-	};
+/** The caller of a JSON route (see actorOf: a token is `api`, a person `manual`); 401 when signed out. */
+export function apiActor(event: ApiEvent, options: { person?: boolean } = {}): RequestActor {
+	return actorOf(event, options);
 }
 
 const mutation = z.object({ clientMutationId });
 
 /** A write's command context: the caller and the body's clientMutationId (a retry is applied once). */
-export function apiCommand(event: ApiEvent, body: Record<string, unknown>): CommandContext {
-	const actor = apiActor(event);
+export function apiCommand(
+	event: ApiEvent,
+	body: Record<string, unknown>,
+	options: { person?: boolean } = {}
+): CommandContext & { actor: RequestActor } {
+	const actor = apiActor(event, options);
 	return { actor, clientMutationId: parse(mutation, body).clientMutationId ?? null };
+}
+
+/**
+ * What every JSON endpoint does around its one command: any expected refusal becomes
+ * `{ error: { code, message, fields } }` with its status; a bug goes on to handleError.
+ */
+export function endpoint<E extends RequestEvent>(work: (event: E) => Promise<Response>) {
+	return async (event: E): Promise<Response> => {
+		try {
+			return await work(event);
+		} catch (error) {
+			return jsonFailure(error);
+		}
+	};
+}
+
+/**
+ * A write's inputs: who acted (checked before the body is read: 401 before 400), the JSON
+ * body with the `If-Match` version in it, and the command context with its clientMutationId.
+ */
+export async function writeOf(
+	event: ApiEvent & Pick<RequestEvent, 'request'>,
+	options: { person?: boolean; optionalBody?: boolean } = {}
+) {
+	apiActor(event, options);
+	const raw = await readJsonObject(event.request, { optional: options.optionalBody });
+	const body = withVersion(event.request, raw);
+	return { body, context: apiCommand(event, body, options) };
+}
+
+/** A read's caller: the person or the token, for the query's own authorization. */
+export function readerOf(event: ApiEvent) {
+	return apiActor(event);
+}
+
+/** 200 with a result that is not a replayable write (a read, or a command without a mutation). */
+export function answer(result: object, status = 200): Response {
+	return json(result, { status });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors';
+import { parse } from './validation';
 
 /**
  * Cursor pagination for every list of the JSON API: `?limit=&cursor=`, answered with
@@ -67,4 +68,34 @@ export function pageQueryOf(url: URL): Record<string, string> {
 		if (value !== null) out[key] = value;
 	}
 	return out;
+}
+
+type Key = (string | number)[];
+
+function compareKeys(a: Key, b: Key): number {
+	for (let i = 0; i < Math.max(a.length, b.length); i++) {
+		const x = a[i] ?? '';
+		const y = b[i] ?? '';
+		if (x === y) continue;
+		return x < y ? -1 : 1;
+	}
+	return 0;
+}
+
+const listKey = z.array(z.union([z.string(), z.number()])).min(1);
+
+/**
+ * One page of a list read whole (the lists of one organization: members, tokens, contacts,
+ * inventory), in the order of `keyOf` (whose last part should be the id, so keys are unique):
+ * the rows after the cursor's key, so a row added or removed meanwhile shifts nothing.
+ */
+export function pageOfList<T>(all: T[], input: unknown, keyOf: (row: T) => Key): Page<T> {
+	const { limit, cursor } = parse(pageQuery, input);
+	const after = decodeCursor(listKey, cursor);
+	const sorted = all
+		.map((row) => ({ row, key: keyOf(row) }))
+		.sort((a, b) => compareKeys(a.key, b.key));
+	const rest = after ? sorted.filter((r) => compareKeys(r.key, after) > 0) : sorted;
+	const page = pageOf(rest, limit, (r) => r.key);
+	return { items: page.items.map((r) => r.row), nextCursor: page.nextCursor };
 }

@@ -162,6 +162,58 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'POST /api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]/status': org('inventory.status'),
 	'GET /api/v1/streams/[id=uuid]/events': { scope: 'stream', permission: 'room.join' },
 
+	// The JSON counterparts of the forms (tests/integration/form-api-parity.test.ts pairs them).
+	'POST /api/v1/orgs': SIGNED_IN,
+	'GET /api/v1/orgs/[id=uuid]/members': org('organization.view'),
+	'PATCH /api/v1/orgs/[id=uuid]/members/[userId=uuid]': org('member.change_role'),
+	'DELETE /api/v1/orgs/[id=uuid]/members/[userId=uuid]': org('member.remove'),
+	'POST /api/v1/orgs/[id=uuid]/members/[userId=uuid]/password-reset': org(
+		'member.issue_password_reset'
+	),
+	'POST /api/v1/orgs/[id=uuid]/invites': org('member.invite'),
+	'DELETE /api/v1/orgs/[id=uuid]/invites/[inviteId=uuid]': org('member.invite'),
+	'GET /api/v1/orgs/[id=uuid]/tokens': org('token.manage'),
+	'POST /api/v1/orgs/[id=uuid]/tokens': org('token.manage'),
+	'DELETE /api/v1/orgs/[id=uuid]/tokens/[tokenId=uuid]': org('token.manage'),
+	'PUT /api/v1/orgs/[id=uuid]/sso': org('sso.manage'),
+	'DELETE /api/v1/orgs/[id=uuid]/sso': org('sso.manage'),
+	'GET /api/v1/orgs/[id=uuid]/contacts': org('contacts.view'),
+	'POST /api/v1/orgs/[id=uuid]/contacts': org('contacts.edit'),
+	'PATCH /api/v1/orgs/[id=uuid]/contacts/[contactId=uuid]': org('contacts.edit'),
+	'DELETE /api/v1/orgs/[id=uuid]/contacts/[contactId=uuid]': org('contacts.edit'),
+	'PATCH /api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]': org('inventory.edit'),
+	'DELETE /api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]': org('inventory.edit'),
+	'POST /api/v1/orgs/[id=uuid]/inventory/import': org('inventory.edit'),
+	'GET /api/v1/orgs/[id=uuid]/templates': org('template.view'),
+	'POST /api/v1/orgs/[id=uuid]/templates': org('template.edit'),
+	'POST /api/v1/orgs/[id=uuid]/templates/[templateId=uuid]/versions': org('template.edit'),
+	'POST /api/v1/orgs/[id=uuid]/templates/[templateId=uuid]/drills': org('run.start'),
+	'PUT /api/v1/incidents/[id=uuid]/commander': incident('incident.update'),
+	'POST /api/v1/incidents/[id=uuid]/pins': incident('timeline.write'),
+	'POST /api/v1/incidents/[id=uuid]/calls': incident('contacts.log_call'),
+	'POST /api/v1/incidents/[id=uuid]/run': incident('run.start'),
+	'POST /api/v1/incidents/[id=uuid]/servers/[itemId=uuid]/status': incident('inventory.status'),
+	'GET /api/v1/incidents/[id=uuid]/postmortem': incident('incident.view'),
+	'POST /api/v1/incidents/[id=uuid]/postmortem': incident('incident.update'),
+	'POST /api/v1/incidents/[id=uuid]/postmortem/sections': incident('incident.update'),
+	'POST /api/v1/incidents/[id=uuid]/postmortem/status': incident('incident.update'),
+	'POST /api/v1/incidents/[id=uuid]/postmortem/action-items': incident('incident.update'),
+	// Checked on the item's incident, like the action-item list's form.
+	'PATCH /api/v1/action-items/[itemId=uuid]': {
+		scope: 'body_incident',
+		permission: 'incident.update'
+	},
+	'DELETE /api/v1/action-items/[itemId=uuid]': {
+		scope: 'body_incident',
+		permission: 'incident.update'
+	},
+	// One's own account: people signed in, never tokens.
+	'PATCH /api/v1/account': SIGNED_IN,
+	'POST /api/v1/account/password': SIGNED_IN,
+	'GET /api/v1/account/sessions': SIGNED_IN,
+	'DELETE /api/v1/account/sessions': SIGNED_IN,
+	'DELETE /api/v1/account/sessions/[sessionId]': SIGNED_IN,
+
 	'view /(app)/orgs/[id=uuid]/integrations': org('integration.manage'),
 	'action /(app)/orgs/[id=uuid]/integrations create': org('integration.manage'),
 	'action /(app)/orgs/[id=uuid]/integrations rules': org('integration.manage'),

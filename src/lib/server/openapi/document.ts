@@ -20,12 +20,15 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
 	return rest;
 }
 
+/** Path parameters that are not UUIDs: an ingestion secret, a session's public id. */
+const NOT_UUIDS = new Set(['secret', 'sessionId']);
+
 function pathParameters(path: string): Json[] {
 	return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
 		name,
 		in: 'path',
 		required: true,
-		schema: name === 'secret' ? { type: 'string' } : { type: 'string', format: 'uuid' }
+		schema: NOT_UUIDS.has(name ?? '') ? { type: 'string' } : { type: 'string', format: 'uuid' }
 	}));
 }
 

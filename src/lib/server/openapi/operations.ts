@@ -6,6 +6,7 @@ import { createItemInput, itemFilters, statusInput as itemStatusInput } from '..
 import { stepActionInput } from '../runbooks/schemas';
 import { noteInput } from '../timeline/schemas';
 import * as answers from './schemas';
+import { FORM_OPERATIONS } from './operations-forms';
 
 /**
  * Every operation of the JSON API, with the zod schemas its route parses and answers with:
@@ -13,7 +14,7 @@ import * as answers from './schemas';
  * src/routes/api is not in it.
  */
 export interface Operation {
-	method: 'get' | 'post' | 'patch' | 'delete';
+	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
 	/** OpenAPI style: /api/v1/orgs/{id}/alerts. */
 	path: string;
 	/** The SvelteKit route id it is served by. */
@@ -33,7 +34,7 @@ export interface Operation {
 const written = (schema: z.ZodType) => ({ 201: schema, 200: schema });
 const withMutation = (schema: z.ZodType) => z.intersection(schema, answers.mutation);
 
-export const OPERATIONS: Operation[] = [
+const OWN_OPERATIONS: Operation[] = [
 	{
 		method: 'get',
 		path: '/api/v1/openapi.json',
@@ -165,3 +166,6 @@ export const OPERATIONS: Operation[] = [
 		responses: { 202: answers.ingested }
 	}
 ];
+
+/** Every operation: the first endpoints, and the JSON counterparts of the forms. */
+export const OPERATIONS: Operation[] = [...OWN_OPERATIONS, ...FORM_OPERATIONS];

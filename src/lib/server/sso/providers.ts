@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand } from '../events/command';
+import { runCommand, type CommandContext } from '../events/command';
 import { isUuid, parse } from '../validation';
 import { SSO_ROLES, type GroupRole, type SsoRole } from './roles';
 import { providerInput } from './schemas';
@@ -121,9 +121,15 @@ export async function findRequiredProviders(
 }
 
 /** Creates or changes the organization's provider; only its owners may. */
-export async function saveProvider(actor: Actor, organizationId: string, input: unknown) {
+/** `context` carries the API's clientMutationId (a retry is applied once). */
+export async function saveProvider(
+	actor: Actor,
+	organizationId: string,
+	input: unknown,
+	context: CommandContext = { actor }
+) {
 	const data = parse(providerInput, input);
-	return runCommand({ actor }, async (tx, emit) => {
+	return runCommand({ ...context, actor }, async (tx, emit) => {
 		await authorize(actor, organizationId, 'sso.manage', tx);
 		const current = await findOrganizationProvider(organizationId, tx);
 		if (current && data.version !== undefined && data.version !== current.version) {
@@ -168,8 +174,12 @@ export async function saveProvider(actor: Actor, organizationId: string, input: 
 }
 
 /** Removes the provider: its people sign in with passwords again (sessions are kept). */
-export async function removeProvider(actor: Actor, organizationId: string) {
-	return runCommand({ actor }, async (tx, emit) => {
+export async function removeProvider(
+	actor: Actor,
+	organizationId: string,
+	context: CommandContext = { actor }
+) {
+	return runCommand({ ...context, actor }, async (tx, emit) => {
 		await authorize(actor, organizationId, 'sso.manage', tx);
 		const removed = await tx<{ display_name: string }[]>`
 			delete from identity_providers where organization_id = ${organizationId}

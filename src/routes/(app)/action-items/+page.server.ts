@@ -1,3 +1,4 @@
+import { actorOf } from '$lib/server/access/actor-of';
 import { redirect } from '@sveltejs/kit';
 import { todayIn } from '$lib/postmortems/sections';
 import { formFailure } from '$lib/server/http';
@@ -14,14 +15,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	status: async ({ locals, request, getClientAddress }) => {
+	status: async (event) => {
+		const { locals, request } = event;
 		if (!locals.user) redirect(303, '/signin');
 		const values = formObject(await request.formData());
-		const actor = {
-			userId: locals.user.id,
-			name: locals.user.displayName,
-			address: getClientAddress()
-		};
+		const actor = actorOf(event);
 		try {
 			await changeActionItem({ actor }, values.itemId ?? '', values);
 		} catch (e) {

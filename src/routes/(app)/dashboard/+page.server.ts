@@ -1,3 +1,4 @@
+import { actorOf } from '$lib/server/access/actor-of';
 import { redirect } from '@sveltejs/kit';
 import { formFailure } from '$lib/server/http';
 import { createOrganization } from '$lib/server/organizations/commands';
@@ -22,16 +23,13 @@ export const load: PageServerLoad = async ({ locals, depends }) => {
 };
 
 export const actions: Actions = {
-	createOrganization: async ({ request, locals, getClientAddress }) => {
+	createOrganization: async (event) => {
+		const { request, locals } = event;
 		if (!locals.user) redirect(303, '/signin');
 		const values = formObject(await request.formData());
 		let organizationId: string;
 		try {
-			const actor = {
-				userId: locals.user.id,
-				name: locals.user.displayName,
-				address: getClientAddress()
-			};
+			const actor = actorOf(event);
 			({ organizationId } = (
 				await createOrganization(actor, values, values.clientMutationId || null)
 			).result);

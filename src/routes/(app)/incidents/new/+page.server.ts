@@ -1,3 +1,4 @@
+import { actorOf } from '$lib/server/access/actor-of';
 import { redirect } from '@sveltejs/kit';
 import { toWallClock, fromWallClock } from '$lib/format/zoned';
 import { roleAtLeast } from '$lib/roles';
@@ -16,16 +17,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, getClientAddress }) => {
+	default: async (event) => {
+		const { request, locals } = event;
 		if (!locals.user) redirect(303, '/signin');
 		const values = formObject(await request.formData());
 		let incidentId: string;
 		try {
-			const actor = {
-				userId: locals.user.id,
-				name: locals.user.displayName,
-				address: getClientAddress()
-			};
+			const actor = actorOf(event);
 			const input = {
 				...values,
 				detectedAt: values.detectedAt

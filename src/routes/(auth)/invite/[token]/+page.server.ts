@@ -1,3 +1,4 @@
+import { actorOf } from '$lib/server/access/actor-of';
 import { error, redirect } from '@sveltejs/kit';
 import { assertWithinLimit, LIMITS } from '$lib/server/access/rate-limits';
 import { openSession } from '$lib/server/auth/session';
@@ -32,18 +33,13 @@ export const load: PageServerLoad = async ({ params, locals, getClientAddress })
 
 export const actions: Actions = {
 	/** A signed-in person joins with the account they have. */
-	accept: async ({ params, locals, getClientAddress }) => {
+	accept: async (event) => {
+		const { params, locals, getClientAddress } = event;
 		if (!locals.user) redirect(303, `/signin?next=/invite/${params.token}`);
 		let organizationId: string;
 		try {
 			limitInviteLinks(getClientAddress());
-			const actor = {
-				userId: locals.user.id,
-				name: locals.user.displayName,
-				address: getClientAddress(),
-				source: 'manual' as const
-			};
-			({ organizationId } = (await acceptInvite(actor, params.token)).result);
+			({ organizationId } = (await acceptInvite(actorOf(event), params.token)).result);
 		} catch (e) {
 			return formFailure(e);
 		}

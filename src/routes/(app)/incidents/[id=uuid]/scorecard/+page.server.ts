@@ -1,3 +1,4 @@
+import { actorOf } from '$lib/server/access/actor-of';
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { readScorecard } from '$lib/server/drills/scorecard';
@@ -21,13 +22,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	/** Ends the drill: it is resolved like any incident, and its scorecard is final. */
-	end: async ({ locals, params, getClientAddress }) => {
+	end: async (event) => {
+		const { locals, params } = event;
 		if (!locals.user) redirect(303, '/signin');
-		const actor = {
-			userId: locals.user.id,
-			name: locals.user.displayName,
-			address: getClientAddress()
-		};
+		const actor = actorOf(event);
 		try {
 			await changeIncidentStatus({ actor }, params.id, {
 				status: 'resolved',

@@ -1,5 +1,5 @@
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Actor } from '$lib/server/access/actor';
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { actorOf } from '$lib/server/access/actor-of';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
 import { setItemStatus } from '$lib/server/inventory/status';
@@ -8,11 +8,7 @@ import { formObject, parse } from '$lib/server/validation';
 
 /** Shared by the inventory pages: who acts, and the two-tap status change. */
 
-export function actorOf(event: Pick<RequestEvent, 'locals' | 'getClientAddress'>): Actor {
-	const user = event.locals.user;
-	if (!user) redirect(303, '/signin');
-	return { userId: user.id, name: user.displayName, address: event.getClientAddress() };
-}
+export { actorOf };
 
 /** Turns an expected failure of a page load into an error page; a bug goes on to handleError. */
 export function loadFailure(e: unknown): never {

@@ -1,3 +1,4 @@
+import { actorOf } from '$lib/server/access/actor-of';
 import { error, redirect } from '@sveltejs/kit';
 import { may } from '$lib/server/access/authorize';
 import { db } from '$lib/server/db/db';
@@ -40,14 +41,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ locals, params, request, getClientAddress }) => {
+	save: async (event) => {
+		const { locals, params, request } = event;
 		if (!locals.user) redirect(303, '/signin');
 		const form = templateFromForm(await request.formData());
-		const actor = {
-			userId: locals.user.id,
-			name: locals.user.displayName,
-			address: getClientAddress()
-		};
+		const actor = actorOf(event);
 		let saved: number;
 		try {
 			const { result } = await saveTemplateVersion({ actor }, params.templateId, form);

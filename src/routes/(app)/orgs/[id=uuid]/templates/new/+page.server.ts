@@ -1,3 +1,4 @@
+import { actorOf } from '$lib/server/access/actor-of';
 import { error, redirect } from '@sveltejs/kit';
 import { authorize } from '$lib/server/access/authorize';
 import { isAppError } from '$lib/server/errors';
@@ -21,14 +22,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, getClientAddress }) => {
+	default: async (event) => {
+		const { locals, params, request } = event;
 		if (!locals.user) redirect(303, '/signin');
 		const values = formObject(await request.formData());
-		const actor = {
-			userId: locals.user.id,
-			name: locals.user.displayName,
-			address: getClientAddress()
-		};
+		const actor = actorOf(event);
 		let templateId: string;
 		try {
 			const { result } = await createTemplate({ actor }, params.id, {

@@ -1,15 +1,16 @@
 import { json } from '@sveltejs/kit';
-import { AppError } from '$lib/server/errors';
-import { jsonFailure } from '$lib/server/http';
-import { readRun } from '$lib/server/runbooks/runs';
+import { endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { readRun, startRun } from '$lib/server/runbooks/runs';
 import type { RequestHandler } from './$types';
 
 /** The incident's runbook run with its steps (`run: null` when none was started). */
-export const GET: RequestHandler = async ({ locals, params }) => {
-	try {
-		if (!locals.user) throw new AppError('unauthenticated', 'Sign in to read this runbook.');
-		return json({ run: await readRun({ userId: locals.user.id }, params.id) });
-	} catch (error) {
-		return jsonFailure(error);
-	}
-};
+export const GET: RequestHandler = endpoint(async (event) => {
+	return json({ run: await readRun(readerOf(event), event.params.id) });
+});
+
+/** Starts the runbook from a template of a taking-part organization: { templateId }. */
+export const POST: RequestHandler = endpoint(async (event) => {
+	const { context, body } = await writeOf(event);
+	const { result, replayed } = await startRun(context, event.params.id, body);
+	return written(result, replayed);
+});

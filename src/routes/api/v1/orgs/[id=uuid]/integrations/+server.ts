@@ -1,13 +1,15 @@
 import { json } from '@sveltejs/kit';
 import { createIntegration, listIntegrations } from '$lib/server/alerts/integrations';
 import { apiActor, apiCommand, jsonFailure, readJsonObject } from '$lib/server/http';
+import { pageOfList } from '$lib/server/pagination';
 import type { RequestHandler } from './$types';
 
 /** The organization's integrations (admins). */
 export const GET: RequestHandler = async (event) => {
 	try {
 		const items = await listIntegrations(apiActor(event), event.params.id);
-		return json({ items, nextCursor: null });
+		const query = Object.fromEntries(event.url.searchParams);
+		return json(pageOfList(items, query, (i) => [i.name, i.id]));
 	} catch (error) {
 		return jsonFailure(error);
 	}

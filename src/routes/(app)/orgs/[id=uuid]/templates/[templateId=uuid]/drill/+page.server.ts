@@ -1,3 +1,4 @@
+import { actorOf } from '$lib/server/access/actor-of';
 import { error, redirect } from '@sveltejs/kit';
 import { may } from '$lib/server/access/authorize';
 import { startDrill } from '$lib/server/drills/commands';
@@ -33,15 +34,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	start: async ({ locals, params, request, getClientAddress }) => {
+	start: async (event) => {
+		const { locals, params, request } = event;
 		if (!locals.user) redirect(303, '/signin');
 		const form = await request.formData();
 		const values = formObject(form);
-		const actor = {
-			userId: locals.user.id,
-			name: locals.user.displayName,
-			address: getClientAddress()
-		};
+		const actor = actorOf(event);
 		let incidentId: string;
 		try {
 			({ incidentId } = await startDrill(

@@ -1,0 +1,14 @@
+import { json } from '@sveltejs/kit';
+import { AppError } from '$lib/server/errors';
+import { endpoint, writeOf } from '$lib/server/http';
+import { changePassword } from '$lib/server/users/account';
+import type { RequestHandler } from './$types';
+
+/** Changes one's password: { currentPassword, password }; every other session ends. */
+export const POST: RequestHandler = endpoint(async (event) => {
+	const { context, body } = await writeOf(event, { person: true });
+	const session = event.locals.session;
+	if (!session) throw new AppError('unauthenticated', 'Sign in to change your password.');
+	const { userId, address } = context.actor;
+	return json(await changePassword(userId, session.id, body, address));
+});

@@ -1,0 +1,28 @@
+import { json } from '@sveltejs/kit';
+import { listUserSessions } from '$lib/server/auth/session';
+import { AppError } from '$lib/server/errors';
+import { apiActor, endpoint, writeOf } from '$lib/server/http';
+import { pageOfList } from '$lib/server/pagination';
+import { endOtherSessions } from '$lib/server/users/account';
+import type { RequestHandler } from './$types';
+
+/** One's own sessions, the current one marked: ?limit=, ?cursor=. */
+export const GET: RequestHandler = endpoint(async (event) => {
+	const actor = apiActor(event, { person: true });
+	const current = event.locals.session?.id;
+	const sessions = (await listUserSessions(actor.userId)).map((s) => ({
+		...s,
+		current: s.id === current
+	}));
+	const query = Object.fromEntries(event.url.searchParams);
+	return json(pageOfList(sessions, query, (s) => [s.createdAt.toISOString(), s.id]));
+});
+
+/** Signs out every other session of one's own (this one stays). */
+export const DELETE: RequestHandler = endpoint(async (event) => {
+	const { context } = await writeOf(event, { person: true, optionalBody: true });
+	const session = event.locals.session;
+	if (!session) throw new AppError('unauthenticated', 'Sign in to end your other sessions.');
+	const { userId, address } = context.actor;
+	return json({ endedSessions: await endOtherSessions(userId, session.id, address) });
+});

@@ -1,0 +1,20 @@
+import { json } from '@sveltejs/kit';
+import { endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { pageOfList } from '$lib/server/pagination';
+import { listTemplates } from '$lib/server/runbooks/template-queries';
+import { createTemplate } from '$lib/server/runbooks/templates';
+import type { RequestHandler } from './$types';
+
+/** The organization's runbook templates, by name: ?limit=, ?cursor=. */
+export const GET: RequestHandler = endpoint(async (event) => {
+	const templates = await listTemplates(readerOf(event), event.params.id);
+	const query = Object.fromEntries(event.url.searchParams);
+	return json(pageOfList(templates, query, (t) => [t.name, t.id]));
+});
+
+/** Creates a template: { name, description?, body? } (body: { phases: [{ title, steps }] }). */
+export const POST: RequestHandler = endpoint(async (event) => {
+	const { context, body } = await writeOf(event);
+	const { result, replayed } = await createTemplate(context, event.params.id, body);
+	return written(result, replayed);
+});
