@@ -7,6 +7,7 @@ import { startRun } from '../../../src/lib/server/runbooks/runs';
 import { addMember, newUser, TEST_PASSWORD, uniqueEmail } from '../setup';
 import type { RequestSpec } from './dispatch';
 import { ALERT_SAMPLES } from './samples-alerts';
+import { NIGHT_SAMPLES } from './samples-night';
 import { ORGANIZATION_SAMPLES } from './samples-organizations';
 import { POSTMORTEM_SAMPLES } from './samples-postmortems';
 import { SSO_SAMPLES } from './samples-sso';
@@ -205,7 +206,8 @@ export const SAMPLES: Record<string, Sample> = {
 	...ORGANIZATION_SAMPLES,
 	...POSTMORTEM_SAMPLES,
 	...ALERT_SAMPLES,
-	...SSO_SAMPLES
+	...SSO_SAMPLES,
+	...NIGHT_SAMPLES
 };
 
 async function resetToken(ctx: SampleContext): Promise<RequestSpec> {

@@ -5,6 +5,7 @@ import { alertmanagerPayload, grafanaPayload, pagerdutyEvent } from '../alerts/p
 import { createItemInput, itemFilters, statusInput as itemStatusInput } from '../inventory/schemas';
 import { stepActionInput } from '../runbooks/schemas';
 import { noteInput } from '../timeline/schemas';
+import { NIGHT_OPERATIONS } from './night';
 import * as answers from './schemas';
 
 /**
@@ -163,5 +164,6 @@ export const OPERATIONS: Operation[] = [
 		auth: 'secret',
 		body: z.union([alertmanagerPayload, grafanaPayload, pagerdutyEvent]),
 		responses: { 202: answers.ingested }
-	}
+	},
+	...NIGHT_OPERATIONS
 ];
