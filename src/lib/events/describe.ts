@@ -15,6 +15,7 @@ import {
 } from '$lib/postmortems/sections';
 import { roleLabel } from '$lib/roles';
 import type { StepEventPayload } from '$lib/runbooks/events';
+import { milestoneLine } from '$lib/milestones/labels';
 import type { EventKind, EventPayloads, StatusChangedPayload } from './payloads';
 
 type Describers = { [K in EventKind]: (payload: EventPayloads[K]) => string };
@@ -80,8 +81,15 @@ export const EVENT_DESCRIPTIONS = {
 	'timeline.pinned': (p) =>
 		p.pinned ? m.tl_pinned({ seq: String(p.seq) }) : m.tl_unpinned({ seq: String(p.seq) }),
 	'contact.called': (p) => m.tl_called({ name: p.name, provider: p.provider, outcome: p.outcome }),
-	'inventory.linked': (p) => m.inventory_event_linked({ hostname: p.hostname }),
-	'inventory.unlinked': (p) => m.inventory_event_unlinked({ hostname: p.hostname }),
+	'inventory.linked': (p) =>
+		p.via?.tag
+			? m.night_linked_tag({ hostname: p.hostname, tag: p.via.tag })
+			: p.via?.dependsOn
+				? m.night_linked_depends({ hostname: p.hostname, item: p.via.dependsOn })
+				: p.via?.run
+					? m.night_linked_run({ hostname: p.hostname, name: p.via.run })
+					: m.inventory_event_linked({ hostname: p.hostname }),
+	'inventory.unlinked': (p) => m.inventory_event_unlinked({ hostname: p.hostname }) + reason(p),
 	'run.started': (p) => m.tl_run_started({ name: p.templateName }),
 	'step.started': step(m.tl_step_started),
 	'step.done': step(m.tl_step_done),
@@ -114,7 +122,13 @@ export const EVENT_DESCRIPTIONS = {
 		m.pm_tl_item_added({ title: p.title, owner: p.ownerName ?? '', due: p.dueOn ?? '' }),
 	'action_item.updated': (p) =>
 		m.pm_tl_item_updated({ title: p.title, status: actionStatusLabel(p.status) }),
-	'action_item.removed': (p) => m.pm_tl_item_removed({ title: p.title })
+	'action_item.removed': (p) => m.pm_tl_item_removed({ title: p.title }),
+	'milestone.trigger': milestoneLine,
+	'milestone.detected': milestoneLine,
+	'milestone.acknowledged': milestoneLine,
+	'milestone.identified': milestoneLine,
+	'milestone.mitigated': milestoneLine,
+	'milestone.recovered': milestoneLine
 } satisfies Describers;
 
 /** The line for one event: its kind's describer applied to its payload. */

@@ -6,6 +6,7 @@
  */
 import type { IncidentMode, IncidentStatus, Severity } from '$lib/incidents';
 import type { ItemStatus } from '$lib/inventory/model';
+import type { Milestone } from '$lib/milestones/model';
 import type { ActionItemStatus, PostmortemStatus, SectionKey } from '$lib/postmortems/sections';
 import type { OrganizationKind, Role } from '$lib/roles';
 import type { StepEventPayload } from '$lib/runbooks/events';
@@ -19,6 +20,17 @@ export interface StatusChangedPayload {
 	reason?: string;
 	/** The item's version after the change. */
 	version: number;
+	/** Why it was recorded at an earlier time than it was typed (issue 11). */
+	backdateReason?: string | null;
+}
+
+/** A milestone of the incident set, or corrected (`previous` is the time it replaces). */
+export interface MilestonePayload {
+	milestone: Milestone;
+	previous: string | null;
+	/** Why it was corrected, or why it was recorded later than it happened. */
+	reason: string | null;
+	backdateReason?: string | null;
 }
 
 export interface ActionItemPayload {
@@ -125,6 +137,7 @@ export interface EventPayloads {
 		to: IncidentStatus;
 		reason: string | null;
 		version: number;
+		backdateReason?: string | null;
 	};
 	'incident.commander_changed': {
 		userId: string;
@@ -145,9 +158,16 @@ export interface EventPayloads {
 		escalationLevel: number;
 		phone: string | null;
 		outcome: string;
+		backdateReason?: string | null;
 	};
-	'inventory.linked': { itemId: string; hostname: string; status: ItemStatus };
-	'inventory.unlinked': { itemId: string; hostname: string };
+	/** `via`: the tag, the item whose dependents were attached, or the run that expanded over it. */
+	'inventory.linked': {
+		itemId: string;
+		hostname: string;
+		status: ItemStatus;
+		via?: { tag?: string; dependsOn?: string; run?: string };
+	};
+	'inventory.unlinked': { itemId: string; hostname: string; reason?: string | null };
 	'run.started': {
 		runId: string;
 		templateId: string;
@@ -179,6 +199,13 @@ export interface EventPayloads {
 	'action_item.added': ActionItemPayload;
 	'action_item.updated': ActionItemPayload & { from: ActionItemStatus };
 	'action_item.removed': { id: string; title: string };
+	// Issue 11: the milestones of an incident, one kind each, at their true times.
+	'milestone.trigger': MilestonePayload;
+	'milestone.detected': MilestonePayload;
+	'milestone.acknowledged': MilestonePayload;
+	'milestone.identified': MilestonePayload;
+	'milestone.mitigated': MilestonePayload;
+	'milestone.recovered': MilestonePayload;
 }
 
 export type EventKind = keyof EventPayloads;

@@ -108,7 +108,14 @@ export const EVENT_TRAITS = {
 	'postmortem.status_changed': room('postmortem'),
 	'action_item.added': room('postmortem'),
 	'action_item.updated': room('postmortem'),
-	'action_item.removed': room('postmortem')
+	'action_item.removed': room('postmortem'),
+	// Issue 11: milestones.
+	'milestone.trigger': room('incident', '⚑'),
+	'milestone.detected': room('incident', '⚑'),
+	'milestone.acknowledged': room('incident', '⚑'),
+	'milestone.identified': room('incident', '⚑'),
+	'milestone.mitigated': room('incident', '⚑'),
+	'milestone.recovered': room('incident', '⚑')
 } satisfies Record<EventKind, EventTraits>;
 
 export const EVENT_KINDS = Object.keys(EVENT_TRAITS).filter(isEventKind);

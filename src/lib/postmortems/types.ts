@@ -75,7 +75,8 @@ export type EventRole =
 	| 'first_action'
 	| 'step_start'
 	| 'step_end'
-	| 'status_change';
+	| 'status_change'
+	| 'milestone';
 
 /** An event a figure was computed from, as the explanation names it. */
 export interface EventRef {
@@ -93,6 +94,8 @@ export interface Figure {
 	value: number | null;
 	explanation: string;
 	events: EventRef[];
+	/** The milestones to set before it can be computed (figures that rest on milestones). */
+	missing?: string[];
 }
 
 /** How explanations show times: the reader's zone and language. */

@@ -8,6 +8,7 @@ import { addMember, newUser, TEST_PASSWORD, uniqueEmail } from '../setup';
 import type { RequestSpec } from './dispatch';
 import { ALERT_SAMPLES } from './samples-alerts';
 import { API_SAMPLES } from './samples-api';
+import { NIGHT_SAMPLES } from './samples-night';
 import { ORGANIZATION_SAMPLES } from './samples-organizations';
 import { POSTMORTEM_SAMPLES } from './samples-postmortems';
 import { SSO_SAMPLES } from './samples-sso';
@@ -207,7 +208,8 @@ export const SAMPLES: Record<string, Sample> = {
 	...POSTMORTEM_SAMPLES,
 	...ALERT_SAMPLES,
 	...SSO_SAMPLES,
-	...API_SAMPLES
+	...API_SAMPLES,
+	...NIGHT_SAMPLES
 };
 
 async function resetToken(ctx: SampleContext): Promise<RequestSpec> {

@@ -156,6 +156,13 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 
 	'GET /api/v1/incidents/[id=uuid]/run': incident('incident.view'),
 	'POST /api/v1/incidents/[id=uuid]/notes': incident('timeline.write'),
+	// Issue 11: writing a night at its true times.
+	'POST /api/v1/orgs/[id=uuid]/incidents': org('incident.declare'),
+	'POST /api/v1/incidents/[id=uuid]/status': incident('incident.update'),
+	'POST /api/v1/incidents/[id=uuid]/milestones': incident('incident.update'),
+	'POST /api/v1/incidents/[id=uuid]/servers': incident('incident.update'),
+	'DELETE /api/v1/incidents/[id=uuid]/servers': incident('incident.update'),
+	'GET /api/v1/incidents/[id=uuid]/figures': incident('incident.view'),
 	'POST /api/v1/incidents/[id=uuid]/steps/[stepId=uuid]': incident('step.work'),
 	'GET /api/v1/orgs/[id=uuid]/inventory': org('inventory.view'),
 	'POST /api/v1/orgs/[id=uuid]/inventory': org('inventory.edit'),

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { canChangeStatus, type IncidentStatus } from '$lib/incidents';
+import { STATUS_MILESTONES, type Milestone } from '$lib/milestones/model';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Emit, type Step } from '../events/command';
 import { createStream } from '../events/queries';
+import { emitMilestone, setMilestoneStep } from '../milestones/commands';
+import { checkTrueTime, readBounds } from '../milestones/true-time';
+import { isBackdated } from '../timeline/schemas';
 import { parse } from '../validation';
 import { authorizeIncident } from './access';
 import { commanderInput, declareInput, statusInput, type DeclareInput } from './schemas';
@@ -51,17 +55,27 @@ export async function insertIncident(
 	const id = randomUUID();
 	await createStream(tx, { id, kind: 'incident', organizationId });
 	const detectedAt = data.detectedAt ?? new Date();
+	const declaredAt = data.declaredAt ?? new Date();
+	if (declaredAt < detectedAt) {
+		const message = 'An incident cannot be declared before it was detected.';
+		throw new AppError('invalid', message, { declaredAt: message });
+	}
 	await tx`
 		insert into incidents (id, organization_id, title, summary, severity, mode, commander_id,
-			timezone, detected_at, created_by)
+			timezone, detected_at, declared_at, created_by)
 		values (${id}, ${organizationId}, ${data.title}, ${data.summary}, ${data.severity}, ${data.mode},
-			${by.commanderId}, ${data.timezone ?? 'Europe/Paris'}, ${detectedAt}, ${by.createdBy})`;
+			${by.commanderId}, ${data.timezone ?? 'Europe/Paris'}, ${detectedAt}, ${declaredAt},
+			${by.createdBy})`;
 	await tx`
 		insert into incident_organizations (incident_id, organization_id, added_by)
 		values (${id}, ${organizationId}, ${by.createdBy})`;
+	await tx`
+		insert into incident_milestones (incident_id, milestone, occurred_at, set_by)
+		values (${id}, 'detected', ${detectedAt}, ${by.createdBy})`;
 	await emit({
 		streamId: id,
 		kind: 'incident.declared',
+		occurredAt: declaredAt,
 		payload: {
 			title: data.title,
 			severity: data.severity,
@@ -69,7 +83,40 @@ export async function insertIncident(
 			detectedAt: detectedAt.toISOString()
 		}
 	});
+	// A detection earlier than the declaration is a fact of its own on the timeline.
+	if (declaredAt.getTime() - detectedAt.getTime() > 2 * 60_000)
+		await emitMilestone(
+			emit,
+			id,
+			{ milestone: 'detected', occurredAt: detectedAt, reason: null },
+			null
+		);
+	await declaredMilestones(tx, emit, id, data, by.createdBy);
 	return id;
+}
+
+/** The milestones given at declaration, trigger first so the others are checked against it. */
+async function declaredMilestones(
+	tx: Tx,
+	emit: Emit,
+	incidentId: string,
+	data: DeclareInput,
+	userId: string
+) {
+	const given = data.milestones ?? {};
+	const order: Exclude<Milestone, 'detected'>[] = [
+		'trigger',
+		'acknowledged',
+		'identified',
+		'mitigated',
+		'recovered'
+	];
+	for (const milestone of order) {
+		const occurredAt = given[milestone];
+		if (!occurredAt) continue;
+		const actor = { userId, name: '' };
+		await setMilestoneStep(tx, emit, actor, incidentId, { milestone, occurredAt, reason: null });
+	}
 }
 
 export async function changeIncidentStatus(
@@ -98,24 +145,33 @@ export async function changeIncidentStatus(
 				`An incident cannot go from ${current.status} to ${data.status}.`
 			);
 		}
+		const at = data.occurredAt ?? new Date();
+		if (data.occurredAt) checkTrueTime(await readBounds(tx, incidentId), at, 'fact');
 		const [row] = await tx<{ version: number }[]>`
 			update incidents set status = ${data.status}, version = version + 1,
 				resolved_at = case
-					when ${data.status} = 'resolved' then coalesce(resolved_at, now())
+					when ${data.status} = 'resolved' then ${at}::timestamptz
 					when ${data.status} in ('investigating', 'identified', 'mitigating', 'monitoring') then null
 					else resolved_at end,
-				closed_at = case when ${data.status} = 'closed' then now() else closed_at end
+				closed_at = case when ${data.status} = 'closed' then ${at}::timestamptz else closed_at end
 			where id = ${incidentId} returning version`;
 		await emit({
 			streamId: incidentId,
 			kind: 'incident.status_changed',
+			occurredAt: at,
 			payload: {
 				from: current.status,
 				to: data.status,
 				reason: data.reason || null,
-				version: row?.version ?? current.version + 1
+				version: row?.version ?? current.version + 1,
+				backdateReason: isBackdated(data.occurredAt) ? data.reason || null : null
 			}
 		});
+		const milestone = STATUS_MILESTONES[data.status];
+		if (milestone) {
+			const write = { milestone, occurredAt: at, reason: null, ifUnset: true };
+			await setMilestoneStep(tx, emit, context.actor, incidentId, write);
+		}
 		return { status: data.status, version: row?.version ?? current.version + 1 };
 	});
 }

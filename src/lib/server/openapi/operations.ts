@@ -5,6 +5,7 @@ import { alertmanagerPayload, grafanaPayload, pagerdutyEvent } from '../alerts/p
 import { createItemInput, itemFilters, statusInput as itemStatusInput } from '../inventory/schemas';
 import { stepActionInput } from '../runbooks/schemas';
 import { noteInput } from '../timeline/schemas';
+import { NIGHT_OPERATIONS } from './night';
 import * as answers from './schemas';
 import { FORM_OPERATIONS } from './operations-forms';
 
@@ -164,7 +165,8 @@ const OWN_OPERATIONS: Operation[] = [
 		auth: 'secret',
 		body: z.union([alertmanagerPayload, grafanaPayload, pagerdutyEvent]),
 		responses: { 202: answers.ingested }
-	}
+	},
+	...NIGHT_OPERATIONS
 ];
 
 /** Every operation: the first endpoints, and the JSON counterparts of the forms. */

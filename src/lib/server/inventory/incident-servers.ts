@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { ItemStatus } from '$lib/inventory/model';
+import type { Tx } from '../db/db';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext, type Emit } from '../events/command';
+import { authorizeIncident } from '../incidents/access';
+import { parse, uuid } from '../validation';
+
+const tag = z
+	.string()
+	.trim()
+	.min(1, { message: 'Name the tag.' })
+	.max(60, { message: 'Use at most 60 characters for a tag.' });
+const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/** Which servers to attach: one item, every item with a tag, or what depends on an item. */
+export const attachInput = z
+	.object({
+		itemId: z.preprocess(blank, uuid.optional()),
+		tag: z.preprocess(blank, tag.optional()),
+		dependentsOf: z.preprocess(blank, uuid.optional())
+	})
+	.refine((v) => [v.itemId, v.tag, v.dependentsOf].filter(Boolean).length === 1, {
+		message: 'Give one of itemId, tag or dependentsOf.',
+		path: ['itemId']
+	});
+
+export const detachInput = z
+	.object({
+		itemId: z.preprocess(blank, uuid.optional()),
+		tag: z.preprocess(blank, tag.optional()),
+		reason: z
+			.string({ message: 'Say why the server is detached.' })
+			.trim()
+			.min(1, { message: 'Say why the server is detached.' })
+			.max(500, { message: 'Use at most 500 characters for the reason.' })
+	})
+	.refine((v) => [v.itemId, v.tag].filter(Boolean).length === 1, {
+		message: 'Give one of itemId or tag.',
+		path: ['itemId']
+	});
+
+interface Candidate {
+	id: string;
+	hostname: string;
+	status: ItemStatus;
+	linked: boolean;
+}
+
+/** The items of the organizations taking part that match, and whether each is attached. */
+async function candidates(
+	tx: Tx,
+	incidentId: string,
+	by: { itemId?: string; tag?: string; dependentsOf?: string }
+): Promise<Candidate[]> {
+	const match = by.itemId
+		? tx`i.id = ${by.itemId}`
+		: by.tag
+			? tx`exists (select 1 from unnest(i.tags) t where lower(t) = lower(${by.tag}))`
+			: tx`i.id in (
+				with recursive radius(id) as (
+					select item_id from inventory_dependencies where depends_on_id = ${by.dependentsOf ?? null}
+					union
+					select d.item_id from inventory_dependencies d join radius r on d.depends_on_id = r.id
+				) select id from radius)`;
+	return tx<Candidate[]>`
+		select i.id, i.hostname, i.status,
+			exists (select 1 from incident_items ii where ii.incident_id = ${incidentId} and ii.item_id = i.id) as linked
+		from inventory_items i
+		join incident_organizations io on io.organization_id = i.organization_id and io.incident_id = ${incidentId}
+		where ${match}
+		order by lower(i.hostname)`;
+}
+
+/**
+ * Attaches servers to an incident: from then on their status changes are on its timeline,
+ * everyone taking part sees them, and the post-mortem counts their downtime. One event each.
+ */
+export async function attachServers(context: CommandContext, incidentId: string, input: unknown) {
+	const data = parse(attachInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const found = await candidates(tx, incidentId, data);
+		if (found.length === 0) throw new AppError('not_found', nothingFound(data));
+		let via: { tag?: string; dependsOn?: string } | undefined;
+		if (data.tag) via = { tag: data.tag };
+		if (data.dependentsOf) {
+			const [root] = await tx<{ hostname: string }[]>`
+				select hostname from inventory_items where id = ${data.dependentsOf}`;
+			via = { dependsOn: root?.hostname ?? '' };
+		}
+		const attached = await attachItems(tx, emit, context.actor.userId, incidentId, found, via);
+		return { attached, alreadyAttached: found.filter((c) => c.linked).map((c) => c.hostname) };
+	});
+}
+
+function nothingFound(data: z.infer<typeof attachInput>): string {
+	if (data.tag) return `No server of the organizations taking part is tagged "${data.tag}".`;
+	if (data.dependentsOf) return 'Nothing of the organizations taking part depends on this item.';
+	return 'No such item in the inventories of the organizations taking part in this incident.';
+}
+
+/** Links the given items not yet linked, each with its `inventory.linked` event. */
+export async function attachItems(
+	tx: Tx,
+	emit: Emit,
+	userId: string,
+	incidentId: string,
+	items: Candidate[],
+	via?: { tag?: string; dependsOn?: string; run?: string }
+): Promise<string[]> {
+	const attached: string[] = [];
+	for (const item of items.filter((c) => !c.linked)) {
+		const inserted = await tx`
+			insert into incident_items (incident_id, item_id, linked_by)
+			values (${incidentId}, ${item.id}, ${userId}) on conflict do nothing`;
+		if (inserted.count === 0) continue;
+		await emit({
+			streamId: incidentId,
+			kind: 'inventory.linked',
+			payload: {
+				itemId: item.id,
+				hostname: item.hostname,
+				status: item.status,
+				...(via ? { via } : {})
+			}
+		});
+		attached.push(item.hostname);
+	}
+	return attached;
+}
+
+/** Detaches servers from an incident, saying why; the reason is on the timeline. */
+export async function detachServers(context: CommandContext, incidentId: string, input: unknown) {
+	const data = parse(detachInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const linked = (await candidates(tx, incidentId, data)).filter((c) => c.linked);
+		if (linked.length === 0)
+			throw new AppError('not_found', 'No such server is attached to this incident.');
+		for (const item of linked) {
+			await tx`delete from incident_items where incident_id = ${incidentId} and item_id = ${item.id}`;
+			await emit({
+				streamId: incidentId,
+				kind: 'inventory.unlinked',
+				payload: { itemId: item.id, hostname: item.hostname, reason: data.reason }
+			});
+		}
+		return { detached: linked.map((c) => c.hostname) };
+	});
+}

@@ -1,0 +1,56 @@
+import type { Milestone } from '$lib/milestones/model';
+import type { Tx } from '../db/db';
+import { AppError } from '../errors';
+
+export interface IncidentBounds {
+	trigger: Date | null;
+	detected: Date;
+}
+
+/** The trigger and the detection of an incident: what every other fact must come after. */
+export async function readBounds(tx: Tx, incidentId: string): Promise<IncidentBounds> {
+	const [row] = await tx<{ detected_at: Date; trigger: Date | null }[]>`
+		select i.detected_at,
+			(select occurred_at from incident_milestones
+				where incident_id = i.id and milestone = 'trigger') as trigger
+		from incidents i where i.id = ${incidentId}`;
+	if (!row) throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	return { trigger: row.trigger, detected: row.detected_at };
+}
+
+const iso = (d: Date) => d.toISOString().replace('.000Z', 'Z');
+
+/**
+ * Refuses a true time that makes no sense for the incident (nothing written): a fact before
+ * its first fact (the trigger, else the detection), a trigger after the detection, a detection
+ * before the trigger. `field` names the input in the message.
+ */
+export function checkTrueTime(
+	bounds: IncidentBounds,
+	at: Date,
+	fact: Milestone | 'fact',
+	field = 'occurredAt'
+): void {
+	const refuse = (message: string) => {
+		throw new AppError('invalid', message, { [field]: message });
+	};
+	if (fact === 'trigger') {
+		if (at > bounds.detected)
+			refuse(`The impact cannot start (${iso(at)}) after the detection (${iso(bounds.detected)}).`);
+		return;
+	}
+	if (fact === 'detected') {
+		if (bounds.trigger && at < bounds.trigger)
+			refuse(
+				`The detection (${iso(at)}) cannot come before the impact started (${iso(bounds.trigger)}).`
+			);
+		return;
+	}
+	const first =
+		bounds.trigger && bounds.trigger < bounds.detected ? bounds.trigger : bounds.detected;
+	const what = bounds.trigger && bounds.trigger < bounds.detected ? 'trigger' : 'detection';
+	if (at < first)
+		refuse(
+			`${iso(at)} is before the incident's first fact, its ${what} at ${iso(first)}: give a later time.`
+		);
+}
