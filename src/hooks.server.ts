@@ -12,6 +12,8 @@ import {
 	refuseOverApiLimit,
 	refuseOversizedBody
 } from '$lib/server/access/request-guards';
+import { applyCachePolicy } from '$lib/server/access/cache-policy';
+import { refuseUnstorableInput } from '$lib/server/access/input-guard';
 import { log } from '$lib/server/log';
 import { checkDue, checkSsoSession } from '$lib/server/sso/check';
 import {
@@ -41,6 +43,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const refused =
 		refuseOversizedBody(event.request, event.url) ??
 		refuseCrossOriginJson(event.request, event.url) ??
+		(await refuseUnstorableInput(event)) ??
 		(await loadTokenActor(event));
 	if (refused) return refused;
 
@@ -50,6 +53,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolveLocalized(event, resolve);
 	response.headers.set('x-request-id', requestId);
+	applyCachePolicy(event, response);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');

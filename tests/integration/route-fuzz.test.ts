@@ -35,6 +35,14 @@ const text = fc.oneof(
 		'',
 		'\u0000',
 		'x\u0000y',
+		// Lone surrogates (PostgreSQL refuses them in jsonb) and line breaks (headers, `next`).
+		'\ud800',
+		'a\udc00b',
+		'\udfff\ud800',
+		'\r\n',
+		'/x\r\nSet-Cookie: a=b',
+		'/\t/evil.example',
+		'é中\u2028',
 		'-1',
 		'0',
 		'1e309',
@@ -87,7 +95,15 @@ function mutations(base: RequestSpec): fc.Arbitrary<RequestSpec> {
 		return fc.oneof(
 			record.map((json) => ({ ...base, json })),
 			jsonValue.map((json) => ({ ...base, json })),
-			fc.string({ maxLength: 50 }).map((body) => ({ ...base, json: null, body }))
+			fc.string({ maxLength: 50 }).map((body) => ({ ...base, json: null, body })),
+			// A JSON text whose escapes decode to what cannot be stored.
+			fc
+				.constantFrom('\\u0000', '\\ud800', '\\udc00x', 'a\\r\\nb')
+				.map((escape) => ({
+					...base,
+					json: null,
+					body: `{"text":"${escape}","reason":"${escape}"}`
+				}))
 		);
 	}
 	const query = fc

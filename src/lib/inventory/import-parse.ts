@@ -1,3 +1,4 @@
+import { findUnstorable, unstorableReason } from '$lib/text/storable';
 import Papa from 'papaparse';
 import { ITEM_COLUMNS, type ItemColumn } from './model';
 
@@ -64,6 +65,8 @@ export function parseImport(text: string, format: ImportFormat = detectFormat(te
 		return fileError(format, `The file is ${size} MB; an import takes at most 1 MB. Split it.`);
 	}
 	if (text.trim() === '') return fileError(format, 'The file is empty.');
+	const unstorable = unstorableReason(text);
+	if (unstorable) return fileError(format, `The file ${unstorable}.`);
 	return format === 'json' ? parseJson(text) : parseCsv(text);
 }
 
@@ -86,6 +89,8 @@ function parseJson(text: string): ParsedImport {
 		const reason = cause instanceof Error ? cause.message : String(cause);
 		return fileError('json', `The JSON could not be read: ${reason}`);
 	}
+	const unstorable = findUnstorable(data);
+	if (unstorable) return fileError('json', `${unstorable.path} ${unstorable.reason}.`);
 	if (!Array.isArray(data)) {
 		return fileError('json', 'The JSON must be an array of objects, one per item: [{ … }, …].');
 	}

@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { z } from 'zod';
 import { roomName, UNAUTHENTICATED, type RoomRef, type StreamEvent } from '$lib/realtime/protocol';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { findUnstorable } from '$lib/text/storable';
 import { log } from '../log';
 import { setRoomEjector, setSessionTerminator } from './control';
 import { startHeartbeat } from './heartbeat';
@@ -56,8 +57,9 @@ export function attachRealtime(
 		io.in(rooms).disconnectSockets(true);
 	});
 	setRoomEjector((userId, room) => {
-		io.in(`user:${userId}`).socketsLeave(room);
-		void announceLeft(io, userId, room).catch(() => undefined);
+		void ejectFromRoom(io, userId, room).catch((error: unknown) => {
+			log.warn({ err: error, room }, 'ejecting from a room failed');
+		});
 	});
 	const stopHeartbeat = startHeartbeat(io, options.heartbeatMs);
 	io.engine.on('close', stopHeartbeat);
@@ -89,6 +91,17 @@ function deliver(io: NightshiftServer, event: StreamEvent) {
 			// The readers that missed it see a gap at the next heartbeat and resync.
 			log.warn({ err: error, streamId: event.streamId, seq: event.seq }, 'delivery failed');
 		});
+}
+
+/**
+ * The person's sockets (on every node) leave the room; the room hears they left only if they
+ * were in it, and hears it once however many tabs they had there.
+ */
+async function ejectFromRoom(io: NightshiftServer, userId: string, room: string) {
+	const present = (await io.in(`user:${userId}`).fetchSockets()).filter((s) => s.rooms.has(room));
+	if (present.length === 0) return;
+	for (const socket of present) socket.leave(room);
+	io.to(room).emit('presence:delta', { room, left: userId });
 }
 
 /** Browsers always send Origin on a websocket upgrade and a cross-site request. */
@@ -130,6 +143,12 @@ function unauthenticated(): Error {
 }
 
 function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
+	// A message carrying text PostgreSQL cannot store goes no further than here.
+	socket.use(([name, ...args], next) => {
+		const found = findUnstorable(args.filter((a) => typeof a !== 'function'));
+		if (!found) return next();
+		next(new Error(`The message “${String(name).slice(0, 40)}” ${found.reason}: refused.`));
+	});
 	socket.on('room:join', async (input, reply) => {
 		if (typeof reply !== 'function') return;
 		const parsed = roomRef.safeParse(input);
