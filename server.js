@@ -1,6 +1,7 @@
 // Production entry: SvelteKit's handler and socket.io on ONE port. The app boots itself
 // (database, migrations, realtime) when the handler is imported, through the same code as dev.
 import { createServer } from 'node:http';
+import compression from 'compression';
 
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? '0.0.0.0';
@@ -18,10 +19,21 @@ if (plainHttp) process.env.PROTOCOL_HEADER = LOCAL_PROTOCOL_HEADER;
 
 /** @type {import('node:http').RequestListener | undefined} */
 let app;
+// Every dynamic answer (pages, __data.json, the JSON API) goes out gzip- or brotli-compressed
+// when the request accepts it: a long night's room is mostly repetitive JSON and HTML, and a
+// thin link abroad pays for every byte. Static assets keep their precompressed files (an
+// answer that already has a Content-Encoding is left alone), websocket upgrades never reach
+// this listener, and event streams are not buffered by a compressor.
+const compress = compression({
+	filter: (req, res) =>
+		!String(res.getHeader('content-type') ?? '').startsWith('text/event-stream') &&
+		compression.filter(req, res)
+});
 // socket.io wraps the listeners present when it attaches: register ours first, fill it in later.
 const httpServer = createServer((req, res) => {
 	if (plainHttp) req.headers[LOCAL_PROTOCOL_HEADER] = 'http';
-	if (app) return app(req, res);
+	const handle = app;
+	if (handle) return compress(req, res, () => handle(req, res));
 	res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '2' }).end('Starting…');
 });
 httpServer.keepAliveTimeout = 65_000;

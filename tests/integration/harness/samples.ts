@@ -180,6 +180,10 @@ export const SAMPLES: Record<string, Sample> = {
 	},
 
 	'GET /api/v1/incidents/[id=uuid]/run': view(inc),
+	'GET /api/v1/incidents/[id=uuid]/timeline': (ctx) => ({
+		params: inc(ctx),
+		query: 'group=notes&limit=20'
+	}),
 	'POST /api/v1/incidents/[id=uuid]/notes': (ctx) => ({
 		params: inc(ctx),
 		json: { text: 'Rebuild of web03 started', kind: 'note' }

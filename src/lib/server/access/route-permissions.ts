@@ -155,6 +155,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(app)/orgs/[id=uuid]/sso remove': org('sso.manage'),
 
 	'GET /api/v1/incidents/[id=uuid]/run': incident('incident.view'),
+	'GET /api/v1/incidents/[id=uuid]/timeline': incident('incident.view'),
 	'POST /api/v1/incidents/[id=uuid]/notes': incident('timeline.write'),
 	// Issue 11: writing a night at its true times.
 	'POST /api/v1/orgs/[id=uuid]/incidents': org('incident.declare'),

@@ -5,22 +5,30 @@ import { AppError, isAppError } from '../errors';
 import { listIncidentItems } from '../inventory/links';
 import { readRun } from '../runbooks/runs';
 import { listTemplates } from '../runbooks/template-queries';
-import { listTimeline } from '../timeline/queries';
+import { NO_FILTER, TIMELINE_PAGE_SIZE } from '$lib/room/timeline-page';
+import { listTimelineActors, readTimelinePage, type TimelineRequest } from '../timeline/paging';
 import { findIncidentAccess } from './access';
 import { readSharing } from './room-access';
 import { listIncidentPeople, readIncident } from './queries';
 
 /**
- * Everything the incident room shows, read for one person: the incident, its runbook run,
- * timeline, linked servers, contacts and people, and what this person may do there.
+ * Everything the incident room shows, read for one person: the incident, its runbook run (its
+ * current rows), the newest page of its timeline, linked servers, contacts and people, and
+ * what this person may do there. Its cost does not grow with the length of the night.
  */
-export async function readRoom(actor: Pick<Actor, 'userId'>, incidentId: string) {
+export async function readRoom(
+	actor: Pick<Actor, 'userId'>,
+	incidentId: string,
+	timelineRequest: TimelineRequest = { filter: NO_FILTER, limit: TIMELINE_PAGE_SIZE }
+) {
 	const access = await findIncidentAccess(actor.userId, incidentId);
 	if (!access)
 		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
-	const [incident, timeline, contacts, people, servers, run] = await Promise.all([
+	const reader = { userId: actor.userId, role: access.role };
+	const [incident, timeline, timelineActors, contacts, people, servers, run] = await Promise.all([
 		readIncident(incidentId),
-		listTimeline(incidentId),
+		readTimelinePage(reader, incidentId, timelineRequest),
+		listTimelineActors(incidentId),
 		listIncidentContacts(incidentId),
 		listIncidentPeople(incidentId, actor.userId),
 		listIncidentItems(actor, incidentId),
@@ -44,6 +52,8 @@ export async function readRoom(actor: Pick<Actor, 'userId'>, incidentId: string)
 		incident,
 		...sharing,
 		timeline,
+		timelineFilter: timelineRequest.filter,
+		timelineActors,
 		contacts,
 		people,
 		servers,

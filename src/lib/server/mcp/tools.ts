@@ -37,7 +37,7 @@ export async function readRoomTool(actor: Actor, incidentId: string) {
 		servers: room.servers,
 		contacts: room.contacts,
 		people: room.people,
-		timeline: room.timeline.slice(-RECENT_EVENTS)
+		timeline: room.timeline.items.slice(0, RECENT_EVENTS)
 	};
 }
 

@@ -6,6 +6,7 @@ import { createItemInput, itemFilters, statusInput as itemStatusInput } from '..
 import { stepActionInput } from '../runbooks/schemas';
 import { noteInput } from '../timeline/schemas';
 import { NIGHT_OPERATIONS } from './night';
+import { timelineQuery } from '../timeline/paging';
 import * as answers from './schemas';
 import { FORM_OPERATIONS } from './operations-forms';
 
@@ -54,6 +55,17 @@ const OWN_OPERATIONS: Operation[] = [
 		description: 'Back-dated notes need a reason. Responders and above.',
 		body: withMutation(noteInput),
 		responses: written(answers.noteWritten)
+	},
+	{
+		method: 'get',
+		path: '/api/v1/incidents/{id}/timeline',
+		routeId: '/api/v1/incidents/[id=uuid]/timeline',
+		tag: 'Timeline',
+		summary: 'The timeline, newest first, a page at a time',
+		description:
+			'Filtered by `group` (notes, steps, incident, calls, servers, postmortem) and `actor` (a user id). `nextCursor` fetches the page before (null: this page reaches the first event); `total` counts what the filter keeps.',
+		query: timelineQuery,
+		responses: { 200: answers.timelinePage }
 	},
 	{
 		method: 'get',

@@ -56,6 +56,11 @@ export const eventsPage = z.looseObject({
 	events: z.array(z.union([streamEvent, withheldEvent])),
 	latestSeq: z.number()
 });
+export const timelinePage = z.looseObject({
+	items: z.array(z.intersection(streamEvent, z.looseObject({ pinned: z.boolean() }))),
+	nextCursor: z.string().nullable(),
+	total: z.number().int()
+});
 export const noteWritten = z.looseObject({ seq: z.number().int(), replayed: z.boolean() });
 export const runAnswer = z.looseObject({
 	run: z

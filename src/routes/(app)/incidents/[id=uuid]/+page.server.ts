@@ -7,15 +7,21 @@ import { changeIncidentStatus, setCommander } from '$lib/server/incidents/comman
 import { addNote, pinEvent } from '$lib/server/timeline/commands';
 import { setItemStatus } from '$lib/server/inventory/status';
 import { readRoom } from '$lib/server/incidents/room';
+import { timelineRequestOf } from '$lib/server/timeline/paging';
 import { shareIncident, unshareIncident } from '$lib/server/incidents/sharing';
 import { actOnStep } from '$lib/server/runbooks/steps';
 import { startRun } from '$lib/server/runbooks/runs';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, '/signin');
 	try {
-		return await readRoom({ userId: locals.user.id }, params.id);
+		// The timeline's filters and "earlier" page travel in the query without JavaScript.
+		return await readRoom(
+			{ userId: locals.user.id },
+			params.id,
+			timelineRequestOf(url.searchParams)
+		);
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);
 		throw e;

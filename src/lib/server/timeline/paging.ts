@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { kindsOfGroup, TIMELINE_GROUPS, type TimelineGroup } from '$lib/events/traits';
+import { isWithheld } from '$lib/events/payloads';
+import {
+	TIMELINE_PAGE_SIZE,
+	type TimelineActor,
+	type TimelineFilter,
+	type TimelinePage
+} from '$lib/room/timeline-page';
+import type { TimelineEntry } from '$lib/timeline';
+import type { Actor } from '../access/actor';
+import { db, type Db } from '../db/db';
+import { toStreamEvent, type EventRow } from '../events/queries';
+import { readAs, type Reader } from '../events/visibility';
+import { authorizeIncident } from '../incidents/access';
+import { decodeCursor, encodeCursor } from '../pagination';
+import { parse } from '../validation';
+
+const GROUPS = Object.keys(TIMELINE_GROUPS) as [TimelineGroup, ...TimelineGroup[]];
+
+/** `?group=&actor=&limit=&cursor=` of the timeline endpoint (and the room's own query). */
+export const timelineQuery = z.object({
+	group: z.enum(GROUPS, { message: `The group is one of ${GROUPS.join(', ')}.` }).optional(),
+	actor: z.string().uuid({ message: 'The actor must be a user id.' }).optional(),
+	limit: z.coerce
+		.number({ message: 'The limit must be a number.' })
+		.int({ message: 'The limit must be a whole number.' })
+		.min(1, { message: 'The limit must be at least 1.' })
+		.max(200, { message: 'The limit must be at most 200.' })
+		.default(TIMELINE_PAGE_SIZE),
+	cursor: z.string().max(512, { message: 'This cursor is not valid.' }).optional()
+});
+
+/** The sequence number of the last entry of the previous page. */
+const cursorKey = z.tuple([z.number().int().min(0)]);
+
+export interface TimelineRequest {
+	filter: TimelineFilter;
+	limit: number;
+	cursor?: string;
+}
+
+/** Reads the timeline's query parameters (bad ones: a 400 naming the field). */
+export function timelineRequestOf(params: URLSearchParams): TimelineRequest {
+	const raw = Object.fromEntries(
+		['group', 'actor', 'limit', 'cursor'].flatMap((key) => {
+			const value = params.get(key);
+			return value === null || value === '' ? [] : [[key, value]];
+		})
+	);
+	const query = parse(timelineQuery, raw);
+	return {
+		filter: { group: query.group ?? null, actorId: query.actor ?? null },
+		limit: query.limit,
+		cursor: query.cursor
+	};
+}
+
+/**
+ * One page of an incident's timeline, newest first (occurred-at, then sequence), filtered in
+ * the query: an index walk of `limit` rows from the cursor, whatever the night's length.
+ * The reader gets only what they may read (a withheld event is no timeline entry).
+ */
+export async function readTimelinePage(
+	reader: Reader,
+	incidentId: string,
+	request: TimelineRequest,
+	sql: Db = db()
+): Promise<TimelinePage> {
+	const after = decodeCursor(cursorKey, request.cursor);
+	const { group, actorId } = request.filter;
+	const where = sql`e.stream_id = ${incidentId} and e.kind <> 'timeline.pinned'
+		${group ? sql`and e.kind = any(${kindsOfGroup(group)}::text[])` : sql``}
+		${actorId ? sql`and e.actor_id = ${actorId}` : sql``}`;
+	const [rows, [count]] = await Promise.all([
+		sql<(EventRow & { pinned: boolean })[]>`
+			select e.stream_id, 'incident' as stream_kind, e.seq, e.kind, e.actor_id, e.actor_name,
+				e.source, e.occurred_at, e.recorded_at, e.payload, e.pinned
+			from events e
+			where ${where}
+				${
+					after
+						? sql`and (e.occurred_at, e.seq) < (
+							select c.occurred_at, c.seq from events c
+							where c.stream_id = ${incidentId} and c.seq = ${after[0]})`
+						: sql``
+				}
+			order by e.occurred_at desc, e.seq desc
+			limit ${request.limit + 1}`,
+		sql<{ total: string }[]>`select count(*) as total from events e where ${where}`
+	]);
+	const entries: TimelineEntry[] = [];
+	for (const row of rows.slice(0, request.limit)) {
+		const event = readAs(reader, toStreamEvent(row));
+		if (!isWithheld(event)) entries.push({ ...event, pinned: row.pinned });
+	}
+	const last = rows[Math.min(rows.length, request.limit) - 1];
+	return {
+		items: entries,
+		nextCursor: rows.length > request.limit && last ? encodeCursor([Number(last.seq)]) : null,
+		total: Number(count?.total ?? 0)
+	};
+}
+
+/** Everyone who acted in the incident, by name: the actor filter's choices. */
+export async function listTimelineActors(
+	incidentId: string,
+	sql: Db = db()
+): Promise<TimelineActor[]> {
+	const rows = await sql<{ id: string; name: string }[]>`
+		select distinct on (e.actor_id) e.actor_id as id, coalesce(e.actor_name, '') as name
+		from events e
+		where e.stream_id = ${incidentId} and e.actor_id is not null
+		order by e.actor_id, e.seq desc`;
+	return rows.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The timeline page for a person who may view the incident (else not found). */
+export async function readTimelineFor(
+	actor: Pick<Actor, 'userId'>,
+	incidentId: string,
+	request: TimelineRequest
+): Promise<TimelinePage> {
+	const access = await authorizeIncident(actor, incidentId, 'incident.view');
+	return readTimelinePage({ userId: actor.userId, role: access.role }, incidentId, request);
+}
