@@ -108,7 +108,16 @@ export const EVENT_TRAITS = {
 	'postmortem.status_changed': room('postmortem'),
 	'action_item.added': room('postmortem'),
 	'action_item.updated': room('postmortem'),
-	'action_item.removed': room('postmortem')
+	'action_item.removed': room('postmortem'),
+	// Ops out (issue 15)
+	'webhook.created': org('tokens', 'admin'),
+	'webhook.updated': org('tokens', 'admin'),
+	'webhook.secret_rotated': org('tokens', 'admin'),
+	'webhook.deleted': org('tokens', 'admin'),
+	'webhook.disabled': org('tokens', 'admin'),
+	'status_page.changed': org('members'),
+	'status.public_update': room('incident', '📣'),
+	'incident.chat_changed': room('incident', '●')
 } satisfies Record<EventKind, EventTraits>;
 
 export const EVENT_KINDS = Object.keys(EVENT_TRAITS).filter(isEventKind);
