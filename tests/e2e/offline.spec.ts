@@ -21,6 +21,20 @@ async function lastSeq(page: Page): Promise<number> {
 	return Number(await page.locator('.room').getAttribute('data-last-seq'));
 }
 
+/** The four changes queued while cut off are shown as made, each marked pending. */
+async function expectShownPending(page: Page) {
+	const web04Step = step(page, 'Reinstall Debian on web04');
+	await expect(web04Step).toContainText('In progress');
+	await expect(web04Step.getByTestId('pending')).toBeVisible();
+	const waiting = page.getByTestId('timeline-pending');
+	await expect(waiting).toContainText('Cut off in the cage: starting the web04 reinstall anyway.');
+	await expect(waiting.getByTestId('pending')).toBeVisible();
+	await expect(server(page, 'idx01')).toContainText('degraded');
+	await expect(server(page, 'idx01').getByTestId('pending')).toBeVisible();
+	await expect(server(page, 'web04')).toContainText('rebuilding');
+	await expect(server(page, 'web04').getByTestId('pending')).toBeVisible();
+}
+
 test('changes made while cut off are queued, survive a reload, and are applied once on reconnect; a conflicting one is refused and explained', async ({
 	browser
 }) => {
@@ -57,6 +71,7 @@ test('changes made while cut off are queued, survive a reload, and are applied o
 		await setServerStatus(hoster.page, 'idx01', 'degraded');
 		await setServerStatus(hoster.page, 'web04', 'rebuilding');
 		await expect(hoster.page.getByTestId('queued-count')).toHaveText('· 4 queued');
+		await expectShownPending(hoster.page);
 
 		// Meanwhile the DSI moves web04 on: the hoster's queued web04 change now conflicts.
 		await setServerStatus(dsi.page, 'web04', 'degraded');
@@ -66,6 +81,7 @@ test('changes made while cut off are queued, survive a reload, and are applied o
 		await hoster.page.reload();
 		await expect(hoster.page.getByRole('heading', { level: 1, name: SEV1_TITLE })).toBeVisible();
 		await expect(hoster.page.getByTestId('queued-count')).toHaveText('· 4 queued');
+		await expectShownPending(hoster.page);
 
 		// The DSI's link drops too; what it has is remembered by sequence number.
 		const seqBeforeCut = await lastSeq(dsi.page);
@@ -83,6 +99,16 @@ test('changes made while cut off are queued, survive a reload, and are applied o
 		await expect(refused).toHaveCount(1);
 		await expect(refused).toContainText('web04 → rebuilding');
 		await expect(refused).toContainText(/web04/);
+		// Settled: nothing is marked pending; the refused change is rolled back to what is true.
+		await expect(hoster.page.getByTestId('pending')).toHaveCount(0);
+		await expect(server(hoster.page, 'web04')).toContainText('degraded');
+		await expect(step(hoster.page, 'Reinstall Debian on web04')).toContainText('In progress');
+		await expect(
+			hoster.page
+				.getByTestId('timeline')
+				.getByText('Cut off in the cage: starting the web04 reinstall anyway.')
+		).toHaveCount(1);
+		await expect(hoster.page.getByTestId('timeline-pending')).toHaveCount(0);
 
 		dsiLink.restore();
 		await expect(dsi.page.getByTestId('connection-status')).toContainText('Live', {
@@ -148,6 +174,41 @@ test('over a 470 ms link, the other browser learns of changes without any HTTP r
 		expect(requests).toEqual([]);
 	} finally {
 		await hoster.context.close();
+		await dsi.context.close();
+		await farLink.close();
+	}
+});
+
+test('over a 470 ms link, your own change shows at once marked pending, then settles when the server confirms it', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const farLink = new LinkProxy(APP_PORT, { delayMs: 470 });
+	const farBase = `http://127.0.0.1:${await farLink.listen()}`;
+	const dsi = await signInAs(browser, DSI.email, { baseURL: farBase });
+	try {
+		await openSev1Room(dsi.page);
+		await expect(dsi.page.getByTestId('connection-status')).toContainText('Live', {
+			timeout: 30_000
+		});
+		let answered = false;
+		dsi.page.on('response', (r) => {
+			if (r.url().endsWith('/notes')) answered = true;
+		});
+		const text = 'Payment provider confirms the 3-D Secure outage is on their side.';
+		await dsi.page.getByPlaceholder('What happened, what was decided…').fill(text);
+		await dsi.page.getByRole('button', { name: 'Add', exact: true }).click();
+		const waiting = dsi.page.getByTestId('timeline-pending');
+		await expect(waiting).toContainText(text);
+		await expect(waiting.getByTestId('pending')).toBeVisible();
+		expect(answered).toBe(false);
+		// Confirmed: the note is in the timeline once, and nothing waits any more.
+		await expect(dsi.page.getByTestId('timeline').getByText(text)).toHaveCount(1, {
+			timeout: 15_000
+		});
+		await expect(waiting).toHaveCount(0);
+		expect(answered).toBe(true);
+	} finally {
 		await dsi.context.close();
 		await farLink.close();
 	}

@@ -211,3 +211,35 @@ describe('retry timing', () => {
 		expect(retryDelay(7, 5000, () => 0)).toBe(5000);
 	});
 });
+
+describe('what the room shows of its own changes', () => {
+	const note = (text: string): NewEntry => ({
+		...change(text),
+		preview: { kind: 'note', noteKind: 'note', text, occurredAt: null }
+	});
+
+	it('shows a queued change as pending, survives a reload, then as accepted until it settles', async () => {
+		fakeNavigator.onLine = false;
+		answers = [new Error('offline')];
+		const outbox = new Outbox('u1');
+		await outbox.submit(note('Restored db01'));
+		expect(outbox.shown.map((c) => [c.preview.kind, c.confirmed])).toEqual([['note', false]]);
+		const reloaded = new Outbox('u1');
+		expect(reloaded.shown).toHaveLength(1);
+
+		fakeNavigator.onLine = true;
+		answers = [reply(201, { seq: 42 })];
+		await reloaded.flush();
+		expect(reloaded.shown.map((c) => [c.confirmed, c.seq])).toEqual([[true, 42]]);
+		await vi.advanceTimersByTimeAsync(15_000);
+		expect(reloaded.shown).toEqual([]);
+	});
+
+	it('shows nothing of a refused change: it is rolled back, and listed with the reason', async () => {
+		answers = [reply(409, { error: { message: 'db01 changed meanwhile.' } })];
+		const outbox = new Outbox('u1');
+		await outbox.submit(note('Restored db01'));
+		expect(outbox.shown).toEqual([]);
+		expect(outbox.entries[0]?.error).toBe('db01 changed meanwhile.');
+	});
+});

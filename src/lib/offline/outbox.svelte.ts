@@ -1,3 +1,4 @@
+import type { PendingChange, ShownChange } from '$lib/room/pending';
 import { parseRetryAfter, retryDelay } from './retry';
 
 /**
@@ -23,17 +24,27 @@ export interface OutboxEntry {
 	createdAt: string;
 	state: 'queued' | 'refused';
 	error?: string;
+	/** How the room shows the change until the server's event does. */
+	preview?: PendingChange;
 }
 
-export type NewEntry = Pick<OutboxEntry, 'incidentId' | 'label' | 'url' | 'body'>;
+export type NewEntry = Pick<OutboxEntry, 'incidentId' | 'label' | 'url' | 'body' | 'preview'>;
+
+/** A change the server accepted whose live event may not have arrived yet. */
+interface Settling {
+	entry: OutboxEntry & { preview: PendingChange };
+	seq: number | null;
+}
 
 type Outcome =
-	| { sent: true }
+	| { sent: true; seq: number | null }
 	| { refused: string }
 	| { retryLater: true; afterMs: number | null }
 	| { signIn: true };
 
 const SEND_TIMEOUT_MS = 20_000;
+/** How long an accepted change is still shown if its live event never comes (the link is down). */
+const SETTLE_MS = 15_000;
 const nowIso = () => new Date(Date.now()).toISOString();
 
 export interface OutboxOptions {
@@ -46,6 +57,7 @@ export class Outbox {
 	/** The session expired: changes wait until the person signs in again. */
 	needsSignIn = $state(false);
 	sending = $state(false);
+	#settling = $state<Settling[]>([]);
 	readonly #key: string;
 	readonly #random: () => number;
 	#flushing: Promise<void> | null = null;
@@ -64,6 +76,18 @@ export class Outbox {
 
 	get queued(): number {
 		return this.entries.filter((e) => e.state === 'queued').length;
+	}
+
+	/**
+	 * The changes the room shows before their events arrive, in the order they were made: the
+	 * queued ones (pending), then none of the refused (rolled back: the list says why).
+	 */
+	get shown(): ShownChange[] {
+		const waiting = this.entries.flatMap(({ preview, ...entry }) =>
+			preview && entry.state === 'queued' ? [shownOf({ ...entry, preview }, false, null)] : []
+		);
+		const accepted = this.#settling.map(({ entry, seq }) => shownOf(entry, true, seq));
+		return [...accepted, ...waiting];
 	}
 
 	/**
@@ -118,6 +142,7 @@ export class Outbox {
 				}
 				this.#attempt = 0;
 				this.needsSignIn = false;
+				if ('sent' in outcome) this.#settle(next, outcome.seq);
 				this.entries =
 					'sent' in outcome
 						? this.entries.filter((e) => e.id !== next.id)
@@ -144,6 +169,15 @@ export class Outbox {
 			this.#retryTimer = null;
 			void this.flush();
 		}, delay);
+	}
+
+	#settle(entry: OutboxEntry, seq: number | null) {
+		const { preview } = entry;
+		if (!preview) return;
+		this.#settling = [...this.#settling, { entry: { ...entry, preview }, seq }];
+		setTimeout(() => {
+			this.#settling = this.#settling.filter((s) => s.entry.id !== entry.id);
+		}, SETTLE_MS);
 	}
 
 	#cancelRetry() {
@@ -178,11 +212,26 @@ async function send(entry: OutboxEntry): Promise<Outcome> {
 	} catch {
 		return { retryLater: true, afterMs: null };
 	}
-	if (response.ok) return { sent: true };
+	if (response.ok) return { sent: true, seq: seqOf(await response.json().catch(() => null)) };
 	if (response.status === 401) return { signIn: true };
 	if (response.status >= 500 || response.status === 429) {
 		return { retryLater: true, afterMs: parseRetryAfter(response.headers.get('retry-after')) };
 	}
 	const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
 	return { refused: body?.error?.message ?? `Refused (${response.status}).` };
+}
+
+function shownOf(
+	entry: OutboxEntry & { preview: PendingChange },
+	confirmed: boolean,
+	seq: number | null
+): ShownChange {
+	const { id, incidentId, preview, createdAt } = entry;
+	return { id, incidentId, preview, createdAt, confirmed, seq };
+}
+
+/** The event number an accepted write answers with, when it says (notes do). */
+function seqOf(body: unknown): number | null {
+	if (typeof body !== 'object' || body === null || !('seq' in body)) return null;
+	return typeof body.seq === 'number' ? body.seq : null;
 }
