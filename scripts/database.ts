@@ -7,11 +7,13 @@ import { readConfig } from '../src/lib/server/config';
 import { connect, disconnect } from '../src/lib/server/db/db';
 import { log } from '../src/lib/server/log';
 
-export async function withDatabase(task: () => Promise<void>): Promise<void> {
+export async function withDatabase(task: (url: string) => Promise<void>): Promise<void> {
 	const config = readConfig();
 	let stopDatabase = async () => {};
+	let url: string;
 	if (config.DATABASE_URL) {
-		connect(config.DATABASE_URL, { max: 2 });
+		url = config.DATABASE_URL;
+		connect(url, { max: 2 });
 	} else {
 		const { startEmbeddedDatabase } = await import('../src/lib/server/db/embedded');
 		const database = await startEmbeddedDatabase({
@@ -19,11 +21,12 @@ export async function withDatabase(task: () => Promise<void>): Promise<void> {
 			port: config.EMBEDDED_PG_PORT,
 			log
 		});
-		connect(database.url, { max: 2 });
+		url = database.url;
+		connect(url, { max: 2 });
 		stopDatabase = () => database.stop();
 	}
 	try {
-		await task();
+		await task(url);
 	} finally {
 		await disconnect();
 		await stopDatabase();

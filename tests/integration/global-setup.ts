@@ -4,6 +4,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
+import { migrateQueue } from '../../src/lib/server/queue/queue';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -41,6 +42,8 @@ export default async function setup(project: TestProject) {
 	const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
 	await migrate(sql, await readMigrations(path.resolve('migrations')));
 	await sql.end();
+	// Commands queue their webhooks and mail through graphile-worker's schema (issue 15).
+	await migrateQueue(url.toString());
 	project.provide('databaseUrl', url.toString());
 	project.provide('serverUrl', serverUrl);
 

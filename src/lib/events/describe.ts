@@ -128,7 +128,16 @@ export const EVENT_DESCRIPTIONS = {
 	'milestone.acknowledged': milestoneLine,
 	'milestone.identified': milestoneLine,
 	'milestone.mitigated': milestoneLine,
-	'milestone.recovered': milestoneLine
+	'milestone.recovered': milestoneLine,
+	// Ops out (issue 15)
+	'webhook.created': (p) => m.hook_ev_created({ name: p.name }),
+	'webhook.updated': (p) => m.hook_ev_updated({ name: p.name }),
+	'webhook.secret_rotated': (p) => m.hook_ev_rotated({ name: p.name }),
+	'webhook.deleted': (p) => m.hook_ev_deleted({ name: p.name }),
+	'webhook.disabled': (p) => m.hook_ev_disabled({ name: p.name }),
+	'status_page.changed': (p) => m.status_page_ev_changed({ slug: p.slug }),
+	'status.public_update': (p) => m.status_page_ev_update({ name: p.name, body: p.body }),
+	'incident.chat_changed': (p) => (p.enabled ? m.hook_ev_chat_on() : m.hook_ev_chat_off())
 } satisfies Describers;
 
 /** The line for one event: its kind's describer applied to its payload. */

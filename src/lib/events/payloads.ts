@@ -206,6 +206,21 @@ export interface EventPayloads {
 	'milestone.identified': MilestonePayload;
 	'milestone.mitigated': MilestonePayload;
 	'milestone.recovered': MilestonePayload;
+	// Ops out (issue 15): an organization's webhook endpoints, its status page, public updates.
+	'webhook.created': { endpointId: string; name: string; flavour: string; groups: string[] };
+	'webhook.updated': { endpointId: string; name: string; enabled: boolean; version: number };
+	'webhook.secret_rotated': { endpointId: string; name: string; previousUntil: string };
+	'webhook.deleted': { endpointId: string; name: string };
+	'webhook.disabled': { endpointId: string; name: string; reason: string };
+	'status_page.changed': { slug: string; enabled: boolean; components: number };
+	'status.public_update': {
+		statusIncidentId: string;
+		name: string;
+		phase: string;
+		body: string;
+		impact: string;
+	};
+	'incident.chat_changed': { enabled: boolean };
 }
 
 export type EventKind = keyof EventPayloads;

@@ -115,7 +115,16 @@ export const EVENT_TRAITS = {
 	'milestone.acknowledged': room('incident', '⚑'),
 	'milestone.identified': room('incident', '⚑'),
 	'milestone.mitigated': room('incident', '⚑'),
-	'milestone.recovered': room('incident', '⚑')
+	'milestone.recovered': room('incident', '⚑'),
+	// Ops out (issue 15)
+	'webhook.created': org('tokens', 'admin'),
+	'webhook.updated': org('tokens', 'admin'),
+	'webhook.secret_rotated': org('tokens', 'admin'),
+	'webhook.deleted': org('tokens', 'admin'),
+	'webhook.disabled': org('tokens', 'admin'),
+	'status_page.changed': org('members'),
+	'status.public_update': room('incident', '📣'),
+	'incident.chat_changed': room('incident', '●')
 } satisfies Record<EventKind, EventTraits>;
 
 export const EVENT_KINDS = Object.keys(EVENT_TRAITS).filter(isEventKind);

@@ -5,6 +5,10 @@ import { connect, db, disconnect } from './db/db';
 import { migrate, readMigrations } from './db/migrate';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed';
 import { log } from './log';
+import { describeSmtp, smtpSettings } from './mail/settings';
+import { setRealtimeCounts } from './metrics/registry';
+import { migrateQueue, startWorker, stopWorker } from './queue/queue';
+import { CRONTAB, TASKS } from './queue/tasks';
 import { processGlobal } from './process-global';
 import { attachRealtime } from './realtime/server';
 import { syncInstanceProvider } from './sso/instance';
@@ -55,6 +59,8 @@ async function start(dev: boolean) {
 	}
 	const applied = await migrate(db(), await readMigrations(path.resolve('migrations')));
 	if (applied.length > 0) log.info({ applied }, 'migrations applied');
+	// The durable queue's schema (graphile-worker's own migrations), then this node's worker.
+	await migrateQueue(databaseUrl);
 	await syncInstanceProvider(config);
 
 	const shouldSeed = config.SEED_DEMO === 'always' || (config.SEED_DEMO === 'auto' && embedded);
@@ -69,7 +75,21 @@ async function start(dev: boolean) {
 			clusterDatabaseUrl: databaseUrl
 		});
 	}
+	if (io) {
+		const server = io;
+		setRealtimeCounts(() => ({
+			sockets: server.engine.clientsCount,
+			rooms: [...server.of('/').adapter.rooms.keys()].filter((r) =>
+				/^(incident|organization):/.test(r)
+			).length
+		}));
+	}
+	if (process.env.QUEUE_WORKER !== 'off')
+		await startWorker(databaseUrl, TASKS, { crontab: CRONTAB });
+	// A local mail catcher is not assumed: say where mail goes, or that none is sent.
+	console.log(`Nightshift e-mail: ${describeSmtp(smtpSettings())}`);
 	registry[SHUTDOWN] = async () => {
+		await stopWorker().catch(() => undefined);
 		await io?.close().catch(() => undefined);
 		await disconnect();
 		await stopDatabase();

@@ -37,7 +37,11 @@ export const PERMISSIONS = {
 	'integration.manage': 'admin',
 	'alert.view': 'viewer',
 	// Sign-in with the organization's identity provider: who signs in, with which role.
-	'sso.manage': 'owner'
+	'sso.manage': 'owner',
+	// Ops out (issue 15): outgoing webhooks and chat, the public status page, public updates.
+	'webhook.manage': 'admin',
+	'status_page.manage': 'admin',
+	'status.publish': 'responder'
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,6 +2,8 @@ import type { StreamEvent } from '$lib/realtime/protocol';
 import type { Actor } from '../access/actor';
 import { db, type Tx } from '../db/db';
 import { AppError } from '../errors';
+import { metrics } from '../metrics/registry';
+import { enqueueOutbound } from '../queue/outbound';
 import { publish } from '../realtime/publish';
 import { appendEvent, type NewEvent } from './append';
 
@@ -56,7 +58,15 @@ export async function runCommand<R extends JsonResult>(
 			events.push(stored);
 			return stored;
 		};
-		const result = await work(tx, emit);
+		const result = await work(tx, emit).catch((error: unknown) => {
+			// A queued (offline) change that no longer applies: the outbox refusals of /metrics.
+			if (clientMutationId && error instanceof AppError && error.code === 'conflict') {
+				metrics().outboxRefusals.inc();
+			}
+			throw error;
+		});
+		// Webhooks and mail: queued in this transaction, so a crash after commit loses none.
+		await enqueueOutbound(tx, events);
 		if (clientMutationId) await recordMutation(tx, clientMutationId, result, events);
 		return { result, events, replayed: false };
 	});

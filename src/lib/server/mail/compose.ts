@@ -1,0 +1,248 @@
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
+import type { Role } from '$lib/roles';
+import type { Db } from '../db/db';
+import { queueMail } from './outbox';
+import { publicOrigin } from './settings';
+import { asLocale, renderMail } from './templates';
+
+/**
+ * What each mail says, in its recipient's language (`users.locale`; for someone without an
+ * account yet, the sender's). Each function queues in the caller's transaction.
+ */
+
+interface Recipient {
+	email: string;
+	userId: string | null;
+	locale: string;
+}
+
+const link = (path: string) => `${publicOrigin()}${path}`;
+
+function roleIn(role: Role, locale: Locale): string {
+	const labels: Record<Role, string> = {
+		viewer: m.role_viewer({}, { locale }),
+		responder: m.role_responder({}, { locale }),
+		admin: m.role_admin({}, { locale }),
+		owner: m.role_owner({}, { locale })
+	};
+	return labels[role];
+}
+
+/** The language of whoever has an account under this address, else the fallback. */
+export async function localeOf(sql: Db, email: string, fallback: string): Promise<string> {
+	const [row] = await sql<{ locale: string }[]>`
+		select locale from users where lower(email) = lower(${email}) limit 1`;
+	return row?.locale ?? fallback;
+}
+
+export async function mailOrganizationInvite(
+	sql: Db,
+	to: Recipient,
+	values: {
+		organizationId: string;
+		organization: string;
+		inviter: string;
+		role: Role;
+		token: string;
+		expiresAt: Date;
+	}
+) {
+	const locale = asLocale(to.locale);
+	const url = link(`/invite/${values.token}`);
+	await queueMail(sql, {
+		...renderMail(locale, {
+			subject: m.mail_invite_subject(
+				{ inviter: values.inviter, organization: values.organization },
+				{ locale }
+			),
+			lines: [
+				m.mail_invite_line(
+					{
+						inviter: values.inviter,
+						organization: values.organization,
+						role: roleIn(values.role, locale)
+					},
+					{ locale }
+				),
+				m.mail_invite_expires({ date: values.expiresAt.toISOString().slice(0, 10) }, { locale })
+			],
+			link: url,
+			action: m.mail_invite_action({}, { locale })
+		}),
+		recipient: to.email,
+		userId: to.userId,
+		organizationId: values.organizationId,
+		kind: 'org_invite',
+		locale
+	});
+}
+
+export async function mailPasswordReset(
+	sql: Db,
+	to: Recipient,
+	values: { token: string; expiresAt: Date; organizationId: string | null }
+) {
+	const locale = asLocale(to.locale);
+	await queueMail(sql, {
+		...renderMail(locale, {
+			subject: m.mail_reset_subject({}, { locale }),
+			lines: [
+				m.mail_reset_line({}, { locale }),
+				m.mail_reset_expires(
+					{ date: values.expiresAt.toISOString().slice(0, 16).replace('T', ' ') },
+					{ locale }
+				)
+			],
+			link: link(`/reset/${values.token}`),
+			action: m.mail_reset_action({}, { locale })
+		}),
+		recipient: to.email,
+		userId: to.userId,
+		organizationId: values.organizationId,
+		kind: 'password_reset',
+		locale
+	});
+}
+
+interface IncidentRef {
+	incidentId: string;
+	title: string;
+	organizationId: string;
+}
+
+export async function mailApprovalRequested(
+	sql: Db,
+	to: Recipient,
+	values: IncidentRef & { step: string; requester: string; dedupeKey: string }
+) {
+	const locale = asLocale(to.locale);
+	await queueMail(sql, {
+		...renderMail(locale, {
+			subject: m.mail_approval_subject({ step: values.step }, { locale }),
+			lines: [
+				m.mail_approval_line(
+					{ requester: values.requester, step: values.step, incident: values.title },
+					{ locale }
+				)
+			],
+			link: link(`/incidents/${values.incidentId}`),
+			action: m.mail_open_room({}, { locale })
+		}),
+		recipient: to.email,
+		userId: to.userId,
+		organizationId: values.organizationId,
+		kind: 'approval_requested',
+		locale,
+		dedupeKey: `${values.dedupeKey}:${to.userId}`
+	});
+}
+
+export async function mailStepAssigned(
+	sql: Db,
+	to: Recipient,
+	values: IncidentRef & { step: string; dedupeKey: string }
+) {
+	const locale = asLocale(to.locale);
+	await queueMail(sql, {
+		...renderMail(locale, {
+			subject: m.mail_assigned_subject({ step: values.step }, { locale }),
+			lines: [m.mail_assigned_line({ step: values.step, incident: values.title }, { locale })],
+			link: link(`/incidents/${values.incidentId}`),
+			action: m.mail_open_room({}, { locale })
+		}),
+		recipient: to.email,
+		userId: to.userId,
+		organizationId: values.organizationId,
+		kind: 'step_assigned',
+		locale,
+		dedupeKey: `${values.dedupeKey}:${to.userId}`
+	});
+}
+
+export async function mailIncidentShared(
+	sql: Db,
+	to: Recipient,
+	values: IncidentRef & { from: string; partner: string; dedupeKey: string }
+) {
+	const locale = asLocale(to.locale);
+	await queueMail(sql, {
+		...renderMail(locale, {
+			subject: m.mail_shared_subject({ from: values.from, incident: values.title }, { locale }),
+			lines: [
+				m.mail_shared_line(
+					{ from: values.from, partner: values.partner, incident: values.title },
+					{ locale }
+				)
+			],
+			link: link(`/incidents/${values.incidentId}`),
+			action: m.mail_open_room({}, { locale })
+		}),
+		recipient: to.email,
+		userId: to.userId,
+		organizationId: values.organizationId,
+		kind: 'incident_shared',
+		locale,
+		dedupeKey: `${values.dedupeKey}:${to.userId}`
+	});
+}
+
+export async function mailActionItemDue(
+	sql: Db,
+	to: Recipient,
+	values: IncidentRef & { item: string; dueOn: string; itemId: string }
+) {
+	const locale = asLocale(to.locale);
+	await queueMail(sql, {
+		...renderMail(locale, {
+			subject: m.mail_due_subject({ item: values.item }, { locale }),
+			lines: [
+				m.mail_due_line(
+					{ item: values.item, incident: values.title, date: values.dueOn },
+					{ locale }
+				)
+			],
+			link: link(`/action-items`),
+			action: m.mail_due_action({}, { locale })
+		}),
+		recipient: to.email,
+		userId: to.userId,
+		organizationId: values.organizationId,
+		kind: 'action_item_due',
+		locale,
+		dedupeKey: `due:${values.itemId}:${values.dueOn}:${to.userId}`
+	});
+}
+
+export async function mailWebhookDisabled(
+	sql: Db,
+	to: Recipient,
+	values: { organizationId: string; endpointId: string; name: string; error: string }
+) {
+	const locale = asLocale(to.locale);
+	await queueMail(sql, {
+		...renderMail(locale, {
+			subject: m.mail_hook_disabled_subject({ name: values.name }, { locale }),
+			lines: [m.mail_hook_disabled_line({ name: values.name }, { locale }), values.error],
+			link: link(`/orgs/${values.organizationId}/webhooks/${values.endpointId}`),
+			action: m.mail_hook_disabled_action({}, { locale })
+		}),
+		recipient: to.email,
+		userId: to.userId,
+		organizationId: values.organizationId,
+		kind: 'webhook_disabled',
+		locale,
+		dedupeKey: `hook-disabled:${values.endpointId}:${Date.now()}:${to.userId}`
+	});
+}
+
+/** The members of an organization at or above a role, with their addresses and languages. */
+export async function membersAtLeast(
+	sql: Db,
+	organizationId: string,
+	roles: Role[]
+): Promise<Recipient[]> {
+	return sql<Recipient[]>`
+		select u.email, u.id as "userId", u.locale from memberships ms join users u on u.id = ms.user_id
+		where ms.organization_id = ${organizationId} and ms.role = any(${roles}) and u.kind = 'person'`;
+}

@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import {
+	WEBHOOK_FLAVOURS,
+	WEBHOOK_GROUPS,
+	type DeliveryStatus,
+	type WebhookFlavour,
+	type WebhookGroup
+} from '$lib/webhooks/groups';
+import type { Actor } from '../access/actor';
+import { authorize } from '../access/authorize';
+import { db, type Db } from '../db/db';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { addJob } from '../queue/queue';
+import { parse, uuid } from '../validation';
+import { newWebhookSecret } from './signing';
+
+/** How long the previous secret still signs after a rotation: receivers update meanwhile. */
+export const ROTATION_OVERLAP_HOURS = 24;
+
+const groups = z
+	.union([z.string(), z.array(z.string())])
+	.transform((v) => (Array.isArray(v) ? v : v.split(',')).map((g) => g.trim()).filter(Boolean))
+	.pipe(
+		z
+			.array(
+				z.enum(WEBHOOK_GROUPS, {
+					message: 'Groups are incident, runbook, timeline, alerts and postmortem.'
+				})
+			)
+			.min(1, { message: 'Choose at least one group of events to send.' })
+	);
+
+const address = z
+	.string({ message: 'Give the address that receives the deliveries.' })
+	.trim()
+	.max(2000, { message: 'Use at most 2000 characters for the address.' })
+	.refine((v) => /^https?:\/\/[^\s/]+/i.test(v) && URL.canParse(v), {
+		message: 'Give an http or https address, like https://example.com/hooks.'
+	});
+
+export const endpointInput = z.object({
+	name: z
+		.string({ message: 'Name the endpoint.' })
+		.trim()
+		.min(1, { message: 'Name the endpoint.' })
+		.max(80, { message: 'Use at most 80 characters for the name.' }),
+	url: address,
+	flavour: z
+		.enum(WEBHOOK_FLAVOURS, { message: 'Choose standard (signed JSON) or chat.' })
+		.default('standard'),
+	groups
+});
+
+export const endpointChanges = endpointInput
+	.omit({ flavour: true })
+	.partial()
+	.extend({
+		enabled: z
+			.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
+			.transform((v) => v === true || v === 'on' || v === 'true')
+			.optional(),
+		version: z.coerce.number().int().positive().optional()
+	});
+
+export interface EndpointSummary {
+	id: string;
+	name: string;
+	url: string;
+	flavour: WebhookFlavour;
+	groups: WebhookGroup[];
+	enabled: boolean;
+	disabledReason: string | null;
+	failingSince: Date | null;
+	rotating: boolean;
+	version: number;
+	createdAt: Date;
+	delivered: number;
+	failed: number;
+	lastDeliveryAt: Date | null;
+}
+
+/** Registers an endpoint; its `whsec_` secret is returned with it (and shown on its page). */
+export async function createEndpoint(
+	context: CommandContext,
+	organizationId: string,
+	input: unknown
+) {
+	const data = parse(endpointInput, input);
+	const secret = newWebhookSecret();
+	const { result, replayed } = await runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'webhook.manage', tx);
+		const [row] = await tx<{ id: string }[]>`
+			insert into webhook_endpoints (organization_id, name, url, flavour, groups, secret, created_by)
+			values (${organizationId}, ${data.name}, ${data.url}, ${data.flavour}, ${data.groups},
+				${secret}, ${context.actor.userId})
+			returning id`;
+		if (!row) throw new Error('endpoint insert returned no row');
+		await emit({
+			streamId: organizationId,
+			kind: 'webhook.created',
+			payload: { endpointId: row.id, name: data.name, flavour: data.flavour, groups: data.groups }
+		});
+		return { endpointId: row.id, name: data.name, flavour: data.flavour, version: 1 };
+	});
+	return { ...result, replayed };
+}
+
+async function lockEndpoint(db: Db, organizationId: string, endpointId: string) {
+	parse(uuid, endpointId);
+	const [row] = await db<{ name: string; version: number }[]>`
+		select name, version from webhook_endpoints
+		where id = ${endpointId} and organization_id = ${organizationId} and deleted_at is null
+		for update`;
+	if (!row) throw new AppError('not_found', 'This webhook endpoint does not exist.');
+	return row;
+}
+
+/** Changes name, address, groups, or turns it on again (which forgets its failures). */
+export async function updateEndpoint(
+	context: CommandContext,
+	organizationId: string,
+	endpointId: string,
+	input: unknown
+) {
+	const data = parse(endpointChanges, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'webhook.manage', tx);
+		const current = await lockEndpoint(tx, organizationId, endpointId);
+		if (data.version !== undefined && data.version !== current.version) {
+			throw new AppError(
+				'conflict',
+				`${current.name} was changed meanwhile. Nothing was changed: reload and try again.`
+			);
+		}
+		const [row] = await tx<{ version: number; name: string; enabled: boolean }[]>`
+			update webhook_endpoints set
+				name = coalesce(${data.name ?? null}, name),
+				url = coalesce(${data.url ?? null}, url),
+				groups = coalesce(${data.groups ?? null}::text[], groups),
+				enabled = coalesce(${data.enabled ?? null}::boolean, enabled),
+				disabled_at = case when ${data.enabled ?? null}::boolean then null else disabled_at end,
+				disabled_reason = case when ${data.enabled ?? null}::boolean then null else disabled_reason end,
+				failing_since = case when ${data.enabled ?? null}::boolean then null else failing_since end,
+				version = version + 1
+			where id = ${endpointId}
+			returning version, name, enabled`;
+		if (!row) throw new Error('endpoint update returned no row');
+		await emit({
+			streamId: organizationId,
+			kind: 'webhook.updated',
+			payload: { endpointId, name: row.name, enabled: row.enabled, version: row.version }
+		});
+		return { endpointId, version: row.version, enabled: row.enabled };
+	});
+}
+
+/** A new secret; the previous one keeps signing for a day, so receivers accept both meanwhile. */
+export async function rotateSecret(
+	context: CommandContext,
+	organizationId: string,
+	endpointId: string
+) {
+	const secret = newWebhookSecret();
+	return runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'webhook.manage', tx);
+		const current = await lockEndpoint(tx, organizationId, endpointId);
+		const [row] = await tx<{ version: number; until: Date }[]>`
+			update webhook_endpoints set previous_secret = secret, secret = ${secret},
+				previous_secret_until = now() + make_interval(hours => ${ROTATION_OVERLAP_HOURS}),
+				version = version + 1
+			where id = ${endpointId}
+			returning version, previous_secret_until as until`;
+		if (!row) throw new Error('endpoint rotation returned no row');
+		await emit({
+			streamId: organizationId,
+			kind: 'webhook.secret_rotated',
+			payload: { endpointId, name: current.name, previousUntil: row.until.toISOString() }
+		});
+		return { endpointId, version: row.version, previousSecretUntil: row.until.toISOString() };
+	});
+}
+
+export async function deleteEndpoint(
+	context: CommandContext,
+	organizationId: string,
+	endpointId: string
+) {
+	return runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'webhook.manage', tx);
+		const current = await lockEndpoint(tx, organizationId, endpointId);
+		await tx`update webhook_endpoints set deleted_at = now(), enabled = false where id = ${endpointId}`;
+		await emit({
+			streamId: organizationId,
+			kind: 'webhook.deleted',
+			payload: { endpointId, name: current.name }
+		});
+		return { endpointId, deleted: true };
+	});
+}
+
+/** Sends one delivery again under the same message id (receivers dedupe on it); a new day of retries. */
+export async function redeliver(
+	context: CommandContext,
+	organizationId: string,
+	endpointId: string,
+	deliveryId: unknown
+) {
+	const id = parse(uuid, deliveryId);
+	return runCommand(context, async (tx) => {
+		await authorize(context.actor, organizationId, 'webhook.manage', tx);
+		await lockEndpoint(tx, organizationId, endpointId);
+		const [row] = await tx<{ id: string }[]>`
+			update webhook_deliveries set status = 'pending', next_attempt_at = now(), error = null,
+				created_at = now()
+			where id = ${id} and endpoint_id = ${endpointId}
+			returning id`;
+		if (!row) throw new AppError('not_found', 'This delivery is not in the log of this endpoint.');
+		await addJob(tx, 'webhook_deliver', { deliveryId: id });
+		return { deliveryId: id, status: 'pending' };
+	});
+}
+
+/** The organization's endpoints with their recent counts; admins only. */
+export async function listEndpoints(
+	actor: Pick<Actor, 'userId'>,
+	organizationId: string,
+	sql: Db = db()
+): Promise<EndpointSummary[]> {
+	await authorize(actor, organizationId, 'webhook.manage', sql);
+	return sql<EndpointSummary[]>`
+		select e.id, e.name, e.url, e.flavour, e.groups, e.enabled, e.disabled_reason as "disabledReason",
+			e.failing_since as "failingSince",
+			(e.previous_secret_until is not null and e.previous_secret_until > now()) as rotating,
+			e.version, e.created_at as "createdAt",
+			count(d.id) filter (where d.status = 'delivered')::int as delivered,
+			count(d.id) filter (where d.status in ('failed', 'refused', 'retrying'))::int as failed,
+			max(d.last_attempt_at) as "lastDeliveryAt"
+		from webhook_endpoints e left join webhook_deliveries d on d.endpoint_id = e.id
+		where e.organization_id = ${organizationId} and e.deleted_at is null
+		group by e.id
+		order by e.created_at, e.id`;
+}
+
+export interface DeliveryRow {
+	id: string;
+	messageId: string;
+	eventKind: string;
+	status: DeliveryStatus;
+	attempts: number;
+	responseStatus: number | null;
+	durationMs: number | null;
+	responseExcerpt: string | null;
+	error: string | null;
+	nextAttemptAt: Date | null;
+	lastAttemptAt: Date | null;
+	createdAt: Date;
+}
+
+/** One endpoint with its secret(s) and its delivery log, newest first. */
+export async function readEndpoint(
+	actor: Pick<Actor, 'userId'>,
+	organizationId: string,
+	endpointId: string,
+	sql: Db = db()
+) {
+	await authorize(actor, organizationId, 'webhook.manage', sql);
+	parse(uuid, endpointId);
+	const [endpoint] = await sql<
+		(Omit<EndpointSummary, 'delivered' | 'failed' | 'lastDeliveryAt'> & {
+			secret: string;
+			previousSecretUntil: Date | null;
+		})[]
+	>`
+		select id, name, url, flavour, groups, enabled, disabled_reason as "disabledReason",
+			failing_since as "failingSince", secret, previous_secret_until as "previousSecretUntil",
+			(previous_secret_until is not null and previous_secret_until > now()) as rotating,
+			version, created_at as "createdAt"
+		from webhook_endpoints
+		where id = ${endpointId} and organization_id = ${organizationId} and deleted_at is null`;
+	if (!endpoint) throw new AppError('not_found', 'This webhook endpoint does not exist.');
+	const deliveries = await sql<DeliveryRow[]>`
+		select id, message_id as "messageId", event_kind as "eventKind", status, attempts,
+			response_status as "responseStatus", duration_ms as "durationMs",
+			response_excerpt as "responseExcerpt", error, next_attempt_at as "nextAttemptAt",
+			last_attempt_at as "lastAttemptAt", created_at as "createdAt"
+		from webhook_deliveries where endpoint_id = ${endpointId}
+		order by created_at desc, id limit 100`;
+	return { endpoint, deliveries };
+}
