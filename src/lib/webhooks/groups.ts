@@ -81,7 +81,13 @@ export const KIND_GROUPS = {
 	'webhook.disabled': null,
 	'status_page.changed': null,
 	'status.public_update': 'incident',
-	'incident.chat_changed': null
+	'incident.chat_changed': null,
+	'milestone.trigger': 'incident',
+	'milestone.detected': 'incident',
+	'milestone.acknowledged': 'incident',
+	'milestone.identified': 'incident',
+	'milestone.mitigated': 'incident',
+	'milestone.recovered': 'incident'
 } satisfies Record<EventKind, WebhookGroup | null>;
 
 export function groupOf(kind: string): WebhookGroup | null {
