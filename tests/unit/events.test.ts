@@ -62,8 +62,10 @@ group('the event map', () => {
 
 	it('keeps members, invites, tokens, integrations and sign-in providers for admins, and everything else for every member', () => {
 		for (const kind of EVENT_KINDS) {
-			// What only admin pages show: members, invites, tokens, alert integrations, SSO.
-			const restricted = /^(member|invite|token|integration)\.|^organization\.sso_/.test(kind);
+			// What only admin pages show: members, invites, tokens, alert integrations, webhooks, SSO.
+			const restricted = /^(member|invite|token|integration|webhook)\.|^organization\.sso_/.test(
+				kind
+			);
 			expect([kind, EVENT_TRAITS[kind].readers]).toEqual([kind, restricted ? 'admin' : 'viewer']);
 		}
 	});
