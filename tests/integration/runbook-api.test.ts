@@ -23,7 +23,12 @@ function sessionUser(user: User | null) {
 }
 
 async function getRun(user: User | null, incidentId: string) {
-	const event = { locals: { user: sessionUser(user) }, params: { id: incidentId } };
+	const event = {
+		locals: { user: sessionUser(user) },
+		params: { id: incidentId },
+		url: new URL(`http://localhost/api/v1/incidents/${incidentId}/run`),
+		getClientAddress: () => '127.0.0.1'
+	};
 	return GET(event as unknown as Parameters<typeof GET>[0]);
 }
 
@@ -35,6 +40,7 @@ async function postStep(user: User | null, incidentId: string, stepId: string, b
 			method: 'POST',
 			body: typeof body === 'string' ? body : JSON.stringify(body)
 		}),
+		url: new URL(`http://localhost/api/v1/incidents/${incidentId}/steps/${stepId}`),
 		getClientAddress: () => '127.0.0.1'
 	};
 	return POST(event as unknown as Parameters<typeof POST>[0]);

@@ -34,13 +34,11 @@ export const FORM_API: Record<string, Counterpart> = {
 	},
 	'action /(app)/incidents/new default': {
 		api: 'POST /api/v1/orgs/[id=uuid]/incidents',
-		command: 'declareIncident',
-		pending: 'issue 11'
+		command: 'declareIncident'
 	},
 	'action /(app)/incidents/[id=uuid] status': {
 		api: 'POST /api/v1/incidents/[id=uuid]/status',
-		command: 'changeIncidentStatus',
-		pending: 'issue 11'
+		command: 'changeIncidentStatus'
 	},
 	'action /(app)/incidents/[id=uuid] commander': {
 		api: 'PUT /api/v1/incidents/[id=uuid]/commander',
@@ -107,8 +105,7 @@ export const FORM_API: Record<string, Counterpart> = {
 	// Ending a drill resolves it: the status endpoint with `resolved`.
 	'action /(app)/incidents/[id=uuid]/scorecard end': {
 		api: 'POST /api/v1/incidents/[id=uuid]/status',
-		command: 'changeIncidentStatus',
-		pending: 'issue 11'
+		command: 'changeIncidentStatus'
 	},
 	'action /(app)/action-items status': {
 		api: 'PATCH /api/v1/action-items/[itemId=uuid]',
