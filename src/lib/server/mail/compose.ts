@@ -4,7 +4,7 @@ import type { Role } from '$lib/roles';
 import type { Db } from '../db/db';
 import { queueMail } from './outbox';
 import { publicOrigin } from './settings';
-import { asLocale, renderMail } from './templates';
+import { asLocale, renderMail, type MailKind } from './templates';
 
 /**
  * What each mail says, in its recipient's language (`users.locale`; for someone without an
@@ -29,6 +29,23 @@ function roleIn(role: Role, locale: Locale): string {
 	return labels[role];
 }
 
+/** Renders a mail in its recipient's language and queues it in the caller's transaction. */
+async function mailTo(
+	sql: Db,
+	to: Recipient,
+	envelope: { kind: MailKind; organizationId: string | null; dedupeKey?: string },
+	content: (locale: Locale) => Parameters<typeof renderMail>[1]
+) {
+	const locale = asLocale(to.locale);
+	await queueMail(sql, {
+		...renderMail(locale, content(locale)),
+		recipient: to.email,
+		userId: to.userId,
+		locale,
+		...envelope
+	});
+}
+
 /** The language of whoever has an account under this address, else the fallback. */
 export async function localeOf(sql: Db, email: string, fallback: string): Promise<string> {
 	const [row] = await sql<{ locale: string }[]>`
@@ -48,10 +65,11 @@ export async function mailOrganizationInvite(
 		expiresAt: Date;
 	}
 ) {
-	const locale = asLocale(to.locale);
-	const url = link(`/invite/${values.token}`);
-	await queueMail(sql, {
-		...renderMail(locale, {
+	await mailTo(
+		sql,
+		to,
+		{ organizationId: values.organizationId, kind: 'org_invite' },
+		(locale) => ({
 			subject: m.mail_invite_subject(
 				{ inviter: values.inviter, organization: values.organization },
 				{ locale }
@@ -67,15 +85,10 @@ export async function mailOrganizationInvite(
 				),
 				m.mail_invite_expires({ date: values.expiresAt.toISOString().slice(0, 10) }, { locale })
 			],
-			link: url,
+			link: link(`/invite/${values.token}`),
 			action: m.mail_invite_action({}, { locale })
-		}),
-		recipient: to.email,
-		userId: to.userId,
-		organizationId: values.organizationId,
-		kind: 'org_invite',
-		locale
-	});
+		})
+	);
 }
 
 export async function mailPasswordReset(
@@ -83,9 +96,11 @@ export async function mailPasswordReset(
 	to: Recipient,
 	values: { token: string; expiresAt: Date; organizationId: string | null }
 ) {
-	const locale = asLocale(to.locale);
-	await queueMail(sql, {
-		...renderMail(locale, {
+	await mailTo(
+		sql,
+		to,
+		{ organizationId: values.organizationId, kind: 'password_reset' },
+		(locale) => ({
 			subject: m.mail_reset_subject({}, { locale }),
 			lines: [
 				m.mail_reset_line({}, { locale }),
@@ -96,13 +111,8 @@ export async function mailPasswordReset(
 			],
 			link: link(`/reset/${values.token}`),
 			action: m.mail_reset_action({}, { locale })
-		}),
-		recipient: to.email,
-		userId: to.userId,
-		organizationId: values.organizationId,
-		kind: 'password_reset',
-		locale
-	});
+		})
+	);
 }
 
 interface IncidentRef {
@@ -116,9 +126,15 @@ export async function mailApprovalRequested(
 	to: Recipient,
 	values: IncidentRef & { step: string; requester: string; dedupeKey: string }
 ) {
-	const locale = asLocale(to.locale);
-	await queueMail(sql, {
-		...renderMail(locale, {
+	await mailTo(
+		sql,
+		to,
+		{
+			organizationId: values.organizationId,
+			kind: 'approval_requested',
+			dedupeKey: `${values.dedupeKey}:${to.userId}`
+		},
+		(locale) => ({
 			subject: m.mail_approval_subject({ step: values.step }, { locale }),
 			lines: [
 				m.mail_approval_line(
@@ -128,14 +144,8 @@ export async function mailApprovalRequested(
 			],
 			link: link(`/incidents/${values.incidentId}`),
 			action: m.mail_open_room({}, { locale })
-		}),
-		recipient: to.email,
-		userId: to.userId,
-		organizationId: values.organizationId,
-		kind: 'approval_requested',
-		locale,
-		dedupeKey: `${values.dedupeKey}:${to.userId}`
-	});
+		})
+	);
 }
 
 export async function mailStepAssigned(
@@ -143,21 +153,21 @@ export async function mailStepAssigned(
 	to: Recipient,
 	values: IncidentRef & { step: string; dedupeKey: string }
 ) {
-	const locale = asLocale(to.locale);
-	await queueMail(sql, {
-		...renderMail(locale, {
+	await mailTo(
+		sql,
+		to,
+		{
+			organizationId: values.organizationId,
+			kind: 'step_assigned',
+			dedupeKey: `${values.dedupeKey}:${to.userId}`
+		},
+		(locale) => ({
 			subject: m.mail_assigned_subject({ step: values.step }, { locale }),
 			lines: [m.mail_assigned_line({ step: values.step, incident: values.title }, { locale })],
 			link: link(`/incidents/${values.incidentId}`),
 			action: m.mail_open_room({}, { locale })
-		}),
-		recipient: to.email,
-		userId: to.userId,
-		organizationId: values.organizationId,
-		kind: 'step_assigned',
-		locale,
-		dedupeKey: `${values.dedupeKey}:${to.userId}`
-	});
+		})
+	);
 }
 
 export async function mailIncidentShared(
@@ -165,9 +175,15 @@ export async function mailIncidentShared(
 	to: Recipient,
 	values: IncidentRef & { from: string; partner: string; dedupeKey: string }
 ) {
-	const locale = asLocale(to.locale);
-	await queueMail(sql, {
-		...renderMail(locale, {
+	await mailTo(
+		sql,
+		to,
+		{
+			organizationId: values.organizationId,
+			kind: 'incident_shared',
+			dedupeKey: `${values.dedupeKey}:${to.userId}`
+		},
+		(locale) => ({
 			subject: m.mail_shared_subject({ from: values.from, incident: values.title }, { locale }),
 			lines: [
 				m.mail_shared_line(
@@ -177,14 +193,8 @@ export async function mailIncidentShared(
 			],
 			link: link(`/incidents/${values.incidentId}`),
 			action: m.mail_open_room({}, { locale })
-		}),
-		recipient: to.email,
-		userId: to.userId,
-		organizationId: values.organizationId,
-		kind: 'incident_shared',
-		locale,
-		dedupeKey: `${values.dedupeKey}:${to.userId}`
-	});
+		})
+	);
 }
 
 export async function mailActionItemDue(
@@ -192,9 +202,15 @@ export async function mailActionItemDue(
 	to: Recipient,
 	values: IncidentRef & { item: string; dueOn: string; itemId: string }
 ) {
-	const locale = asLocale(to.locale);
-	await queueMail(sql, {
-		...renderMail(locale, {
+	await mailTo(
+		sql,
+		to,
+		{
+			organizationId: values.organizationId,
+			kind: 'action_item_due',
+			dedupeKey: `due:${values.itemId}:${values.dueOn}:${to.userId}`
+		},
+		(locale) => ({
 			subject: m.mail_due_subject({ item: values.item }, { locale }),
 			lines: [
 				m.mail_due_line(
@@ -204,14 +220,8 @@ export async function mailActionItemDue(
 			],
 			link: link(`/action-items`),
 			action: m.mail_due_action({}, { locale })
-		}),
-		recipient: to.email,
-		userId: to.userId,
-		organizationId: values.organizationId,
-		kind: 'action_item_due',
-		locale,
-		dedupeKey: `due:${values.itemId}:${values.dueOn}:${to.userId}`
-	});
+		})
+	);
 }
 
 export async function mailWebhookDisabled(
@@ -219,21 +229,21 @@ export async function mailWebhookDisabled(
 	to: Recipient,
 	values: { organizationId: string; endpointId: string; name: string; error: string }
 ) {
-	const locale = asLocale(to.locale);
-	await queueMail(sql, {
-		...renderMail(locale, {
+	await mailTo(
+		sql,
+		to,
+		{
+			organizationId: values.organizationId,
+			kind: 'webhook_disabled',
+			dedupeKey: `hook-disabled:${values.endpointId}:${Date.now()}:${to.userId}`
+		},
+		(locale) => ({
 			subject: m.mail_hook_disabled_subject({ name: values.name }, { locale }),
 			lines: [m.mail_hook_disabled_line({ name: values.name }, { locale }), values.error],
 			link: link(`/orgs/${values.organizationId}/webhooks/${values.endpointId}`),
 			action: m.mail_hook_disabled_action({}, { locale })
-		}),
-		recipient: to.email,
-		userId: to.userId,
-		organizationId: values.organizationId,
-		kind: 'webhook_disabled',
-		locale,
-		dedupeKey: `hook-disabled:${values.endpointId}:${Date.now()}:${to.userId}`
-	});
+		})
+	);
 }
 
 /** The members of an organization at or above a role, with their addresses and languages. */
