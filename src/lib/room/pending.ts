@@ -27,17 +27,17 @@ export interface ShownChange {
 	createdAt: string;
 }
 
-const stepPreviews = (changes: readonly ShownChange[]) =>
-	changes.flatMap((change) =>
-		change.preview.kind === 'step' ? [{ change, preview: change.preview }] : []
-	);
-const serverPreviews = (changes: readonly ShownChange[]) =>
-	changes.flatMap((change) =>
-		change.preview.kind === 'server' ? [{ change, preview: change.preview }] : []
-	);
-const notePreviews = (changes: readonly ShownChange[]) =>
-	changes.flatMap((change) =>
-		change.preview.kind === 'note' ? [{ change, preview: change.preview }] : []
+type PreviewOf<K extends PendingChange['kind']> = Extract<PendingChange, { kind: K }>;
+
+const isKind = <K extends PendingChange['kind']>(
+	preview: PendingChange,
+	kind: K
+): preview is PreviewOf<K> => preview.kind === kind;
+
+/** The changes of one kind, in the order they were made, each with its preview. */
+const previewsOf = <K extends PendingChange['kind']>(changes: readonly ShownChange[], kind: K) =>
+	changes.flatMap(({ preview, ...change }) =>
+		isKind(preview, kind) ? [{ change: { ...change, preview }, preview }] : []
 	);
 
 /** The ids of what a preview changed and is not confirmed yet: the ones to mark pending. */
@@ -46,40 +46,59 @@ export interface Overlay<T> {
 	pending: Set<string>;
 }
 
+interface Versioned {
+	id: string;
+	version: number;
+}
+
 /**
- * Applies the previews of steps, in the order they were made: each counts as one more version,
- * so a second change queued offline on the same step is sent against the right version.
+ * Applies previews to versioned rows in the order they were made: each counts as one more
+ * version, so a second change queued offline on the same row is sent against the right one.
+ * A row already past a preview's version shows the server's own state. Unchanged, the list
+ * stays the same object: nothing downstream recomputes.
  */
-export function overlayRun(run: Run, changes: readonly ShownChange[]): Overlay<Run> {
+function overlayRows<T extends Versioned>(
+	rows: T[],
+	previews: { change: ShownChange; id: string; baseVersion: number; patch: (row: T) => T }[]
+): Overlay<T[]> {
 	const pending = new Set<string>();
-	let steps = run.steps;
-	let changed = false;
-	for (const { change, preview } of stepPreviews(changes)) {
-		steps = steps.map((step) => {
-			if (step.id !== preview.stepId || step.version > preview.baseVersion) return step;
-			if (!change.confirmed) pending.add(step.id);
-			changed = true;
-			return { ...step, state: preview.to, version: preview.baseVersion + 1 };
-		});
+	let value = rows;
+	for (const { change, id, baseVersion, patch } of previews) {
+		const at = value.findIndex((row) => row.id === id && row.version <= baseVersion);
+		const row = value[at];
+		if (!row) continue;
+		if (!change.confirmed) pending.add(id);
+		value = value.with(at, { ...patch(row), version: baseVersion + 1 });
 	}
-	// Unchanged, the run stays the same object: nothing downstream recomputes.
-	return { value: changed ? { ...run, steps } : run, pending };
+	return { value, pending };
+}
+
+export function overlayRun(run: Run, changes: readonly ShownChange[]): Overlay<Run> {
+	const { value: steps, pending } = overlayRows(
+		run.steps,
+		previewsOf(changes, 'step').map(({ change, preview }) => ({
+			change,
+			id: preview.stepId,
+			baseVersion: preview.baseVersion,
+			patch: (step) => ({ ...step, state: preview.to })
+		}))
+	);
+	return { value: steps === run.steps ? run : { ...run, steps }, pending };
 }
 
 export function overlayServers<T extends RoomServer>(
 	servers: T[],
 	changes: readonly ShownChange[]
 ): Overlay<T[]> {
-	const pending = new Set<string>();
-	let value = servers;
-	for (const { change, preview } of serverPreviews(changes)) {
-		value = value.map((server) => {
-			if (server.id !== preview.itemId || server.version > preview.baseVersion) return server;
-			if (!change.confirmed) pending.add(server.id);
-			return { ...server, status: preview.to, version: preview.baseVersion + 1 };
-		});
-	}
-	return { value, pending };
+	return overlayRows(
+		servers,
+		previewsOf(changes, 'server').map(({ change, preview }) => ({
+			change,
+			id: preview.itemId,
+			baseVersion: preview.baseVersion,
+			patch: (server) => ({ ...server, status: preview.to })
+		}))
+	);
 }
 
 export interface PendingNote {
@@ -96,7 +115,7 @@ export function pendingNotes(
 	timeline: readonly Pick<TimelineEntry, 'seq'>[]
 ): PendingNote[] {
 	const shown = new Set(timeline.map((entry) => entry.seq));
-	return notePreviews(changes)
+	return previewsOf(changes, 'note')
 		.filter(({ change }) => change.seq === null || !shown.has(change.seq))
 		.map(({ change, preview }) => ({
 			id: change.id,
