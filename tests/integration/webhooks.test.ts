@@ -52,6 +52,15 @@ const settled = (endpointId: string, status: string) =>
 		`a ${status} delivery`
 	);
 
+/** The three Standard Webhooks headers of a received delivery, as the verifier takes them. */
+function signatureHeaders(headers: Record<string, unknown>) {
+	return {
+		'webhook-id': String(headers['webhook-id']),
+		'webhook-timestamp': String(headers['webhook-timestamp']),
+		'webhook-signature': String(headers['webhook-signature'])
+	};
+}
+
 describe('outgoing webhooks (Standard Webhooks 1.0)', () => {
 	it('signs every delivery so the reference library verifies it, and refuses a tampered body or an old timestamp', async () => {
 		const receiver = await startReceiver();
@@ -60,11 +69,7 @@ describe('outgoing webhooks (Standard Webhooks 1.0)', () => {
 		await settled(endpointId, 'delivered');
 		const [request] = receiver.received;
 		if (!request) throw new Error('nothing received');
-		const headers = {
-			'webhook-id': String(request.headers['webhook-id']),
-			'webhook-timestamp': String(request.headers['webhook-timestamp']),
-			'webhook-signature': String(request.headers['webhook-signature'])
-		};
+		const headers = signatureHeaders(request.headers);
 		const verified = new Webhook(secret).verify(request.body, headers) as {
 			type: string;
 			data: { id: string; incident: { title: string } };
@@ -97,11 +102,7 @@ describe('outgoing webhooks (Standard Webhooks 1.0)', () => {
 		await settled(endpointId, 'delivered');
 		const [request] = receiver.received;
 		if (!request) throw new Error('nothing received');
-		const headers = {
-			'webhook-id': String(request.headers['webhook-id']),
-			'webhook-timestamp': String(request.headers['webhook-timestamp']),
-			'webhook-signature': String(request.headers['webhook-signature'])
-		};
+		const headers = signatureHeaders(request.headers);
 		expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
 		expect(() => new Webhook(oldSecret).verify(request.body, headers)).not.toThrow();
 		expect(() => new Webhook(endpoint.secret).verify(request.body, headers)).not.toThrow();
