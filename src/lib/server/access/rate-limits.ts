@@ -53,6 +53,12 @@ export function assertWithinLimit(key: string, limit: Limit, what: string) {
 	}
 }
 
+/** Whether the key already used up its window, without counting a request. */
+export function isOverLimit(key: string, limit: Limit, now = Date.now()): boolean {
+	const window = windows.value.get(key);
+	return window !== undefined && window.resetAt > now && window.count >= limit.max;
+}
+
 /** Forgets every counter (tests). */
 export function resetRateLimits() {
 	windows.value.clear();
