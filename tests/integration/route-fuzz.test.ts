@@ -22,7 +22,7 @@ let world: World;
 let owner: Who;
 
 beforeAll(async () => {
-	resetRateLimits();
+	await resetRateLimits();
 	world = await buildWorld();
 	owner = world.actors.find((w) => w.label === 'merchant owner') as Who;
 }, 120_000);

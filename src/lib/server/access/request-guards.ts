@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { resolveApiToken } from './api-tokens';
-import { hit, LIMITS } from './rate-limits';
+import { hit, limits } from './rate-limits';
 
 /**
  * The checks every request passes before a route sees it (hooks.server.ts): body size,
@@ -103,14 +103,14 @@ export async function loadTokenActor(event: Event): Promise<Response | null> {
 }
 
 /** The JSON API's rate limit: per token, else per person, else per address. */
-export function refuseOverApiLimit(event: Event): Response | null {
+export async function refuseOverApiLimit(event: Event): Promise<Response | null> {
 	if (!isApi(event.url) || isIngest(event.url)) return null;
 	const key = event.locals.apiToken
 		? `token:${event.locals.apiToken.id}`
 		: event.locals.user
 			? `user:${event.locals.user.id}`
 			: `address:${event.getClientAddress()}`;
-	const wait = hit(`api:${key}`, LIMITS.api);
+	const wait = await hit(`api:${key}`, limits().api);
 	if (wait === null) return null;
 	return refusal(429, 'rate_limited', `Too many requests. Retry in ${wait} seconds.`, {
 		'retry-after': String(wait)
