@@ -1,4 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { isAppError } from '../errors';
 import { resolveApiToken } from './api-tokens';
 import { hit, limits } from './rate-limits';
 
@@ -80,7 +81,14 @@ export function refuseCrossOriginJson(request: Request, url: URL): Response | nu
 export async function loadTokenActor(event: Event): Promise<Response | null> {
 	const secret = isApi(event.url) && !isIngest(event.url) ? bearerOf(event.request) : null;
 	if (secret === null) return null;
-	const token = await resolveApiToken(secret, event.getClientAddress());
+	let token: Awaited<ReturnType<typeof resolveApiToken>>;
+	try {
+		token = await resolveApiToken(secret, event.getClientAddress());
+	} catch (error) {
+		// An expired token: 401, saying since when.
+		if (!isAppError(error)) throw error;
+		return refusal(error.status, error.code, error.message, { 'www-authenticate': 'Bearer' });
+	}
 	if (!token) {
 		return refusal(401, 'unauthenticated', 'This API token is not valid or was revoked.', {
 			'www-authenticate': 'Bearer'
