@@ -10,7 +10,8 @@ test('an admin creates an API token, shown once; a script uses it; revoked, it s
 	const { page } = dsi;
 	await page.goto('/dashboard');
 	await page.getByRole('link', { name: MERCHANT }).first().click();
-	const organizationId = (await page.getByTestId('organization-id').textContent())?.trim() ?? '';
+	await page.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
+	const organizationId = /\/orgs\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
 
 	await page.getByRole('link', { name: 'API tokens' }).click();
 	const name = `Zabbix ${randomBytes(3).toString('hex')}`;

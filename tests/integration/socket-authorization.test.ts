@@ -16,7 +16,8 @@ import { PERMISSIONS } from '../../src/lib/server/access/permissions';
 import { SOCKET_EVENT_PERMISSIONS } from '../../src/lib/server/access/socket-permissions';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../src/lib/server/realtime/server';
-import { shareIncident, unshareIncident } from '../../src/lib/server/incidents/sharing';
+import { unshareIncident } from '../../src/lib/server/incidents/sharing';
+import { shareAccepted } from './harness/consent';
 import { removeMember } from '../../src/lib/server/organizations/commands';
 import { attachRealtime } from '../../src/lib/server/realtime/server';
 import type { NightshiftServer } from '../../src/lib/server/realtime/types';
@@ -217,7 +218,7 @@ describe('events of an incident reach only those who may see it', () => {
 		expect(seen.filter((e) => e.payload.text === 'After the hoster left')).toEqual([]);
 		expect(await join(hoster, room)).toMatchObject({ ok: false });
 
-		await shareIncident({ actor: owner }, incidentId, { organizationId: world.provider });
+		await shareAccepted(owner, incidentId, world.provider);
 		expect(await join(hoster, room)).toMatchObject({ ok: true });
 	});
 

@@ -63,6 +63,15 @@ export async function hit(key: string, limit: Limit, sql?: Db): Promise<number |
 	return row.hits > limit.max ? row.wait : null;
 }
 
+/** Whether the key already used up its window, without counting a request. */
+export async function isOverLimit(key: string, limit: Limit, sql?: Db): Promise<boolean> {
+	if (limit.max <= 0) return false;
+	const [row] = await (sql ?? db())<{ over: boolean }[]>`
+		select hits >= ${limit.max} as over from rate_counters
+		where key = ${key.slice(0, MAX_KEY_LENGTH)} and reset_at > clock_timestamp()`;
+	return row?.over ?? false;
+}
+
 /** Throws `rate_limited` with the wait when over the limit. */
 export async function assertWithinLimit(key: string, limit: Limit, what: string) {
 	const wait = await hit(key, limit);

@@ -29,7 +29,7 @@ export async function readRoom(
 		readIncident(incidentId),
 		readTimelinePage(reader, incidentId, timelineRequest),
 		listTimelineActors(incidentId),
-		listIncidentContacts(incidentId),
+		listIncidentContacts(incidentId, actor.userId),
 		listIncidentPeople(incidentId, actor.userId),
 		listIncidentItems(actor, incidentId),
 		readRun(actor, incidentId)
