@@ -73,7 +73,14 @@ describe('the MCP server at /mcp, driven by the SDK client', () => {
 		const client = await connect(viewer);
 		const { tools } = await client.listTools();
 		expect(tools.map((t) => t.name).sort()).toEqual(
-			['act_on_step', 'add_note', 'list_incidents', 'read_figures', 'read_room'].sort()
+			[
+				'act_on_step',
+				'add_note',
+				'list_incidents',
+				'read_figures',
+				'read_room',
+				'set_milestone'
+			].sort()
 		);
 		const listed = JSON.parse(
 			textOf(await client.callTool({ name: 'list_incidents', arguments: { status: 'open' } }))
@@ -105,6 +112,29 @@ describe('the MCP server at /mcp, driven by the SDK client', () => {
 			(e) => e.kind === 'timeline.note' && e.payload.text === 'Assistant: web03 reinstall at 80 %.'
 		);
 		expect(note).toMatchObject({ source: 'api', actorName: 'Assistant (MCP add_note)' });
+		await client.close();
+	});
+
+	it('sets a milestone at its true time as a responder token; a future time is refused', async () => {
+		const client = await connect(responder);
+		const at = new Date(Date.now() - 20 * 60_000).toISOString();
+		const result = await client.callTool({
+			name: 'set_milestone',
+			arguments: { incidentId, milestone: 'acknowledged', occurredAt: at }
+		});
+		expect(result.isError).toBeFalsy();
+		const set = (await listTimeline(incidentId)).find((e) => e.kind === 'milestone.acknowledged');
+		expect(set).toMatchObject({ source: 'api', actorName: 'Assistant (MCP set_milestone)' });
+		const future = await client.callTool({
+			name: 'set_milestone',
+			arguments: {
+				incidentId,
+				milestone: 'mitigated',
+				occurredAt: new Date(Date.now() + 3_600_000).toISOString()
+			}
+		});
+		expect(future.isError).toBe(true);
+		expect(JSON.parse(textOf(future)).error).toMatchObject({ code: 'invalid' });
 		await client.close();
 	});
 

@@ -3,6 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { NOTE_KINDS } from '../timeline/schemas';
 import { STEP_ACTIONS } from '$lib/runbooks/states';
+import { MILESTONES } from '$lib/milestones/model';
 import { isAppError } from '../errors';
 import type { Actor } from '../access/actor';
 import {
@@ -12,7 +13,8 @@ import {
 	listPostmortems,
 	postmortemMarkdown,
 	readFiguresTool,
-	readRoomTool
+	readRoomTool,
+	setMilestoneTool
 } from './tools';
 
 /** Who calls: an API token (its role in its one organization), from where. */
@@ -50,7 +52,7 @@ export function buildMcpServer(caller: McpCaller): McpServer {
 		{ name: 'nightshift', version: '1.0.0' },
 		{
 			instructions:
-				'Nightshift incident rooms: list incidents, read a room (run, steps, servers, contacts, timeline), read figures, add notes, act on runbook steps. Post-mortems are resources.'
+				'Nightshift incident rooms: list incidents, read a room (run, steps, servers, contacts, timeline), read figures, add notes, act on runbook steps, set milestones at their true times. Post-mortems are resources.'
 		}
 	);
 	const actor = (tool: string): Actor => ({
@@ -149,6 +151,22 @@ export function buildMcpServer(caller: McpCaller): McpServer {
 		run(({ incidentId, stepId, ...input }) =>
 			actOnStepTool(actor('act_on_step'), incidentId, stepId, input)
 		)
+	);
+	server.registerTool(
+		'set_milestone',
+		{
+			title: 'Set a milestone',
+			description:
+				'Records when a milestone of the incident really happened (trigger, detected, acknowledged, identified, mitigated, recovered); setting one already set corrects it and needs a reason. The figures are measured between milestones.',
+			inputSchema: {
+				incidentId,
+				milestone: z.enum(MILESTONES),
+				occurredAt: z.string().describe('ISO 8601 with its offset, e.g. 2026-12-03T02:41:00Z.'),
+				reason: z.string().optional(),
+				clientMutationId: mutationId
+			}
+		},
+		run(({ incidentId, ...input }) => setMilestoneTool(actor('set_milestone'), incidentId, input))
 	);
 	server.registerResource(
 		'postmortem',

@@ -6,6 +6,7 @@ import { authorizeIncident } from '../incidents/access';
 import { listIncidents } from '../incidents/queries';
 import { readRoom } from '../incidents/room';
 import { incidentFilters } from '../incidents/schemas';
+import { setMilestone } from '../milestones/commands';
 import { loadFigureInput } from '../postmortems/figure-input';
 import { readPostmortemDocument } from '../postmortems/page';
 import { actOnStep } from '../runbooks/steps';
@@ -69,6 +70,16 @@ export async function actOnStepTool(
 		stepId,
 		input
 	);
+	return { ...result, replayed };
+}
+
+export async function setMilestoneTool(
+	actor: Actor,
+	incidentId: string,
+	input: Record<string, unknown>
+) {
+	const { clientMutationId } = parse(mutation, input);
+	const { result, replayed } = await setMilestone({ actor, clientMutationId }, incidentId, input);
 	return { ...result, replayed };
 }
 
