@@ -50,7 +50,7 @@ export function formatTime(
 	}).format(date);
 }
 
-/** "25 Nov", "25 Nov 2019": a day without its time. */
+/** "25 Nov", "5 Nov 2019" (fr: "5 nov. 2019"): a day without its time. */
 export function formatDay(
 	iso: string | Date | number,
 	timeZone: string,
@@ -60,7 +60,7 @@ export function formatDay(
 	const date = new Date(iso);
 	return new Intl.DateTimeFormat(intlLocale(locale), {
 		timeZone,
-		day: '2-digit',
+		day: 'numeric',
 		month: 'short',
 		...(needsYear(date, timeZone, options) ? { year: 'numeric' as const } : {})
 	}).format(date);
@@ -105,15 +105,4 @@ export function formatMoment(
 		if (Math.abs(now - date.getTime()) < 6 * 86_400_000) return formatClock(date, timeZone, locale);
 	}
 	return formatTime(date, timeZone, locale, { ...options, now });
-}
-
-/** "12 Jan 2027" (fr: "12 janv. 2027"): a day, in the person's timezone. */
-export function formatDay(iso: string | Date, timeZone: string, locale = 'en'): string {
-	const date = typeof iso === 'string' ? new Date(iso) : iso;
-	return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-		timeZone,
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric'
-	}).format(date);
 }
