@@ -36,9 +36,3 @@ export function elapsedMs(
 	const end = resolvedAt ? new Date(resolvedAt).getTime() : now;
 	return Math.max(0, end - start);
 }
-
-export function formatElapsed(ms: number): string {
-	const minutes = Math.floor(ms / 60_000);
-	const hours = Math.floor(minutes / 60);
-	return `${String(hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}

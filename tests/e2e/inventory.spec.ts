@@ -31,14 +31,22 @@ test('an inventory CSV with one bad row is refused by line and field, and none o
 		mimeType: 'text/csv',
 		buffer: Buffer.from(csv)
 	});
-	await page.getByRole('button', { name: 'Check and import' }).click();
+	await page.getByRole('button', { name: 'Read the file' }).click();
+	// The mapping step: known columns already chosen, the unknown status value left to choose.
+	const mapping = page.getByTestId('import-mapping');
+	await expect(mapping.getByLabel('status', { exact: true })).toHaveValue('status');
+	await expect(mapping.getByTestId('import-statuses')).toContainText('sideways');
+	await expect(mapping.getByLabel('sideways')).toHaveValue('');
+	await mapping.getByRole('button', { name: 'Import 3 rows' }).click();
 
 	const errors = page.getByTestId('import-errors');
 	await expect(errors).toBeVisible();
 	await expect(errors).toContainText('Nothing was imported.');
 	// The header is line 1: the bad row is line 3, and the message names its field.
 	await expect(errors.getByRole('listitem')).toHaveCount(1);
-	await expect(errors.getByRole('listitem')).toHaveText(/^line 3, status: must be one of /);
+	await expect(errors.getByRole('listitem')).toHaveText(
+		/^line 3, status: 'sideways' is not a status; use one of /
+	);
 	await expect(page.getByTestId('import-done')).toHaveCount(0);
 
 	await page.goto(inventory);

@@ -133,8 +133,8 @@ test('the Markdown export of the demo post-mortem carries its figures and action
 	expect(markdown).toContain('| Time to detect | 18 min |');
 	expect(markdown).toContain('| Time to declare | 6 min |');
 	expect(markdown).toContain('| Time to mobilise Rempart Hosting | 2 min |');
-	expect(markdown).toContain('| Time to recover | 5 h 14 |');
-	expect(markdown).toContain('| Downtime of the critical services | 4 h 58 |');
+	expect(markdown).toContain('| Time to recover | 5 h 14 min |');
+	expect(markdown).toContain('| Downtime of the critical services | 4 h 58 min |');
 	expect(markdown).toContain('| End of the runbook against the plan | +42 min |');
 	expect(markdown).toContain(
 		'| Alert on a degraded RAID array, not only on a failed disk | Marc Lefèvre (Rempart Hosting) |'

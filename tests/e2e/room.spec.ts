@@ -25,9 +25,9 @@ async function percentDone(page: Page): Promise<number> {
 	return Number(/(\d+) %/.exec(text ?? '')?.[1]);
 }
 
-/** "4 h 05", "3 h", "40 min" → minutes. */
+/** "4 h 05 min", "3 h", "40 min" → minutes. */
 function minutesOf(text: string): number {
-	const match = /^(?:(\d+) h(?: (\d+))?|(\d+) min)$/.exec(text.trim());
+	const match = /^(?:(\d+) h(?: (\d+) min)?|(\d+) min)$/.exec(text.trim());
 	if (!match) throw new Error(`Not a duration: ${text}`);
 	return match[3] ? Number(match[3]) : Number(match[1]) * 60 + Number(match[2] ?? 0);
 }
@@ -94,8 +94,8 @@ test('the hoster finishes a step and the DSI sees its state, the progress, the E
 	const reinstalledBefore = await reinstalled();
 	const percentBefore = await percentDone(dsi.page);
 	const etaBefore = await readEta(dsi.page);
-	// After the restore, the 2 h 30 reindex is longer than the 1 h 30 deploy beside it.
-	expect(etaBefore.explanation).toContain(`${REINDEX}: 2 h 30`);
+	// After the restore, the 2 h 30 min reindex is longer than the 1 h 30 min deploy beside it.
+	expect(etaBefore.explanation).toContain(`${REINDEX}: 2 h 30 min`);
 	expect(etaBefore.explanation).not.toContain(DEPLOY);
 
 	await runStep(hoster.page, WEB03).getByRole('button', { name: 'Done', exact: true }).click();
@@ -128,7 +128,7 @@ test('the hoster finishes a step and the DSI sees its state, the progress, the E
 	const etaAfter = await readEta(dsi.page);
 	expect(Math.abs(etaAfterWeb03.remaining - etaAfter.remaining - 60)).toBeLessThanOrEqual(1);
 	expect(etaAfter.explanation).not.toContain(REINDEX);
-	expect(etaAfter.explanation).toContain(`${DEPLOY}: 1 h 30`);
+	expect(etaAfter.explanation).toContain(`${DEPLOY}: 1 h 30 min`);
 	expect(etaAfter.clock).not.toBe(etaAfterWeb03.clock);
 	expect(
 		Math.abs(weekDelta(etaAfterWeb03.minuteOfWeek, etaAfter.minuteOfWeek) + 60)

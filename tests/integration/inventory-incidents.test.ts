@@ -118,7 +118,9 @@ describe('import', () => {
 		await expect(importItems({ actor: admin }, org, { text })).rejects.toMatchObject({
 			code: 'invalid',
 			message: 'Nothing was imported: the file has 1 error.',
-			errors: ['line 3, status: must be one of up, degraded, down, rebuilding, unknown']
+			errors: [
+				"line 3, status: 'sideways' is not a status; use one of up, degraded, down, rebuilding, unknown"
+			]
 		});
 		expect(await sql()`select 1 from inventory_items where organization_id = ${org}`).toHaveLength(
 			0

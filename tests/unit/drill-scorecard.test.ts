@@ -120,7 +120,7 @@ describe('a drill’s scorecard', () => {
 		const svg = render(TrendChart, { props: { drills, currentId: 'two', ...FORMAT } }).body;
 		expect(svg.match(/<rect x=/g)).toHaveLength(2);
 		expect(svg).toContain('this drill');
-		expect(svg).toContain('plan 1 h 50');
-		expect(svg).toContain('2 h 30');
+		expect(svg).toContain('plan 1 h 50 min');
+		expect(svg).toContain('2 h 30 min');
 	});
 });

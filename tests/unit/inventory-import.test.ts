@@ -41,7 +41,7 @@ describe('CSV import', () => {
 	it('names the file line and the field of a bad value', () => {
 		const text = [HEADER, 'db01,server,,,,down,', 'web01,server,,,,on fire,'].join('\n');
 		expect(messages(text)).toEqual([
-			'line 3, status: must be one of up, degraded, down, rebuilding, unknown'
+			"line 3, status: 'on fire' is not a status; use one of up, degraded, down, rebuilding, unknown"
 		]);
 	});
 
@@ -50,7 +50,7 @@ describe('CSV import', () => {
 			'\r\n'
 		);
 		expect(messages(text)).toEqual([
-			'line 5, status: must be one of up, degraded, down, rebuilding, unknown'
+			"line 5, status: 'sideways' is not a status; use one of up, degraded, down, rebuilding, unknown"
 		]);
 	});
 
@@ -58,13 +58,13 @@ describe('CSV import', () => {
 		const text = [
 			'hostname,kind,status,depends_on',
 			'web 01,box,up,',
-			'web02,server,broken,web09',
+			'web02,server,sideways,web09',
 			',server,up,'
 		].join('\n');
 		expect(messages(text)).toEqual([
 			'line 2, hostname: use letters, digits, dots, hyphens or underscores, starting with a letter or digit',
-			'line 2, kind: must be server or service',
-			'line 3, status: must be one of up, degraded, down, rebuilding, unknown',
+			"line 2, kind: 'box' is not a kind; use one of server, service",
+			"line 3, status: 'sideways' is not a status; use one of up, degraded, down, rebuilding, unknown",
 			'line 4, hostname: is required'
 		]);
 	});
@@ -74,7 +74,7 @@ describe('CSV import', () => {
 			expect.stringMatching(/^line 1, colour: unknown column; the columns are hostname, kind/)
 		]);
 		expect(messages('role\nfront end')).toEqual([
-			'line 1, hostname: the header must name a hostname column'
+			'line 1, hostname: no column gives the hostname: choose the column of server names for hostname'
 		]);
 	});
 
@@ -175,7 +175,7 @@ describe('JSON import', () => {
 			{ hostname: 'web02', status: 'on fire', role: 42 }
 		]);
 		expect(messages(text)).toEqual([
-			'item 3, status: must be one of up, degraded, down, rebuilding, unknown',
+			"item 3, status: 'on fire' is not a status; use one of up, degraded, down, rebuilding, unknown",
 			'item 3, role: must be text'
 		]);
 	});
@@ -184,9 +184,9 @@ describe('JSON import', () => {
 		expect(messages('{"hostname":"db01"}')).toEqual([
 			'The JSON must be an array of objects, one per item: [{ … }, …].'
 		]);
-		expect(messages('[{"hostname":"db01"}, "web01", {"name":"x"}]')).toEqual([
+		expect(messages('[{"hostname":"db01"}, "web01", {"colour":"x"}]')).toEqual([
 			'item 2: must be an object with a hostname',
-			expect.stringMatching(/^item 3, name: unknown field/),
+			expect.stringMatching(/^item 3, colour: unknown field/),
 			'item 3, hostname: is required'
 		]);
 		expect(messages('[{"hostname": }]')[0]).toMatch(/^The JSON could not be read: /);

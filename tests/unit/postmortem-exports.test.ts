@@ -94,7 +94,7 @@ describe('the Markdown export', () => {
 		expect(markdown).toContain(
 			'| Alert on RAID \\| degradation | Marc Lefèvre (Rempart Hosting) | 2025-12-01 | Open |'
 		);
-		expect(markdown).toContain('| ◆ Restore \\| db01 | 1 h | 1 h 32 | +32 min |');
+		expect(markdown).toContain('| ◆ Restore \\| db01 | 1 h | 1 h 32 min | +32 min |');
 		// The chart is the separate SVG download, referenced by the name it is saved under.
 		expect(markdown).toContain('![Timeline of the incident');
 		expect(markdown).toMatch(/\n\[timeline-chart\]: postmortem-2025-11-21\.svg\n$/);

@@ -6,6 +6,7 @@
  * current year or the axis spans years.
  */
 import { TZDate } from '@date-fns/tz';
+import { intlLocale } from '$lib/format/locale';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -127,7 +128,7 @@ export function tickTimes(start: number, end: number, step: TickStep, timezone: 
 }
 
 function formatter(locale: string, timezone: string, options: Intl.DateTimeFormatOptions) {
-	const format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+	const format = new Intl.DateTimeFormat(intlLocale(locale), {
 		timeZone: timezone,
 		...options
 	});

@@ -4,7 +4,8 @@
  * dashed line with its value.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatMinutes } from '$lib/runbooks/format';
+import { formatDuration } from '$lib/format/duration';
+import { formatDay, spansYears } from '$lib/format/time';
 import type { DrillTotals } from './scorecard';
 
 export const TREND_WIDTH = 640;
@@ -34,15 +35,6 @@ export interface TrendLayout {
 	baseline: number;
 }
 
-function shortDate(iso: string, timeZone: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-		timeZone,
-		day: '2-digit',
-		month: 'short',
-		year: '2-digit'
-	}).format(new Date(iso));
-}
-
 export function trendLayout(
 	drills: readonly DrillTotals[],
 	currentId: string,
@@ -55,6 +47,10 @@ export function trendLayout(
 	const y = (minutes: number) => TOP + (1 - minutes / top) * (baseline - TOP);
 	const slot = (TREND_WIDTH - TREND_LEFT * 2) / Math.max(shown.length, 1);
 	const width = Math.min(70, slot * 0.6);
+	const first = shown[0]?.declaredAt;
+	const withYear =
+		first !== undefined && spansYears(first, shown.at(-1)?.declaredAt, format.timezone);
+	const duration = (minutes: number) => formatDuration(minutes, format.locale);
 	const bars = shown.map((d, i): TrendBar => {
 		const minutes = d.actualMinutes ?? 0;
 		const current = d.incidentId === currentId;
@@ -62,10 +58,10 @@ export function trendLayout(
 		const state = !d.finished
 			? ` (${m.drill_trend_running()})`
 			: over
-				? ` (${m.drill_trend_over({ duration: formatMinutes(minutes - plan) })})`
+				? ` (${m.drill_trend_over({ duration: duration(minutes - plan) })})`
 				: '';
-		const label = `${formatMinutes(minutes)}${state}`;
-		const date = shortDate(d.declaredAt, format.timezone, format.locale);
+		const label = `${duration(minutes)}${state}`;
+		const date = formatDay(d.declaredAt, format.timezone, format.locale, { withYear });
 		return {
 			incidentId: d.incidentId,
 			x: TREND_LEFT + i * slot + (slot - width) / 2,
@@ -81,10 +77,7 @@ export function trendLayout(
 	});
 	return {
 		bars,
-		plan:
-			plan > 0
-				? { y: y(plan), label: m.drill_trend_plan({ duration: formatMinutes(plan) }) }
-				: null,
+		plan: plan > 0 ? { y: y(plan), label: m.drill_trend_plan({ duration: duration(plan) }) } : null,
 		baseline
 	};
 }

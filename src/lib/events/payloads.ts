@@ -135,6 +135,8 @@ export interface EventPayloads {
 	};
 	'inventory.status_changed': StatusChangedPayload;
 	'inventory.imported': {
+		/** The mapping used was kept for the organization's next imports. */
+		mappingSaved?: boolean;
 		format: string;
 		created: number;
 		updated: number;

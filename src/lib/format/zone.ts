@@ -1,3 +1,5 @@
+import { intlLocale } from './locale';
+
 /**
  * Whose clock the room's times follow: the reader's own zone, or the incident's (where the shop
  * is). People in several zones work one night: a time without its zone is a time misread.
@@ -12,7 +14,7 @@ export function clockOf(value: string | undefined): Clock {
 
 /** "CET", "GMT-5", "UTC": the short name of a zone at an instant (summer time changes it). */
 export function zoneAbbreviation(timeZone: string, locale = 'en', at: Date = new Date()): string {
-	const parts = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+	const parts = new Intl.DateTimeFormat(intlLocale(locale), {
 		timeZone,
 		timeZoneName: 'short'
 	}).formatToParts(at);

@@ -1,5 +1,12 @@
 import { findUnstorable, unstorableReason } from '$lib/text/storable';
 import Papa from 'papaparse';
+import {
+	combineCells,
+	mappingProblems,
+	nameKey,
+	resolveColumns,
+	type ImportMapping
+} from './import-mapping';
 import { ITEM_COLUMNS, type ItemColumn } from './model';
 
 /**
@@ -44,21 +51,29 @@ export function detectFormat(text: string): ImportFormat {
 	return first === '[' || first === '{' ? 'json' : 'csv';
 }
 
-/** "Depends on", "depends-on" and "DEPENDS_ON" all name the column depends_on. */
-export function normalizeColumn(name: string): string {
-	return name
-		.trim()
-		.toLowerCase()
-		.replace(/[\s-]+/g, '_');
-}
-
-function isColumn(name: string): name is ItemColumn {
-	return (ITEM_COLUMNS as string[]).includes(name);
-}
-
 const COLUMN_LIST = ITEM_COLUMNS.join(', ');
 
-export function parseImport(text: string, format: ImportFormat = detectFormat(text)): ParsedImport {
+export interface TableRow {
+	where: string;
+	/** One cell per column; undefined where a JSON object lacks the key. */
+	cells: unknown[];
+}
+
+/** The file as columns and rows, before any column means anything: what the mapping step shows. */
+export interface ImportTable {
+	format: ImportFormat;
+	columns: string[];
+	rows: TableRow[];
+	errors: ImportError[];
+}
+
+export interface ParseOptions {
+	mapping?: ImportMapping;
+	/** A column whose name nobody knows: refused (the API without a mapping) or ignored. */
+	unknown?: 'refuse' | 'ignore';
+}
+
+export function parseTable(text: string, format: ImportFormat = detectFormat(text)): ImportTable {
 	const bytes = new TextEncoder().encode(text).length;
 	if (bytes > IMPORT_MAX_BYTES) {
 		const size = (bytes / (1024 * 1024)).toFixed(1);
@@ -70,18 +85,61 @@ export function parseImport(text: string, format: ImportFormat = detectFormat(te
 	return format === 'json' ? parseJson(text) : parseCsv(text);
 }
 
-function fileError(format: ImportFormat, message: string): ParsedImport {
-	return { format, records: [], errors: [{ where: null, field: null, message }] };
+/** The file's records, each column taken to its field by the mapping (or by its known name). */
+export function parseImport(
+	text: string,
+	format: ImportFormat = detectFormat(text),
+	options: ParseOptions = {}
+): ParsedImport {
+	const table = parseTable(text, format);
+	if (table.errors.some((e) => e.where === null || e.where === 'line 1'))
+		return { format: table.format, records: [], errors: table.errors };
+	const errors = [...table.errors];
+	const resolved = resolveColumns(table.columns, options.mapping);
+	const headerWhere = table.format === 'csv' ? 'line 1' : null;
+	const columns = resolved.map((column) => {
+		if (column.target !== null || options.unknown === 'ignore') return column;
+		if (table.format === 'json') return column;
+		errors.push({
+			where: headerWhere,
+			field: column.name.trim() || '(empty)',
+			message: `unknown column; the columns are ${COLUMN_LIST} (or map it to ignore)`
+		});
+		return column;
+	});
+	const headerErrors = errors.length - table.errors.length;
+	if (headerErrors === 0) {
+		for (const problem of mappingProblems(columns)) errors.push({ where: headerWhere, ...problem });
+	}
+	if (errors.length > table.errors.length) return { format: table.format, records: [], errors };
+	const records = table.rows.map((row) => {
+		if (table.format === 'json' && options.unknown !== 'ignore') {
+			columns.forEach((column, index) => {
+				if (column.target === null && row.cells[index] !== undefined)
+					errors.push({
+						where: row.where,
+						field: column.name,
+						message: `unknown field; the fields are ${COLUMN_LIST}`
+					});
+			});
+		}
+		return { where: row.where, values: combineCells(columns, row.cells) };
+	});
+	return { format: table.format, records, errors };
 }
 
-function tooMany(format: ImportFormat, count: number): ParsedImport {
+function fileError(format: ImportFormat, message: string): ImportTable {
+	return { format, columns: [], rows: [], errors: [{ where: null, field: null, message }] };
+}
+
+function tooMany(format: ImportFormat, count: number): ImportTable {
 	return fileError(
 		format,
 		`The file has ${count} items; an import takes at most ${IMPORT_MAX_ITEMS}. Split it.`
 	);
 }
 
-function parseJson(text: string): ParsedImport {
+function parseJson(text: string): ImportTable {
 	let data: unknown;
 	try {
 		data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -95,7 +153,8 @@ function parseJson(text: string): ParsedImport {
 		return fileError('json', 'The JSON must be an array of objects, one per item: [{ … }, …].');
 	}
 	if (data.length > IMPORT_MAX_ITEMS) return tooMany('json', data.length);
-	const records: RawRecord[] = [];
+	const columns: string[] = [];
+	const objects: { where: string; entry: Record<string, unknown> }[] = [];
 	const errors: ImportError[] = [];
 	data.forEach((entry: unknown, index) => {
 		const where = `item ${index + 1}`;
@@ -103,27 +162,26 @@ function parseJson(text: string): ParsedImport {
 			errors.push({ where, field: null, message: 'must be an object with a hostname' });
 			return;
 		}
-		const values: RawRecord['values'] = {};
-		for (const [key, value] of Object.entries(entry)) {
-			const column = normalizeColumn(key);
-			if (isColumn(column)) values[column] = value;
-			else
-				errors.push({ where, field: key, message: `unknown field; the fields are ${COLUMN_LIST}` });
-		}
-		records.push({ where, values });
+		const record = Object.fromEntries(Object.entries(entry));
+		for (const key of Object.keys(record)) if (!columns.includes(key)) columns.push(key);
+		objects.push({ where, entry: record });
 	});
-	return { format: 'json', records, errors };
+	const rows = objects.map(({ where, entry }) => ({
+		where,
+		cells: columns.map((column) => entry[column])
+	}));
+	return { format: 'json', columns, rows, errors };
 }
 
 /** Spreadsheets save CSV with ",", ";" (French Excel) or tabs: the header line tells which. */
 function delimiterOf(headerLine: string): string {
 	if (headerLine.includes('\t')) return '\t';
-	if (headerLine.includes(',')) return ',';
-	if (headerLine.includes(';')) return ';';
-	return ',';
+	const commas = headerLine.split(',').length;
+	const semicolons = headerLine.split(';').length;
+	return semicolons > commas ? ';' : ',';
 }
 
-function parseCsv(input: string): ParsedImport {
+function parseCsv(input: string): ImportTable {
 	const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
 	const rows = readCsvRows(text, delimiterOf(firstLine));
@@ -131,9 +189,9 @@ function parseCsv(input: string): ParsedImport {
 	if (!header) return fileError('csv', 'The file is empty.');
 	const errors: ImportError[] = [...header.errors];
 	const columns = readHeader(header, errors);
-	if (errors.length > 0) return { format: 'csv', records: [], errors };
+	if (errors.length > 0) return { format: 'csv', columns, rows: [], errors };
 	if (body.length > IMPORT_MAX_ITEMS) return tooMany('csv', body.length);
-	const records: RawRecord[] = [];
+	const records: TableRow[] = [];
 	for (const row of body) {
 		const where = `line ${row.line}`;
 		if (row.errors.length > 0) {
@@ -148,32 +206,22 @@ function parseCsv(input: string): ParsedImport {
 			});
 			continue;
 		}
-		const values: RawRecord['values'] = {};
 		// A short row (spreadsheets drop trailing empty cells) leaves its last columns empty.
-		columns.forEach((column, index) => (values[column] = row.cells[index] ?? ''));
-		records.push({ where, values });
+		records.push({ where, cells: columns.map((_, index) => row.cells[index] ?? '') });
 	}
-	return { format: 'csv', records, errors };
+	return { format: 'csv', columns, rows: records, errors };
 }
 
-function readHeader(header: CsvRow, errors: ImportError[]): ItemColumn[] {
-	const columns: ItemColumn[] = [];
+/** The header's names as written (trimmed); an unnamed column is called by its position. */
+function readHeader(header: CsvRow, errors: ImportError[]): string[] {
+	const columns: string[] = [];
 	const where = `line ${header.line}`;
-	for (const cell of header.cells) {
-		const column = normalizeColumn(cell);
-		if (!isColumn(column)) {
-			errors.push({
-				where,
-				field: cell.trim() || '(empty)',
-				message: `unknown column; the columns are ${COLUMN_LIST}`
-			});
-		} else if (columns.includes(column)) {
-			errors.push({ where, field: column, message: 'this column appears twice' });
-		} else columns.push(column);
-	}
-	if (errors.length === 0 && !columns.includes('hostname')) {
-		errors.push({ where, field: 'hostname', message: 'the header must name a hostname column' });
-	}
+	header.cells.forEach((cell, index) => {
+		const name = cell.trim() || `(column ${index + 1})`;
+		if (columns.some((c) => nameKey(c) === nameKey(name))) {
+			errors.push({ where, field: name, message: 'this column appears twice' });
+		} else columns.push(name);
+	});
 	return columns;
 }
 

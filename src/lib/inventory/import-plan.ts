@@ -1,8 +1,24 @@
 import { adjacency, findCycles, type Edge } from './graph';
-import { parseImport, type ImportError, type ImportFormat, type RawRecord } from './import-parse';
+import {
+	EMPTY_MAPPING,
+	kindOf,
+	notAKind,
+	notAStatus,
+	statusOf,
+	withoutPrefix,
+	type ImportMapping
+} from './import-mapping';
+import {
+	parseImport,
+	type ImportError,
+	type ImportFormat,
+	type ParseOptions,
+	type RawRecord
+} from './import-parse';
 import {
 	fieldProblem,
 	ITEM_FIELD_SCHEMAS,
+	splitList,
 	type ItemColumn,
 	type ItemFields,
 	type ItemStatus
@@ -44,13 +60,15 @@ const key = (hostname: string) => hostname.toLowerCase();
 export function planImport(
 	text: string,
 	existing: readonly ExistingItem[],
-	format?: ImportFormat
+	format?: ImportFormat,
+	options: ParseOptions = {}
 ): ImportPlan {
-	const parsed = parseImport(text, format);
+	const parsed = parseImport(text, format, options);
+	const mapping = options.mapping ?? EMPTY_MAPPING;
 	const errors = [...parsed.errors];
 	const known = new Map(existing.map((item) => [key(item.hostname), item]));
 	const rows = parsed.records
-		.map((record) => readRecord(record, known, errors))
+		.map((record) => readRecord(record, known, errors, mapping))
 		.filter((row) => row !== null);
 	if (!errors.some((error) => error.where === null)) {
 		checkDuplicates(rows, errors);
@@ -72,14 +90,21 @@ const KEEP_WHEN_EMPTY: readonly ItemColumn[] = ['kind', 'status'];
 function readRecord(
 	record: RawRecord,
 	known: ReadonlyMap<string, ExistingItem>,
-	errors: ImportError[]
+	errors: ImportError[],
+	mapping: ImportMapping
 ): ImportRow | null {
 	const values: Record<string, unknown> = {};
 	let valid = true;
 	for (const [column, raw] of Object.entries(record.values) as [ItemColumn, unknown][]) {
 		const empty = raw === null || raw === undefined || (typeof raw === 'string' && !raw.trim());
 		if (empty && KEEP_WHEN_EMPTY.includes(column)) continue;
-		const value = empty ? '' : raw;
+		const translated = empty ? { value: '' } : translate(column, raw, mapping);
+		if (translated.problem) {
+			errors.push({ where: record.where, field: column, message: translated.problem });
+			valid = false;
+			continue;
+		}
+		const value = translated.value;
 		const schema = ITEM_FIELD_SCHEMAS[column];
 		const problem = fieldProblem(schema, value);
 		if (problem) {
@@ -101,6 +126,30 @@ function readRecord(
 		...(status === undefined ? {} : { status: status as ItemStatus }),
 		...(dependsOn === undefined ? {} : { dependsOn: dependsOn as string[] })
 	};
+}
+
+/**
+ * A value in another tool's words made Nightshift's: "Active" or "en service" is up; an
+ * address keeps its host part (NetBox writes 10.0.0.5/24). A word nobody knows is quoted back.
+ */
+function translate(
+	column: ItemColumn,
+	raw: unknown,
+	mapping: ImportMapping
+): { value: unknown; problem?: string } {
+	if (column === 'status' && typeof raw === 'string') {
+		const status = statusOf(raw, mapping.statuses);
+		return status ? { value: status } : { value: raw, problem: notAStatus(raw.trim()) };
+	}
+	if (column === 'kind' && typeof raw === 'string') {
+		const kind = kindOf(raw);
+		return kind ? { value: kind } : { value: raw, problem: notAKind(raw.trim()) };
+	}
+	if (column === 'addresses') {
+		const parts = splitList(Array.isArray(raw) ? raw.map(String) : String(raw));
+		return { value: parts.map(withoutPrefix) };
+	}
+	return { value: raw };
 }
 
 function checkDuplicates(rows: readonly ImportRow[], errors: ImportError[]) {

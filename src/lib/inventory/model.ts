@@ -18,10 +18,13 @@ export const IMPAIRED_STATUSES: readonly ItemStatus[] = ['down', 'degraded', 're
 const HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const MAX_LIST = 50;
 
-/** Splits "a b;c" (or ["a b", "c"]) into ["a", "b", "c"]: the import's and the forms' list syntax. */
+/**
+ * Splits "a b;c, d" (or ["a b", "c"]) into ["a", "b", "c", "d"]: the import's and the forms'
+ * list syntax (spaces, semicolons or commas, as other tools write tags).
+ */
 export function splitList(value: string | readonly string[]): string[] {
 	const parts = typeof value === 'string' ? [value] : value;
-	return parts.flatMap((part) => part.split(/[\s;]+/)).filter((part) => part.length > 0);
+	return parts.flatMap((part) => part.split(/[\s;,]+/)).filter((part) => part.length > 0);
 }
 
 const text = (max: number) =>

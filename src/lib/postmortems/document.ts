@@ -30,6 +30,8 @@ export interface PostmortemDocument {
 	/** The zone its times are written in. */
 	timezone: string;
 	locale: string;
+	/** Its dates carry their year: the incident spans years (older publications lack it). */
+	withYear?: boolean;
 	generatedAt: string;
 	figures: PostmortemFigures;
 	keyEvents: KeyEvent[];

@@ -1,6 +1,7 @@
 import { ofKind } from '$lib/events/payloads';
 import { m } from '$lib/paraglide/messages';
-import { formatHourMinute, formatMinutes } from '$lib/runbooks/format';
+import { formatDuration } from '$lib/format/duration';
+import { formatHourMinute } from '$lib/format/time';
 import { MINUTE, inOccurrenceOrder, ref } from './events';
 import { impactStart, resolutionTime } from './figures';
 import type { EventRef, Figure, FigureFormat, FigureInput, FigureItem } from './types';
@@ -122,7 +123,7 @@ export function criticalDowntime(input: FigureInput, format: FigureFormat): Down
 	const detail = items
 		.map(
 			(i) =>
-				`${i.hostname} (${i.criticality}) ${i.intervals.map((x) => `${hm(x.start)}–${hm(x.end)}`).join(', ') || '—'} = ${formatMinutes(i.minutes)}`
+				`${i.hostname} (${i.criticality}) ${i.intervals.map((x) => `${hm(x.start)}–${hm(x.end)}`).join(', ') || '—'} = ${formatDuration(i.minutes)}`
 		)
 		.join('; ');
 	return {

@@ -3,7 +3,7 @@
  * from there. Markdown, in the language of the person who creates the draft.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatMinutes } from '$lib/runbooks/format';
+import { formatDuration } from '$lib/format/duration';
 import { clock } from './events';
 import type { KeyEvent } from './key-events';
 import type { PostmortemFigures } from './report';
@@ -20,7 +20,7 @@ export interface DraftFacts {
 	problems: string[];
 }
 
-const minutes = (value: number | null) => (value === null ? '—' : formatMinutes(value));
+const minutes = (value: number | null) => (value === null ? '—' : formatDuration(value));
 
 function summary(facts: DraftFacts, format: FigureFormat): string {
 	const { incident, resolvedAt, figures } = facts;
@@ -38,7 +38,7 @@ function impact(facts: DraftFacts): string {
 	const lines = [
 		m.pm_draft_impact_downtime({ duration: minutes(facts.figures.downtime.value) }),
 		...facts.figures.downtime.byCriticality.map(
-			(c) => `- ${c.criticality}: ${formatMinutes(c.minutes)}`
+			(c) => `- ${c.criticality}: ${formatDuration(c.minutes)}`
 		),
 		'',
 		m.pm_draft_impact_affected(),
@@ -65,7 +65,7 @@ function wentWell(facts: DraftFacts): string {
 			m.pm_draft_ahead({
 				title: s.title,
 				actual: minutes(s.actualMinutes),
-				planned: formatMinutes(s.plannedMinutes)
+				planned: formatDuration(s.plannedMinutes)
 			})
 		)
 		.map((line) => `- ${line}`)
@@ -74,7 +74,7 @@ function wentWell(facts: DraftFacts): string {
 
 function wentBadly(facts: DraftFacts): string {
 	const late = facts.figures.slippage.drivers.map(
-		(d) => `- ${m.pm_draft_drove_delay({ title: d.title, over: formatMinutes(d.overMinutes) })}`
+		(d) => `- ${m.pm_draft_drove_delay({ title: d.title, over: formatDuration(d.overMinutes) })}`
 	);
 	return [...late, ...facts.problems.map((p) => `- ${p}`)].join('\n');
 }

@@ -29,7 +29,10 @@ export function ref(event: FigureEvent, role: EventRole, detail?: string): Event
 }
 
 export function clock(iso: string | number, format: FigureFormat): string {
-	return formatTime(new Date(iso), format.timezone, format.locale);
+	return formatTime(new Date(iso), format.timezone, format.locale, {
+		withYear: format.withYear,
+		now: format.now
+	});
 }
 
 /** "#12" — how explanations name an event, so a reader can find it in the timeline. */

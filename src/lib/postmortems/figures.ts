@@ -1,3 +1,4 @@
+import { spansYears } from '$lib/format/time';
 /**
  * The post-mortem's time figures, each a pure function of what the incident recorded that
  * returns its value in minutes, a sentence saying how it was computed, and the events used.
@@ -38,6 +39,12 @@ export function impactStart(input: FigureInput): FigureEvent | null {
 		(e) => e.kind !== 'incident.declared' && Date.parse(e.occurredAt) < detected
 	);
 	return before[0] ?? null;
+}
+
+/** Whether the incident, from its first fact to its resolution (or now), crosses a New Year. */
+export function recordSpansYears(input: FigureInput, timezone: string): boolean {
+	const start = impactStart(input)?.occurredAt ?? input.incident.detectedAt;
+	return spansYears(start, resolutionTime(input) ?? input.now, timezone);
 }
 
 export function timeToDetect(input: FigureInput, format: FigureFormat): Figure {

@@ -4,7 +4,7 @@
  * `exportName(doc, 'svg')`), referenced once at the very end so it goes beside the file.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatMinutes } from '$lib/runbooks/format';
+import { formatDuration } from '$lib/format/duration';
 import { clock } from './events';
 import type { PostmortemDocument } from './document';
 import { figureRows } from './rows';
@@ -96,11 +96,11 @@ function steps(doc: PostmortemDocument): string {
 	if (doc.figures.steps.length === 0) return '';
 	const rows = doc.figures.steps.map((s) => [
 		`${s.drove ? '◆ ' : ''}${s.title}`,
-		formatMinutes(s.plannedMinutes),
-		s.actualMinutes === null ? '—' : formatMinutes(s.actualMinutes),
+		formatDuration(s.plannedMinutes),
+		s.actualMinutes === null ? '—' : formatDuration(s.actualMinutes),
 		s.deltaMinutes === null
 			? '—'
-			: `${s.deltaMinutes > 0 ? '+' : s.deltaMinutes < 0 ? '−' : ''}${formatMinutes(Math.abs(s.deltaMinutes))}`
+			: `${s.deltaMinutes > 0 ? '+' : s.deltaMinutes < 0 ? '−' : ''}${formatDuration(Math.abs(s.deltaMinutes))}`
 	]);
 	return [
 		`## ${m.pm_steps_title()}`,

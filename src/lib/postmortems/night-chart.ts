@@ -7,9 +7,9 @@
 import { laneCount, spreadLanes } from '$lib/charts/lanes';
 import { sameLocalDay, timeAxis, type TimeTick } from '$lib/charts/time-axis';
 import { statusLabel } from '$lib/format/incident';
-import { formatTime } from '$lib/format/time';
+import { formatHourMinute, formatTime, spansYears } from '$lib/format/time';
 import { m } from '$lib/paraglide/messages';
-import { formatHourMinute, formatMinutes } from '$lib/runbooks/format';
+import { formatDuration } from '$lib/format/duration';
 import { MINUTE } from './events';
 import type { KeyEvent } from './key-events';
 import type { StepVariance } from './slippage';
@@ -143,7 +143,7 @@ function stepRow(
 		title: step.title,
 		from: when(step.plannedStart),
 		to: when(step.plannedEnd),
-		minutes: formatMinutes(step.plannedMinutes)
+		minutes: formatDuration(step.plannedMinutes)
 	});
 	let actual: StepRow['actual'] = null;
 	let lateText: StepRow['late'] = null;
@@ -157,10 +157,10 @@ function stepRow(
 			tone: late ? 'late' : running ? 'running' : 'done'
 		};
 		if (late) {
-			const text = `+${formatMinutes(step.deltaMinutes ?? 0)}`;
+			const text = `+${formatDuration(step.deltaMinutes ?? 0)}`;
 			lateText = { x: Math.max(right, left + 2) + 4, text };
 		}
-		tip += ` · ${m.pm_chart_step_actual({ from: when(step.actualStart), to: when(step.actualEnd), minutes: formatMinutes(step.actualMinutes ?? 0) })}`;
+		tip += ` · ${m.pm_chart_step_actual({ from: when(step.actualStart), to: when(step.actualEnd), minutes: formatDuration(step.actualMinutes ?? 0) })}`;
 	}
 	const planned = {
 		x: x(step.plannedStart),
@@ -180,7 +180,10 @@ export function nightChartLayout(data: NightChartData): NightChartLayout {
 	const when = (t: number | string) =>
 		sameDay
 			? formatHourMinute(t, data.timezone, data.locale)
-			: formatTime(new Date(t), data.timezone, data.locale);
+			: formatTime(new Date(t), data.timezone, data.locale, {
+					withYear: spansYears(start, end, data.timezone),
+					now: data.now
+				});
 	const xs = data.keyEvents.map((e) => x(Date.parse(e.occurredAt)));
 	// A marker is a diamond and its number: it needs that much room on its lane.
 	const placed = spreadLanes(xs, 14 + String(xs.length).length * CHAR, 5);

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { formatMinutes } from '$lib/runbooks/format';
+import { formatDuration } from '$lib/format/duration';
 import type { PostmortemFigures } from './report';
 import type { EventRef, EventRole, Figure } from './types';
 
@@ -16,7 +16,7 @@ export interface FigureRow {
 
 export function formatFigure(value: number | null, signed = false): string {
 	if (value === null) return '—';
-	const text = formatMinutes(Math.abs(value));
+	const text = formatDuration(Math.abs(value));
 	if (!signed) return text;
 	return Math.round(value) === 0 ? text : `${value > 0 ? '+' : '−'}${text}`;
 }

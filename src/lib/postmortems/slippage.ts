@@ -5,7 +5,7 @@
  */
 import { ofKind } from '$lib/events/payloads';
 import { m } from '$lib/paraglide/messages';
-import { formatMinutes } from '$lib/runbooks/format';
+import { formatDuration } from '$lib/format/duration';
 import { plannedCriticalPath, plannedSchedule } from '$lib/runbooks/schedule';
 import { clock, MINUTE, minutesBetween, ref } from './events';
 import { resolutionTime } from './figures';
@@ -129,7 +129,7 @@ export function stepVariances(input: FigureInput): StepVariance[] {
 }
 
 const signed = (minutes: number) =>
-	`${minutes < 0 ? '−' : '+'}${formatMinutes(Math.abs(Math.round(minutes)))}`;
+	`${minutes < 0 ? '−' : '+'}${formatDuration(Math.abs(Math.round(minutes)))}`;
 
 /**
  * How far behind (positive) or ahead of the plan the run ended: its last step's end against
@@ -175,7 +175,7 @@ export function criticalPathSlippage(input: FigureInput, format: FigureFormat): 
 			drivers:
 				drivers.map((d) => `${d.title} ${signed(d.overMinutes)}`).join(', ') ||
 				m.pm_fig_slippage_no_driver(),
-			wait: formatMinutes(waitMinutes)
+			wait: formatDuration(waitMinutes)
 		}),
 		events: driverEvents(input, new Set(drivers.map((d) => d.stepId))),
 		path: path.map((s) => s.id),

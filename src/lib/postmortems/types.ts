@@ -102,4 +102,8 @@ export interface Figure {
 export interface FigureFormat {
 	timezone: string;
 	locale: string;
+	/** Dates carry their year even in the current year: the incident spans years. */
+	withYear?: boolean;
+	/** The reader's clock, which decides whether a date needs its year. */
+	now?: number;
 }

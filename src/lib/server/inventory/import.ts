@@ -1,13 +1,14 @@
 import { formatImportError, type ImportError } from '$lib/inventory/import-parse';
 import { planImport, type ExistingItem, type ImportRow } from '$lib/inventory/import-plan';
 import type { ItemStatus } from '$lib/inventory/model';
+import { EMPTY_MAPPING, type ImportMapping } from '$lib/inventory/import-mapping';
 import { authorize } from '../access/authorize';
-import type { Tx } from '../db/db';
+import type { Db, Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Emit } from '../events/command';
 import { parse } from '../validation';
 import { replaceDependencies, rethrowIfHostnameTaken } from './dependencies';
-import { importInput } from './schemas';
+import { importInput, mappingInput } from './schemas';
 import { recordOnIncidents } from './status';
 
 /** An import refused as a whole: every error of the file, nothing written. */
@@ -47,7 +48,14 @@ export async function importItems(context: CommandContext, organizationId: strin
 			hostname: s.hostname,
 			dependsOn: s.depends_on
 		}));
-		const plan = planImport(data.text, existing, data.format);
+		const mapping =
+			data.mapping === 'saved'
+				? ((await findSavedMapping(tx, organizationId)) ?? EMPTY_MAPPING)
+				: (data.mapping ?? EMPTY_MAPPING);
+		const plan = planImport(data.text, existing, data.format, {
+			mapping,
+			unknown: data.unknownColumns
+		});
 		if (plan.errors.length > 0) throw new ImportRefused(plan.errors);
 		const ids = new Map(stored.map((s) => [s.hostname.toLowerCase(), s]));
 		for (const row of plan.rows) {
@@ -68,7 +76,9 @@ export async function importItems(context: CommandContext, organizationId: strin
 			const targets = row.dependsOn.map((name) => ids.get(name.toLowerCase())?.id ?? '');
 			await replaceDependencies(tx, itemId, [...new Set(targets)]);
 		}
+		if (data.saveMapping) await saveMapping(tx, organizationId, mapping);
 		const result = {
+			mappingSaved: data.saveMapping,
 			format: plan.format,
 			created: plan.creates.length,
 			updated: plan.updates.length,
@@ -78,6 +88,33 @@ export async function importItems(context: CommandContext, organizationId: strin
 		await emit({ streamId: organizationId, kind: 'inventory.imported', payload: result });
 		return result;
 	});
+}
+
+/** The mapping an organization saved with an earlier import, if any. */
+export async function findSavedMapping(
+	sql: Db | Tx,
+	organizationId: string
+): Promise<(ImportMapping & { updatedAt: Date }) | null> {
+	const [row] = await sql<{ columns: unknown; statuses: unknown; updated_at: Date }[]>`
+		select columns, statuses, updated_at from inventory_import_mappings
+		where organization_id = ${organizationId}`;
+	if (!row) return null;
+	// Stored by saveMapping from a parsed mapping; read back through the same schema.
+	const parsed = mappingInput.safeParse({ columns: row.columns, statuses: row.statuses });
+	return parsed.success ? { ...parsed.data, updatedAt: row.updated_at } : null;
+}
+
+/** Keeps a mapping for the next import: the columns it names, merged over the saved ones. */
+async function saveMapping(tx: Tx, organizationId: string, mapping: ImportMapping) {
+	const columns = tx.json(mapping.columns);
+	const statuses = tx.json(mapping.statuses);
+	await tx`
+		insert into inventory_import_mappings (organization_id, columns, statuses)
+		values (${organizationId}, ${columns}, ${statuses})
+		on conflict (organization_id) do update set
+			columns = inventory_import_mappings.columns || excluded.columns,
+			statuses = inventory_import_mappings.statuses || excluded.statuses,
+			updated_at = now()`;
 }
 
 async function lockInventory(tx: Tx, organizationId: string): Promise<StoredItem[]> {

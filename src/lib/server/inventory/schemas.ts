@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COLUMN_TARGETS, type ColumnTarget } from '$lib/inventory/import-mapping';
 import { ITEM_FIELD_SCHEMAS, itemFieldsSchema, statusSchema } from '$lib/inventory/model';
 import { uuid } from '../validation';
 
@@ -40,9 +41,33 @@ export const statusInput = z.object({
 	version: z.preprocess(emptyAsUndefined, version.optional())
 });
 
+/** A mapping as the API and the mapping step send it: column → field, status value → status. */
+export const mappingInput = z.object({
+	columns: z
+		.record(
+			z.string().max(200),
+			z.custom<ColumnTarget>(
+				(value) =>
+					typeof value === 'string' && (COLUMN_TARGETS as readonly string[]).includes(value),
+				{ message: `must be one of ${COLUMN_TARGETS.join(', ')}` }
+			)
+		)
+		.default({}),
+	statuses: z.record(z.string().max(200), statusSchema).default({})
+});
+
 export const importInput = z.object({
 	text: z.string({ message: 'Paste the CSV or JSON, or choose a file.' }),
-	format: z.preprocess(emptyAsUndefined, z.enum(['csv', 'json']).optional())
+	format: z.preprocess(emptyAsUndefined, z.enum(['csv', 'json']).optional()),
+	/** How the file's columns and values map; "saved": the organization's saved mapping. */
+	mapping: z.union([z.literal('saved'), mappingInput]).optional(),
+	/** Columns nobody knows and the mapping does not name: refused (default) or ignored. */
+	unknownColumns: z.enum(['refuse', 'ignore']).default('refuse'),
+	/** Keep this mapping for the organization's next imports. */
+	saveMapping: z.preprocess(
+		(value) => value === true || value === 'true' || value === 'on',
+		z.boolean()
+	)
 });
 
 export const linkInput = z.object({ itemId: uuid });

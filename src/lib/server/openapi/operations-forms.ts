@@ -222,7 +222,7 @@ const CONTACTS_AND_INVENTORY: Operation[] = [
 		path: org('/inventory/import'),
 		routeId: orgRoute('/inventory/import'),
 		tag: 'Inventory',
-		summary: 'Import items from CSV text, all or nothing',
+		summary: 'Import items from CSV or JSON text, all or nothing, under a column and value mapping',
 		body: withMutation(importInput),
 		responses: written({})
 	}

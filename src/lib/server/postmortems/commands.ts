@@ -1,5 +1,6 @@
 import { ofKind } from '$lib/events/payloads';
 import { draftSections } from '$lib/postmortems/draft';
+import { recordSpansYears } from '$lib/postmortems/figures';
 import { keyEvents } from '$lib/postmortems/key-events';
 import { computeFigures } from '$lib/postmortems/report';
 import {
@@ -78,7 +79,11 @@ async function draftOf(
 	}
 ) {
 	const input = await loadFigureInput(tx, incidentId);
-	const format = { timezone: incident.timezone, locale: getLocale() };
+	const format = {
+		timezone: incident.timezone,
+		locale: getLocale(),
+		withYear: recordSpansYears(input, incident.timezone)
+	};
 	const titles = new Map(input.run?.steps.map((s) => [s.id, s.title]));
 	const problems = input.events
 		.filter(ofKind('step.blocked', 'step.failed'))

@@ -1,7 +1,7 @@
 import { ofKind } from '$lib/events/payloads';
 import type { PostmortemDocument } from '$lib/postmortems/document';
 import { inOccurrenceOrder } from '$lib/postmortems/events';
-import { impactStart, resolutionTime } from '$lib/postmortems/figures';
+import { impactStart, recordSpansYears, resolutionTime } from '$lib/postmortems/figures';
 import { keyEvents } from '$lib/postmortems/key-events';
 import type { NightChartData } from '$lib/postmortems/night-chart';
 import { computeFigures } from '$lib/postmortems/report';
@@ -66,7 +66,12 @@ export async function buildDocument(
 	]);
 	if (!incident)
 		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
-	const format = { timezone: options.timezone, locale: options.locale };
+	const format = {
+		timezone: options.timezone,
+		locale: options.locale,
+		withYear: recordSpansYears(input, options.timezone),
+		now
+	};
 	const drill = incident.mode === 'drill';
 	return {
 		incident: {
@@ -88,6 +93,7 @@ export async function buildDocument(
 		publication: null,
 		timezone: options.timezone,
 		locale: options.locale,
+		withYear: format.withYear,
 		generatedAt: new Date(now).toISOString(),
 		...computeRecord(input, format, drill),
 		affected: [...affected],

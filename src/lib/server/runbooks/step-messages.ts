@@ -1,3 +1,4 @@
+import { formatHourMinute } from '$lib/format/time';
 import { isTransition, TRANSITIONS, type StepAction } from '$lib/runbooks/states';
 import type { StepState } from '$lib/runbooks/types';
 
@@ -18,11 +19,7 @@ interface Seen {
 	updated_by_name: string | null;
 }
 
-function hourMinute(date: Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(
-		date
-	);
-}
+const hourMinute = (date: Date, timeZone: string) => formatHourMinute(date, timeZone, 'en');
 
 /**
  * What a person acting on an out-of-date copy of a step is told: what the step is now, who
