@@ -206,6 +206,31 @@ export const FORM_API: Record<string, Counterpart> = {
 	'action /(app)/orgs/[id=uuid]/integrations revoke': {
 		api: 'DELETE /api/v1/orgs/[id=uuid]/integrations/[integrationId=uuid]',
 		command: 'revokeIntegration'
+	},
+	'action /(app)/orgs/[id=uuid]/webhooks create': {
+		api: 'POST /api/v1/orgs/[id=uuid]/webhooks',
+		command: 'createEndpoint'
+	},
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] update': {
+		api: 'PATCH /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]',
+		command: 'updateEndpoint'
+	},
+	// Turning it off or on is a change of its `enabled`.
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] toggle': {
+		api: 'PATCH /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]',
+		command: 'updateEndpoint'
+	},
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] rotate': {
+		api: 'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/secret',
+		command: 'rotateSecret'
+	},
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] redeliver': {
+		api: 'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/deliveries/[deliveryId=uuid]/redeliver',
+		command: 'redeliver'
+	},
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] delete': {
+		api: 'DELETE /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]',
+		command: 'deleteEndpoint'
 	}
 };
 

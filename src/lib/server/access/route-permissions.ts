@@ -236,6 +236,23 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'POST /api/v1/ingest/[secret]': PUBLIC,
 	// For assistants: an API token, never a session; each tool authorizes like its API route.
 	'POST /mcp': { scope: 'api_token' },
+	// Issue 15: outgoing webhooks, admins only.
+	'view /(app)/orgs/[id=uuid]/webhooks': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks create': org('webhook.manage'),
+	'view /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid]': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] update': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] toggle': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] rotate': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] redeliver': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] delete': org('webhook.manage'),
+	'GET /api/v1/orgs/[id=uuid]/webhooks': org('webhook.manage'),
+	'POST /api/v1/orgs/[id=uuid]/webhooks': org('webhook.manage'),
+	'GET /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]': org('webhook.manage'),
+	'PATCH /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]': org('webhook.manage'),
+	'DELETE /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]': org('webhook.manage'),
+	'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/secret': org('webhook.manage'),
+	'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/deliveries/[deliveryId=uuid]/redeliver':
+		org('webhook.manage'),
 	'GET /api/v1/openapi.json': PUBLIC,
 	'view /docs/api': PUBLIC
 };
