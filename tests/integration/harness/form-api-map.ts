@@ -44,6 +44,10 @@ export const FORM_API: Record<string, Counterpart> = {
 		api: 'PUT /api/v1/incidents/[id=uuid]/commander',
 		command: 'setCommander'
 	},
+	'action /(app)/incidents/[id=uuid] chat': {
+		api: 'PUT /api/v1/incidents/[id=uuid]/chat',
+		command: 'setChatUpdates'
+	},
 	'action /(app)/incidents/[id=uuid] note': {
 		api: 'POST /api/v1/incidents/[id=uuid]/notes',
 		command: 'addNote'

@@ -88,6 +88,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(app)/incidents/[id=uuid] status': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid] commander': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid] note': incident('timeline.write'),
+	'action /(app)/incidents/[id=uuid] chat': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid] pin': incident('timeline.write'),
 	'action /(app)/incidents/[id=uuid] serverStatus': incident('inventory.status'),
 	'action /(app)/incidents/[id=uuid] step': incident('step.work'),
@@ -253,6 +254,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/secret': org('webhook.manage'),
 	'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/deliveries/[deliveryId=uuid]/redeliver':
 		org('webhook.manage'),
+	'PUT /api/v1/incidents/[id=uuid]/chat': incident('incident.update'),
 	'GET /api/v1/openapi.json': PUBLIC,
 	'view /docs/api': PUBLIC
 };

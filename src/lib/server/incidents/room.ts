@@ -1,3 +1,4 @@
+import { chatChannels } from './chat';
 import { roleAtLeast } from '$lib/roles';
 import type { Actor } from '../access/actor';
 import { listIncidentContacts } from '../contacts/queries';
@@ -48,6 +49,7 @@ export async function readRoom(
 					)
 				).flat();
 	const sharing = await readSharing(actor, incidentId);
+	const chatChannelCount = await chatChannels(incidentId);
 	return {
 		incident,
 		...sharing,
@@ -61,7 +63,8 @@ export async function readRoom(
 		templates,
 		role: access.role,
 		canRespond,
-		canAdmin: roleAtLeast(access.role, 'admin')
+		canAdmin: roleAtLeast(access.role, 'admin'),
+		chatChannelCount
 	};
 }
 

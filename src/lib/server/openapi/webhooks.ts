@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DELIVERY_STATUSES, WEBHOOK_FLAVOURS, WEBHOOK_GROUPS } from '$lib/webhooks/groups';
 import { pageQuery } from '../pagination';
+import { chatInput } from '../incidents/chat';
 import { endpointChanges, endpointInput } from '../webhooks/endpoints';
 import type { Operation } from './operations';
 import { mutation } from './schemas';
@@ -133,5 +134,14 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
 		summary: 'Send a delivery of the log again, under the same message id',
 		body: mutation,
 		responses: written({ deliveryId: id, status: z.string() })
+	},
+	{
+		method: 'put',
+		path: '/api/v1/incidents/{id}/chat',
+		routeId: '/api/v1/incidents/[id=uuid]/chat',
+		tag: 'Webhooks',
+		summary: "Post this incident's updates to the chat channels, or stop (responders)",
+		body: z.intersection(chatInput, mutation),
+		responses: written({ enabled: z.boolean(), changed: z.boolean() })
 	}
 ];

@@ -100,7 +100,12 @@ async function failed(sql: Sql, row: DeliveryRow, result: PostResult, settings: 
 			where id = ${row.endpoint_id} returning failing_since`;
 		if (next) await addJob(tx, 'webhook_deliver', { deliveryId: row.id }, next, row.id);
 		const failingFor = Date.now() - (endpoint?.failing_since.getTime() ?? Date.now());
-		return failingFor >= settings.giveUpAfterMs ? await disable(tx, row, error) : [];
+		// A day of failures, or a last attempt given up on that would have made it one: an
+		// endpoint whose only message stops being retried is still one that failed for a day.
+		const dayOfFailures =
+			failingFor >= settings.giveUpAfterMs ||
+			(final && !result.refused && failingFor + delay >= settings.giveUpAfterMs);
+		return dayOfFailures ? await disable(tx, row, error) : [];
 	});
 	publish(events);
 }
