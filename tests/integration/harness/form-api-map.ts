@@ -28,6 +28,10 @@ export const FORM_API: Record<string, Counterpart> = {
 		api: 'DELETE /api/v1/account/sessions/[sessionId]',
 		command: 'endOwnSession'
 	},
+	'action /(app)/account mailPreferences': {
+		api: 'PUT /api/v1/account/mail-preferences',
+		command: 'setMailPreferences'
+	},
 	'action /(app)/account endOtherSessions': {
 		api: 'DELETE /api/v1/account/sessions',
 		command: 'endOtherSessions'
@@ -250,6 +254,8 @@ export const BROWSER_ONLY: Record<string, string> = {
 		'The invite link’s sign-up form: creates the person’s account and browser session.',
 	'action /(auth)/reset/[token] default':
 		'A single-use link handed to one person, who sets their password in a browser.',
+	'action /(auth)/forgot default':
+		'A person without a session asks for a link mailed to their own address; the answer never says whether an account exists.',
 	'action /signout current': 'Ends the browser session whose cookie it carries.',
 	'action /signout everywhere':
 		'Ends every browser session of the person, this one included (the API has DELETE /api/v1/account/sessions for the others).',

@@ -55,6 +55,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(auth)/invite/[token] join': PUBLIC,
 	'view /(auth)/reset/[token]': PUBLIC,
 	'action /(auth)/reset/[token] default': PUBLIC,
+	// "Forgot password": a person asks for a link mailed to their own address.
+	'view /(auth)/forgot': PUBLIC,
+	'action /(auth)/forgot default': PUBLIC,
 	'view /signout': PUBLIC,
 	'action /signout current': PUBLIC,
 	'action /signout everywhere': PUBLIC,
@@ -76,6 +79,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	// One's own sessions only: the command ends nothing of anyone else.
 	'action /(app)/account endSession': SIGNED_IN,
 	'action /(app)/account endOtherSessions': SIGNED_IN,
+	'action /(app)/account mailPreferences': SIGNED_IN,
 	// Lists only the incidents of the person's own organizations.
 	'view /(app)/incidents': SIGNED_IN,
 	'view /(app)/incidents/new': SIGNED_IN,
@@ -222,6 +226,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'GET /api/v1/account/sessions': SIGNED_IN,
 	'DELETE /api/v1/account/sessions': SIGNED_IN,
 	'DELETE /api/v1/account/sessions/[sessionId]': SIGNED_IN,
+	'GET /api/v1/account/mail-preferences': SIGNED_IN,
+	'PUT /api/v1/account/mail-preferences': SIGNED_IN,
 
 	'view /(app)/orgs/[id=uuid]/integrations': org('integration.manage'),
 	'action /(app)/orgs/[id=uuid]/integrations create': org('integration.manage'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DELIVERY_STATUSES, WEBHOOK_FLAVOURS, WEBHOOK_GROUPS } from '$lib/webhooks/groups';
 import { pageQuery } from '../pagination';
 import { chatInput } from '../incidents/chat';
+import { preferencesInput } from '../mail/preferences';
 import { endpointChanges, endpointInput } from '../webhooks/endpoints';
 import type { Operation } from './operations';
 import { mutation } from './schemas';
@@ -143,5 +144,22 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
 		summary: "Post this incident's updates to the chat channels, or stop (responders)",
 		body: z.intersection(chatInput, mutation),
 		responses: written({ enabled: z.boolean(), changed: z.boolean() })
+	},
+	{
+		method: 'get',
+		path: '/api/v1/account/mail-preferences',
+		routeId: '/api/v1/account/mail-preferences',
+		tag: 'Account',
+		summary: 'Which optional e-mails you receive',
+		responses: { 200: z.record(z.string(), z.boolean()) }
+	},
+	{
+		method: 'put',
+		path: '/api/v1/account/mail-preferences',
+		routeId: '/api/v1/account/mail-preferences',
+		tag: 'Account',
+		summary: 'Choose which optional e-mails you receive (a kind left out is off); people only',
+		body: z.intersection(preferencesInput, mutation),
+		responses: written({ off: z.array(z.string()) })
 	}
 ];
