@@ -40,16 +40,18 @@ test('an admin adds webhook endpoints, sees the secret once, reads the delivery 
 	await page.getByRole('link', { name: 'Webhooks' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible();
 
-	const add = async (name: string, url: string) => {
+	const add = async (name: string, url: string, count: number) => {
 		const form = page.getByRole('region', { name: 'Add an endpoint' });
 		await form.getByLabel('Name').fill(name);
 		await form.getByLabel('Address').fill(url);
 		await form.getByLabel('Timeline').check();
 		await form.getByRole('button', { name: 'Add endpoint' }).click();
+		await expect(page.getByTestId('hook')).toHaveCount(count);
+		await expect(page.getByTestId('hook-created')).toContainText(name);
 		await expect(page.getByTestId('hook-secret')).toHaveValue(/^whsec_/);
 	};
-	await add('SIEM', ok.url);
-	await add('Ticketing', down.url);
+	await add('SIEM', ok.url, 1);
+	await add('Ticketing', down.url, 2);
 	// Shown once: reloading the page does not show it again.
 	await page.reload();
 	await expect(page.getByTestId('hook-secret')).toHaveCount(0);
