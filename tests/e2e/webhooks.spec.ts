@@ -65,6 +65,7 @@ test('an admin adds webhook endpoints, sees the secret once, reads the delivery 
 
 	await page.goto(`/orgs/${organizationId}/webhooks`);
 	await page.getByRole('link', { name: 'SIEM' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'SIEM' })).toBeVisible();
 	const log = page.getByTestId('deliveries');
 	await expect(async () => {
 		await page.reload();
@@ -75,6 +76,7 @@ test('an admin adds webhook endpoints, sees the secret once, reads the delivery 
 
 	await page.goto(`/orgs/${organizationId}/webhooks`);
 	await page.getByRole('link', { name: 'Ticketing' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Ticketing' })).toBeVisible();
 	await expect(async () => {
 		await page.reload();
 		await expect(log.getByText('↻ retrying')).toBeVisible({ timeout: 1000 });

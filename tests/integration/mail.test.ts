@@ -4,7 +4,6 @@ import { requestPasswordReset, readPasswordReset } from '../../src/lib/server/au
 import { createSession } from '../../src/lib/server/auth/session';
 import { db } from '../../src/lib/server/db/db';
 import { declareIncident } from '../../src/lib/server/incidents/commands';
-import { shareIncident } from '../../src/lib/server/incidents/sharing';
 import { log } from '../../src/lib/server/log';
 import { mailStatus } from '../../src/lib/server/mail/outbox';
 import { setMailPreferences } from '../../src/lib/server/mail/preferences';
@@ -14,6 +13,7 @@ import { TASKS } from '../../src/lib/server/queue/tasks';
 import { readRun, startRun } from '../../src/lib/server/runbooks/runs';
 import { actOnStep } from '../../src/lib/server/runbooks/steps';
 import { createTemplate } from '../../src/lib/server/runbooks/templates';
+import { shareAccepted } from './harness/consent';
 import { call } from './harness/dispatch';
 import { until } from './outbound/receivers';
 import { startSmtp } from './outbound/smtp';
@@ -127,7 +127,7 @@ describe('e-mail over SMTP', () => {
 		const { incidentId } = (
 			await declareIncident({ actor: claire }, merchant, { title: 'Shop down', severity: 'SEV1' })
 		).result;
-		await shareIncident({ actor: claire }, incidentId, { organizationId: hoster });
+		await shareAccepted(claire, incidentId, hoster);
 		await startRun({ actor: marc }, incidentId, { templateId });
 		const step = (await readRun(marc, incidentId))?.steps[0];
 		if (!step) throw new Error('no step');
