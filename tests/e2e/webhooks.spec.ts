@@ -44,6 +44,7 @@ test('an admin adds webhook endpoints, sees the secret once, reads the delivery 
 		const form = page.getByRole('region', { name: 'Add an endpoint' });
 		await form.getByLabel('Name').fill(name);
 		await form.getByLabel('Address').fill(url);
+		await form.getByLabel('Incident lifecycle').check();
 		await form.getByLabel('Timeline').check();
 		await form.getByRole('button', { name: 'Add endpoint' }).click();
 		await expect(page.getByTestId('hook')).toHaveCount(count);
