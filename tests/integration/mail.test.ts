@@ -220,9 +220,12 @@ describe('e-mail over SMTP', () => {
 		smtpEnv('right password');
 		const mail = await mailTo(invited);
 		expect(mail.subject).toContain('Claire');
-		const [sent] = await db()<{ status: string; attempts: number }[]>`
-			select status, attempts from mail_messages where recipient = ${invited}`;
-		expect(sent?.status).toBe('sent');
+		// The server has it before the queue records it as sent: wait for the row.
+		const sent = await until(async () => {
+			const [row] = await db()<{ status: string; attempts: number }[]>`
+				select status, attempts from mail_messages where recipient = ${invited}`;
+			return row?.status === 'sent' ? row : null;
+		}, 'the mail recorded as sent');
 		expect(sent?.attempts).toBeGreaterThan(1);
 		expect(smtp.received.filter((r) => r.to.includes(invited))).toHaveLength(1);
 		warn.mockRestore();

@@ -342,5 +342,5 @@ describe('chat and failing endpoints', () => {
 			redeliver({ actor: owner }, organizationId, endpointId, log[0]?.id)
 		).rejects.toMatchObject({ code: 'conflict' });
 		await receiver.close();
-	});
+	}, 60_000);
 });
