@@ -57,7 +57,9 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			SSO_SECRET_KEY: 'bmlnaHRzaGlmdC1lMmUtc3NvLWtleS0zMi1ieXRlcyE=',
-			SSO_CHECK_INTERVAL: '2'
+			SSO_CHECK_INTERVAL: '2',
+			// Webhook receivers of the tests listen on loopback.
+			WEBHOOKS_ALLOW_PRIVATE: '127.0.0.1/32'
 		},
 		reuseExistingServer: false,
 		// Cold start: an embedded PostgreSQL runs initdb, then migrations and the demo seed.

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { db } from '../../src/lib/server/db/db';
+import { setChatUpdates } from '../../src/lib/server/incidents/chat';
 import { declareIncident } from '../../src/lib/server/incidents/commands';
+import { addNote } from '../../src/lib/server/timeline/commands';
 import { startWorker, stopWorker } from '../../src/lib/server/queue/queue';
 import { TASKS } from '../../src/lib/server/queue/tasks';
 import {
@@ -12,7 +14,7 @@ import {
 	rotateSecret
 } from '../../src/lib/server/webhooks/endpoints';
 import { startReceiver, until } from './outbound/receivers';
-import { newOrganization, newUser, useTestDatabase } from './setup';
+import { addMember, newOrganization, newUser, useTestDatabase } from './setup';
 
 useTestDatabase();
 
@@ -35,11 +37,17 @@ async function organizationWithEndpoint(url: string, groups = ['incident']) {
 		url,
 		groups
 	});
-	const { endpoint: row } = await readEndpoint(owner, organizationId, endpoint.endpointId);
+	if (!endpoint.secret) throw new Error('the new endpoint came without its secret');
 	const declare = async (title = 'Shop down') =>
 		(await declareIncident({ actor: owner }, organizationId, { title, severity: 'SEV1' })).result
 			.incidentId;
-	return { owner, organizationId, endpointId: endpoint.endpointId, secret: row.secret, declare };
+	return {
+		owner,
+		organizationId,
+		endpointId: endpoint.endpointId,
+		secret: endpoint.secret,
+		declare
+	};
 }
 
 const deliveries = async (endpointId: string) =>
@@ -96,8 +104,8 @@ describe('outgoing webhooks (Standard Webhooks 1.0)', () => {
 			secret: oldSecret,
 			declare
 		} = await organizationWithEndpoint(receiver.url);
-		await rotateSecret({ actor: owner }, organizationId, endpointId);
-		const { endpoint } = await readEndpoint(owner, organizationId, endpointId);
+		const { secret: newSecret } = await rotateSecret({ actor: owner }, organizationId, endpointId);
+		if (!newSecret) throw new Error('the rotation came without the new secret');
 		await declare();
 		await settled(endpointId, 'delivered');
 		const [request] = receiver.received;
@@ -105,7 +113,7 @@ describe('outgoing webhooks (Standard Webhooks 1.0)', () => {
 		const headers = signatureHeaders(request.headers);
 		expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
 		expect(() => new Webhook(oldSecret).verify(request.body, headers)).not.toThrow();
-		expect(() => new Webhook(endpoint.secret).verify(request.body, headers)).not.toThrow();
+		expect(() => new Webhook(newSecret).verify(request.body, headers)).not.toThrow();
 		await receiver.close();
 	});
 
@@ -233,4 +241,106 @@ describe('the SSRF guard', () => {
 		expect(notFollowed.error).toMatch(/not followed/);
 		await receiver.close();
 	});
+});
+
+describe('chat and failing endpoints', () => {
+	it("posts a room's updates to a chat endpoint only while the room says so, as Slack's {text}", async () => {
+		const receiver = await startReceiver();
+		const owner = await newUser('Claire');
+		const organizationId = await newOrganization(owner);
+		const { endpointId } = await createEndpoint({ actor: owner }, organizationId, {
+			name: '#ops-shop',
+			url: receiver.url,
+			flavour: 'chat',
+			groups: ['incident', 'timeline']
+		});
+		const signed = await startReceiver();
+		await createEndpoint({ actor: owner }, organizationId, {
+			name: 'SIEM',
+			url: signed.url,
+			groups: ['incident']
+		});
+		const { result } = await declareIncident({ actor: owner }, organizationId, {
+			title: 'Checkout down',
+			severity: 'SEV1'
+		});
+		// The signed endpoint hears the declaration; the chat one does not (not switched on yet).
+		await until(() => signed.received.length === 1, 'the signed delivery');
+		expect(receiver.received).toHaveLength(0);
+
+		const on = await setChatUpdates({ actor: owner }, result.incidentId, { enabled: 'true' });
+		expect(on.result).toEqual({ enabled: true, changed: true });
+		await addNote({ actor: owner }, result.incidentId, { text: 'Rempart NOC called back' });
+		await settled(endpointId, 'delivered');
+		const [message] = receiver.received;
+		if (!message) throw new Error('nothing posted');
+		const body = JSON.parse(message.body) as { text: string };
+		expect(body.text).toContain('Checkout down');
+		expect(body.text).toContain('Rempart NOC called back');
+		expect(body.text).toContain(`/incidents/${result.incidentId}|`);
+		expect(message.headers['webhook-signature']).toBeUndefined();
+
+		await setChatUpdates({ actor: owner }, result.incidentId, { enabled: false });
+		const [event] = await db()<{ payload: { enabled: boolean } }[]>`
+			select payload from events where stream_id = ${result.incidentId}
+				and kind = 'incident.chat_changed' order by seq desc limit 1`;
+		expect(event?.payload.enabled).toBe(false);
+		await receiver.close();
+		await signed.close();
+	});
+
+	it('refuses the switch to a viewer', async () => {
+		const owner = await newUser('Claire');
+		const organizationId = await newOrganization(owner);
+		const viewer = await addMember(organizationId, 'viewer');
+		const { result } = await declareIncident({ actor: owner }, organizationId, {
+			title: 'Checkout down',
+			severity: 'SEV2'
+		});
+		await expect(
+			setChatUpdates({ actor: viewer }, result.incidentId, { enabled: true })
+		).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(
+			setChatUpdates({ actor: owner }, result.incidentId, { enabled: 'maybe' })
+		).rejects.toMatchObject({ code: 'invalid' });
+	});
+
+	it('turns off an endpoint failing for a day (here, WEBHOOKS_GIVE_UP_MS) and tells its admins', async () => {
+		process.env = {
+			...env,
+			WEBHOOKS_ALLOW_PRIVATE: '127.0.0.1/32',
+			WEBHOOKS_RETRY_BASE_MS: '50',
+			WEBHOOKS_RETRY_MAX_MS: '100',
+			WEBHOOKS_GIVE_UP_MS: '400'
+		};
+		const receiver = await startReceiver(() => ({ status: 503, body: 'maintenance' }));
+		const { owner, organizationId, endpointId, declare } = await organizationWithEndpoint(
+			receiver.url
+		);
+		const admin = await addMember(organizationId, 'admin');
+		await declare();
+		const off = await until(async () => {
+			const [row] = await db()<{ enabled: boolean; disabled_reason: string | null }[]>`
+				select enabled, disabled_reason from webhook_endpoints where id = ${endpointId}`;
+			return row && !row.enabled ? row : null;
+		}, 'the endpoint turned off');
+		expect(off.disabled_reason).toMatch(/Failing for a day: The receiver answered 503/);
+		const { endpoint, deliveries: log } = await readEndpoint(owner, organizationId, endpointId);
+		expect(endpoint.enabled).toBe(false);
+		expect(log[0]?.status).toBe('failed');
+		expect(log[0]?.responseExcerpt).toContain('maintenance');
+		const mails = await db()<{ user_id: string; kind: string; subject: string }[]>`
+			select user_id, kind, subject from mail_messages where organization_id = ${organizationId}
+				and kind = 'webhook_disabled'`;
+		expect(mails.map((m) => m.user_id).sort()).toEqual([owner.userId, admin.userId].sort());
+		expect(mails[0]?.subject).toContain('Receiver');
+		const [event] = await db()<{ kind: string }[]>`
+			select kind from events where stream_id = ${organizationId} and kind = 'webhook.disabled'`;
+		expect(event?.kind).toBe('webhook.disabled');
+		// A redelivery waits until someone turns it on again.
+		await expect(
+			redeliver({ actor: owner }, organizationId, endpointId, log[0]?.id)
+		).rejects.toMatchObject({ code: 'conflict' });
+		await receiver.close();
+	}, 60_000);
 });

@@ -6,6 +6,7 @@ export interface IncidentHeadState {
 	version: number;
 	commanderName: string | null;
 	resolvedAt: string | Date | null;
+	chatUpdates?: boolean;
 }
 
 const ACTIVE: IncidentStatus[] = ['investigating', 'identified', 'mitigating', 'monitoring'];
@@ -20,6 +21,9 @@ export function applyToIncident<T extends IncidentHeadState>(incident: T, event:
 	if (event.kind === 'incident.commander_changed') {
 		const { name, version } = event.payload;
 		return { ...incident, commanderName: name, version };
+	}
+	if (event.kind === 'incident.chat_changed') {
+		return { ...incident, chatUpdates: event.payload.enabled };
 	}
 	return incident;
 }

@@ -28,6 +28,10 @@ export const FORM_API: Record<string, Counterpart> = {
 		api: 'DELETE /api/v1/account/sessions/[sessionId]',
 		command: 'endOwnSession'
 	},
+	'action /(app)/account mailPreferences': {
+		api: 'PUT /api/v1/account/mail-preferences',
+		command: 'setMailPreferences'
+	},
 	'action /(app)/account endOtherSessions': {
 		api: 'DELETE /api/v1/account/sessions',
 		command: 'endOtherSessions'
@@ -43,6 +47,10 @@ export const FORM_API: Record<string, Counterpart> = {
 	'action /(app)/incidents/[id=uuid] commander': {
 		api: 'PUT /api/v1/incidents/[id=uuid]/commander',
 		command: 'setCommander'
+	},
+	'action /(app)/incidents/[id=uuid] chat': {
+		api: 'PUT /api/v1/incidents/[id=uuid]/chat',
+		command: 'setChatUpdates'
 	},
 	'action /(app)/incidents/[id=uuid] note': {
 		api: 'POST /api/v1/incidents/[id=uuid]/notes',
@@ -236,6 +244,31 @@ export const FORM_API: Record<string, Counterpart> = {
 	'action /(app)/orgs/[id=uuid]/integrations revoke': {
 		api: 'DELETE /api/v1/orgs/[id=uuid]/integrations/[integrationId=uuid]',
 		command: 'revokeIntegration'
+	},
+	'action /(app)/orgs/[id=uuid]/webhooks create': {
+		api: 'POST /api/v1/orgs/[id=uuid]/webhooks',
+		command: 'createEndpoint'
+	},
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] update': {
+		api: 'PATCH /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]',
+		command: 'updateEndpoint'
+	},
+	// Turning it off or on is a change of its `enabled`.
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] toggle': {
+		api: 'PATCH /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]',
+		command: 'updateEndpoint'
+	},
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] rotate': {
+		api: 'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/secret',
+		command: 'rotateSecret'
+	},
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] redeliver': {
+		api: 'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/deliveries/[deliveryId=uuid]/redeliver',
+		command: 'redeliver'
+	},
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] delete': {
+		api: 'DELETE /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]',
+		command: 'deleteEndpoint'
 	}
 };
 
@@ -251,6 +284,8 @@ export const BROWSER_ONLY: Record<string, string> = {
 		'The invite link’s sign-up form: creates the person’s account and browser session.',
 	'action /(auth)/reset/[token] default':
 		'A single-use link handed to one person, who sets their password in a browser.',
+	'action /(auth)/forgot default':
+		'A person without a session asks for a link mailed to their own address; the answer never says whether an account exists.',
 	'action /signout current': 'Ends the browser session whose cookie it carries.',
 	'action /signout everywhere':
 		'Ends every browser session of the person, this one included (the API has DELETE /api/v1/account/sessions for the others).',

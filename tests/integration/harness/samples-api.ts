@@ -107,6 +107,10 @@ export const API_SAMPLES: Record<string, Sample> = {
 		'action /(app)/orgs/[id=uuid]/templates/[templateId=uuid]/drill start'
 	),
 	'PUT /api/v1/incidents/[id=uuid]/commander': like('action /(app)/incidents/[id=uuid] commander'),
+	'PUT /api/v1/incidents/[id=uuid]/chat': (ctx) => ({
+		params: { id: ctx.incidentId },
+		json: { enabled: true }
+	}),
 	'POST /api/v1/incidents/[id=uuid]/pins': (ctx) => ({
 		params: { id: ctx.incidentId },
 		json: { seq: 1, pinned: true }

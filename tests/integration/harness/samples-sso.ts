@@ -55,5 +55,19 @@ export const SSO_SAMPLES: Record<string, Sample> = {
 		const { session } = await createSession(userId, { userAgent: 'Firefox on Linux' });
 		return { params: {}, form: { sessionId: session.id } };
 	},
-	'action /(app)/account endOtherSessions': () => ({ params: {} })
+	'action /(app)/account endOtherSessions': () => ({ params: {} }),
+	'action /(app)/account mailPreferences': () => ({
+		params: {},
+		form: { approval_requested: 'on', step_assigned: 'on' }
+	}),
+	'GET /api/v1/account/mail-preferences': () => ({ params: {} }),
+	'PUT /api/v1/account/mail-preferences': () => ({
+		params: {},
+		json: { approval_requested: true, incident_shared: false }
+	}),
+	'view /(auth)/forgot': () => ({ params: {} }),
+	'action /(auth)/forgot default': () => ({
+		params: {},
+		form: { email: 'nobody-here@example.test' }
+	})
 };

@@ -140,6 +140,10 @@ export const SAMPLES: Record<string, Sample> = {
 		params: inc(ctx),
 		form: { text: 'Called the NOC' }
 	}),
+	'action /(app)/incidents/[id=uuid] chat': (ctx) => ({
+		params: inc(ctx),
+		form: { enabled: 'true' }
+	}),
 	'action /(app)/incidents/[id=uuid] pin': (ctx) => ({
 		params: inc(ctx),
 		form: { seq: '1', pinned: 'true' }

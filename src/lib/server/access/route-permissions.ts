@@ -55,6 +55,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(auth)/invite/[token] join': PUBLIC,
 	'view /(auth)/reset/[token]': PUBLIC,
 	'action /(auth)/reset/[token] default': PUBLIC,
+	// "Forgot password": a person asks for a link mailed to their own address.
+	'view /(auth)/forgot': PUBLIC,
+	'action /(auth)/forgot default': PUBLIC,
 	'view /signout': PUBLIC,
 	'action /signout current': PUBLIC,
 	'action /signout everywhere': PUBLIC,
@@ -81,6 +84,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	// One's own sessions only: the command ends nothing of anyone else.
 	'action /(app)/account endSession': SIGNED_IN,
 	'action /(app)/account endOtherSessions': SIGNED_IN,
+	'action /(app)/account mailPreferences': SIGNED_IN,
 	// Lists only the incidents of the person's own organizations.
 	'view /(app)/incidents': SIGNED_IN,
 	'view /(app)/incidents/new': SIGNED_IN,
@@ -93,6 +97,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(app)/incidents/[id=uuid] status': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid] commander': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid] note': incident('timeline.write'),
+	'action /(app)/incidents/[id=uuid] chat': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid] pin': incident('timeline.write'),
 	'action /(app)/incidents/[id=uuid] serverStatus': incident('inventory.status'),
 	'action /(app)/incidents/[id=uuid] step': incident('step.work'),
@@ -263,6 +268,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'GET /api/v1/account/sessions': SIGNED_IN,
 	'DELETE /api/v1/account/sessions': SIGNED_IN,
 	'DELETE /api/v1/account/sessions/[sessionId]': SIGNED_IN,
+	'GET /api/v1/account/mail-preferences': SIGNED_IN,
+	'PUT /api/v1/account/mail-preferences': SIGNED_IN,
 
 	'view /(app)/orgs/[id=uuid]/integrations': org('integration.manage'),
 	'action /(app)/orgs/[id=uuid]/integrations create': org('integration.manage'),
@@ -278,6 +285,24 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'POST /api/v1/ingest/[secret]': PUBLIC,
 	// For assistants: an API token, never a session; each tool authorizes like its API route.
 	'POST /mcp': { scope: 'api_token' },
+	// Issue 15: outgoing webhooks, admins only.
+	'view /(app)/orgs/[id=uuid]/webhooks': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks create': org('webhook.manage'),
+	'view /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid]': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] update': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] toggle': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] rotate': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] redeliver': org('webhook.manage'),
+	'action /(app)/orgs/[id=uuid]/webhooks/[endpointId=uuid] delete': org('webhook.manage'),
+	'GET /api/v1/orgs/[id=uuid]/webhooks': org('webhook.manage'),
+	'POST /api/v1/orgs/[id=uuid]/webhooks': org('webhook.manage'),
+	'GET /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]': org('webhook.manage'),
+	'PATCH /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]': org('webhook.manage'),
+	'DELETE /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]': org('webhook.manage'),
+	'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/secret': org('webhook.manage'),
+	'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/deliveries/[deliveryId=uuid]/redeliver':
+		org('webhook.manage'),
+	'PUT /api/v1/incidents/[id=uuid]/chat': incident('incident.update'),
 	'GET /api/v1/openapi.json': PUBLIC,
 	'view /docs/api': PUBLIC
 };

@@ -5,6 +5,8 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { endSocketsOfSessions } from '../realtime/control';
 import { newPassword } from '../users/schemas';
+import { mailPasswordReset } from '../mail/compose';
+import { smtpSettings } from '../mail/settings';
 import { parse, uuid } from '../validation';
 import { hashPassword } from './password';
 import { invalidateUserSessions } from './session';
@@ -38,6 +40,16 @@ export async function issuePasswordReset(
 		await tx`
 			insert into password_resets (user_id, organization_id, token_hash, created_by, expires_at)
 			values (${targetId}, ${organizationId}, ${hashSecret(secret)}, ${context.actor.userId}, ${expiresAt})`;
+		// Mailed to the member too (when SMTP is configured); the link is also shown to the issuer.
+		const [to] = await tx<{ email: string; locale: string }[]>`
+			select email, locale from users where id = ${targetId} and kind = 'person'`;
+		if (to) {
+			await mailPasswordReset(
+				tx,
+				{ email: to.email, userId: targetId, locale: to.locale },
+				{ token: secret, expiresAt, organizationId }
+			);
+		}
 		await emit({
 			streamId: organizationId,
 			kind: 'member.password_reset_issued',
@@ -51,7 +63,7 @@ export async function issuePasswordReset(
 interface ResetRow {
 	id: string;
 	user_id: string;
-	organization_id: string;
+	organization_id: string | null;
 	email: string;
 	display_name: string;
 	expires_at: Date;
@@ -89,13 +101,73 @@ export async function completePasswordReset(token: string, input: unknown, addre
 		if (used.length === 0) throw new AppError('gone', 'This reset link was already used.');
 		await tx`update users set password_hash = ${passwordHash}, version = version + 1 where id = ${reset.user_id}`;
 		ended = await invalidateUserSessions(reset.user_id, null, tx);
-		await emit({
-			streamId: reset.organization_id,
-			kind: 'member.password_reset',
-			payload: { userId: reset.user_id }
-		});
+		// Told on the stream of the organization that issued it, or (asked by the person
+		// themself) on each of theirs, for their admins' audit log.
+		const streams = reset.organization_id
+			? [reset.organization_id]
+			: (
+					await tx<{ organization_id: string }[]>`
+						select organization_id from memberships where user_id = ${reset.user_id}`
+				).map((r) => r.organization_id);
+		for (const streamId of streams) {
+			await emit({ streamId, kind: 'member.password_reset', payload: { userId: reset.user_id } });
+		}
 		return { userId: reset.user_id };
 	});
 	endSocketsOfSessions(ended, 'Your password was reset: sign in again.');
 	return { email: reset.email };
+}
+
+/** Requests a person may make per address per hour, and per network address. */
+export const RESET_REQUESTS_PER_HOUR = 3;
+
+export const requestInput = z.object({
+	email: z
+		.string({ message: 'Give the e-mail address of your account.' })
+		.trim()
+		.toLowerCase()
+		.min(3, { message: 'Give the e-mail address of your account.' })
+		.max(320, { message: 'Use at most 320 characters for the address.' })
+		.refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), {
+			message: 'Give an e-mail address, like claire@example.com.'
+		})
+});
+
+/**
+ * "Forgot password": a person asks for a link for themself; it goes to their address only, by
+ * mail (so only when SMTP is configured). The answer is the same whether an account exists or
+ * not, so the form tells nobody who has one.
+ */
+export async function requestPasswordReset(input: unknown, address?: string) {
+	const { email } = parse(requestInput, input);
+	if (!smtpSettings()) {
+		throw new AppError(
+			'conflict',
+			'This server sends no e-mail (SMTP is not configured): ask an admin of your organization for a reset link.'
+		);
+	}
+	const [user] = await db()<{ id: string; display_name: string; locale: string; email: string }[]>`
+		select id, display_name, locale, email from users
+		where lower(email) = ${email} and kind = 'person' and password_hash is not null`;
+	if (!user) return { requested: true };
+	const secret = randomSecret(24);
+	const expiresAt = new Date(Date.now() + RESET_LIFETIME_MS);
+	const actor = { userId: user.id, name: user.display_name, address };
+	await runCommand({ actor }, async (tx) => {
+		const [recent] = await tx<{ n: number }[]>`
+			select count(*)::int as n from password_resets
+			where user_id = ${user.id} and created_by is null and created_at > now() - interval '1 hour'`;
+		// Quietly: a flood of requests for someone else's address sends them at most a few mails.
+		if ((recent?.n ?? 0) >= RESET_REQUESTS_PER_HOUR) return { requested: true };
+		await tx`
+			insert into password_resets (user_id, organization_id, token_hash, created_by, expires_at)
+			values (${user.id}, null, ${hashSecret(secret)}, null, ${expiresAt})`;
+		await mailPasswordReset(
+			tx,
+			{ email: user.email, userId: user.id, locale: user.locale },
+			{ token: secret, expiresAt, organizationId: null }
+		);
+		return { requested: true };
+	});
+	return { requested: true };
 }

@@ -45,6 +45,8 @@ export interface IncidentDetail extends IncidentSummary {
 	commanderId: string | null;
 	version: number;
 	lastSeq: number;
+	/** Updates posted to the chat channels of the organizations taking part (issue 15). */
+	chatUpdates: boolean;
 	organizations: { id: string; name: string; kind: string }[];
 }
 
@@ -57,7 +59,7 @@ export async function readIncident(
 			i.organization_id as "organizationId", o.name as "organizationName",
 			i.detected_at as "detectedAt", i.declared_at as "declaredAt", i.resolved_at as "resolvedAt",
 			i.closed_at as "closedAt", i.commander_id as "commanderId", u.display_name as "commanderName",
-			i.version, s.last_seq::int as "lastSeq"
+			i.version, s.last_seq::int as "lastSeq", i.chat_updates as "chatUpdates"
 		from incidents i
 		join organizations o on o.id = i.organization_id
 		join streams s on s.id = i.id

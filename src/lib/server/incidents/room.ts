@@ -1,3 +1,4 @@
+import { chatChannels } from './chat';
 import { roleAtLeast } from '$lib/roles';
 import type { Actor } from '../access/actor';
 import { listIncidentContacts } from '../contacts/queries';
@@ -55,6 +56,7 @@ export async function readRoom(
 		canRespond ? listAttachableServers(actor.userId, incidentId) : null,
 		readMilestones(db(), incidentId)
 	]);
+	const chatChannelCount = await chatChannels(incidentId);
 	return {
 		incident,
 		...sharing,
@@ -70,7 +72,8 @@ export async function readRoom(
 		templates,
 		role: access.role,
 		canRespond,
-		canAdmin: roleAtLeast(access.role, 'admin')
+		canAdmin: roleAtLeast(access.role, 'admin'),
+		chatChannelCount
 	};
 }
 

@@ -9,6 +9,7 @@ import { NIGHT_OPERATIONS } from './night';
 import { timelineQuery } from '../timeline/paging';
 import * as answers from './schemas';
 import { FORM_OPERATIONS } from './operations-forms';
+import { WEBHOOK_OPERATIONS } from './webhooks';
 
 /**
  * Every operation of the JSON API, with the zod schemas its route parses and answers with:
@@ -182,4 +183,8 @@ const OWN_OPERATIONS: Operation[] = [
 ];
 
 /** Every operation: the first endpoints, and the JSON counterparts of the forms. */
-export const OPERATIONS: Operation[] = [...OWN_OPERATIONS, ...FORM_OPERATIONS];
+export const OPERATIONS: Operation[] = [
+	...OWN_OPERATIONS,
+	...FORM_OPERATIONS,
+	...WEBHOOK_OPERATIONS
+];

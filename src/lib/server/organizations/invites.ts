@@ -5,6 +5,7 @@ import { hashSecret, randomSecret } from '../auth/tokens';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Step } from '../events/command';
+import { localeOf, mailOrganizationInvite } from '../mail/compose';
 import { parse, uuid } from '../validation';
 import { findInviteByHash } from './queries';
 import { inviteInput } from './schemas';
@@ -53,7 +54,30 @@ export async function createInvite(
 				expiresAt: expiresAt.toISOString()
 			}
 		});
-		return { inviteId: invite.id, expiresAt: expiresAt.toISOString() };
+		// An invite for an address is mailed to it (queued with the invite; kept unsent without SMTP).
+		if (data.email) {
+			const [from] = await tx<{ organization: string; locale: string }[]>`
+				select o.name as organization, coalesce(u.locale, 'en') as locale
+				from organizations o left join users u on u.id = ${context.actor.userId}
+				where o.id = ${organizationId}`;
+			await mailOrganizationInvite(
+				tx,
+				{
+					email: data.email,
+					userId: null,
+					locale: await localeOf(tx, data.email, from?.locale ?? 'en')
+				},
+				{
+					organizationId,
+					organization: from?.organization ?? '',
+					inviter: context.actor.name,
+					role: data.role,
+					token: secret,
+					expiresAt
+				}
+			);
+		}
+		return { inviteId: invite.id, expiresAt: expiresAt.toISOString(), mailed: Boolean(data.email) };
 	});
 	// A replayed request cannot show the secret again: it was shown to the first one.
 	return { ...outcome.result, token: outcome.replayed ? null : secret };

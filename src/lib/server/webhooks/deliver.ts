@@ -96,11 +96,16 @@ async function failed(sql: Sql, row: DeliveryRow, result: PostResult, settings: 
 				next_attempt_at = ${next}, last_attempt_at = now()
 			where id = ${row.id}`;
 		const [endpoint] = await tx<{ failing_since: Date }[]>`
-			update webhook_endpoints set failing_since = coalesce(failing_since, now())
+			update webhook_endpoints set failing_since = coalesce(failing_since, ${row.created_at})
 			where id = ${row.endpoint_id} returning failing_since`;
 		if (next) await addJob(tx, 'webhook_deliver', { deliveryId: row.id }, next, row.id);
 		const failingFor = Date.now() - (endpoint?.failing_since.getTime() ?? Date.now());
-		return failingFor >= settings.giveUpAfterMs ? await disable(tx, row, error) : [];
+		// Failing since the oldest message it never took: a day of failures, or a last attempt
+		// given up on that would have made it one (its only message stops being retried).
+		const dayOfFailures =
+			failingFor >= settings.giveUpAfterMs ||
+			(final && !result.refused && failingFor + delay >= settings.giveUpAfterMs);
+		return dayOfFailures ? await disable(tx, row, error) : [];
 	});
 	publish(events);
 }

@@ -103,13 +103,14 @@ export async function createEndpoint(
 		});
 		return { endpointId: row.id, name: data.name, flavour: data.flavour, version: 1 };
 	});
-	return { ...result, replayed };
+	// Shown once, in this answer: a replayed request cannot show it again.
+	return { ...result, secret: replayed ? null : secret, replayed };
 }
 
 async function lockEndpoint(db: Db, organizationId: string, endpointId: string) {
 	parse(uuid, endpointId);
-	const [row] = await db<{ name: string; version: number }[]>`
-		select name, version from webhook_endpoints
+	const [row] = await db<{ name: string; version: number; enabled: boolean }[]>`
+		select name, version, enabled from webhook_endpoints
 		where id = ${endpointId} and organization_id = ${organizationId} and deleted_at is null
 		for update`;
 	if (!row) throw new AppError('not_found', 'This webhook endpoint does not exist.');
@@ -139,7 +140,9 @@ export async function updateEndpoint(
 				url = coalesce(${data.url ?? null}, url),
 				groups = coalesce(${data.groups ?? null}::text[], groups),
 				enabled = coalesce(${data.enabled ?? null}::boolean, enabled),
-				disabled_at = case when ${data.enabled ?? null}::boolean then null else disabled_at end,
+				disabled_at = case when ${data.enabled ?? null}::boolean then null
+					when not ${data.enabled ?? null}::boolean then coalesce(disabled_at, now())
+					else disabled_at end,
 				disabled_reason = case when ${data.enabled ?? null}::boolean then null else disabled_reason end,
 				failing_since = case when ${data.enabled ?? null}::boolean then null else failing_since end,
 				version = version + 1
@@ -162,7 +165,7 @@ export async function rotateSecret(
 	endpointId: string
 ) {
 	const secret = newWebhookSecret();
-	return runCommand(context, async (tx, emit) => {
+	const outcome = await runCommand(context, async (tx, emit) => {
 		await authorize(context.actor, organizationId, 'webhook.manage', tx);
 		const current = await lockEndpoint(tx, organizationId, endpointId);
 		const [row] = await tx<{ version: number; until: Date }[]>`
@@ -179,6 +182,8 @@ export async function rotateSecret(
 		});
 		return { endpointId, version: row.version, previousSecretUntil: row.until.toISOString() };
 	});
+	// The new secret is shown once, in this answer (never stored with the mutation's result).
+	return { ...outcome, secret: outcome.replayed ? null : secret };
 }
 
 export async function deleteEndpoint(
@@ -209,7 +214,13 @@ export async function redeliver(
 	const id = parse(uuid, deliveryId);
 	return runCommand(context, async (tx) => {
 		await authorize(context.actor, organizationId, 'webhook.manage', tx);
-		await lockEndpoint(tx, organizationId, endpointId);
+		const endpoint = await lockEndpoint(tx, organizationId, endpointId);
+		if (!endpoint.enabled) {
+			throw new AppError(
+				'conflict',
+				`${endpoint.name} is turned off: turn it on again before redelivering.`
+			);
+		}
 		const [row] = await tx<{ id: string }[]>`
 			update webhook_deliveries set status = 'pending', next_attempt_at = now(), error = null,
 				created_at = now()
@@ -257,7 +268,7 @@ export interface DeliveryRow {
 	createdAt: Date;
 }
 
-/** One endpoint with its secret(s) and its delivery log, newest first. */
+/** One endpoint with its delivery log, newest first (its secret is shown only when made). */
 export async function readEndpoint(
 	actor: Pick<Actor, 'userId'>,
 	organizationId: string,
@@ -268,12 +279,13 @@ export async function readEndpoint(
 	parse(uuid, endpointId);
 	const [endpoint] = await sql<
 		(Omit<EndpointSummary, 'delivered' | 'failed' | 'lastDeliveryAt'> & {
-			secret: string;
 			previousSecretUntil: Date | null;
+			disabledAt: Date | null;
 		})[]
 	>`
 		select id, name, url, flavour, groups, enabled, disabled_reason as "disabledReason",
-			failing_since as "failingSince", secret, previous_secret_until as "previousSecretUntil",
+			failing_since as "failingSince", disabled_at as "disabledAt",
+			previous_secret_until as "previousSecretUntil",
 			(previous_secret_until is not null and previous_secret_until > now()) as rotating,
 			version, created_at as "createdAt"
 		from webhook_endpoints

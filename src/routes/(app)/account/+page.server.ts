@@ -1,5 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { formFailure } from '$lib/server/http';
+import { actorOf } from '$lib/server/form-action';
+import { readMailPreferences, setMailPreferences } from '$lib/server/mail/preferences';
+import { smtpSettings } from '$lib/server/mail/settings';
 import {
 	changePassword,
 	endOtherSessions,
@@ -20,7 +23,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 			timezone: locals.user.timezone,
 			locale: locals.user.locale
 		},
-		sessions: sessions.map((s) => ({ ...s, current: s.id === current }))
+		sessions: sessions.map((s) => ({ ...s, current: s.id === current })),
+		mailPreferences: await readMailPreferences({ userId: locals.user.id }),
+		mailConfigured: smtpSettings() !== null
 	};
 };
 
@@ -58,6 +63,16 @@ export const actions: Actions = {
 			return { action: 'sessions', ok: true, ended: 1 };
 		} catch (e) {
 			return formFailure(e, { action: 'sessions' });
+		}
+	},
+	mailPreferences: async (event) => {
+		if (!event.locals.user) redirect(303, '/signin');
+		const values = formObject(await event.request.formData());
+		try {
+			await setMailPreferences({ actor: actorOf(event, { person: true }) }, values);
+			return { action: 'mailPreferences', ok: true };
+		} catch (e) {
+			return formFailure(e, { ...values, action: 'mailPreferences' });
 		}
 	},
 	endOtherSessions: async ({ locals, getClientAddress }) => {

@@ -3,6 +3,7 @@ import { fromWallClock } from '$lib/format/zoned';
 import { logCall, shareContactInIncident } from '$lib/server/contacts/commands';
 import { isAppError } from '$lib/server/errors';
 import { runFormAction, type FormActor } from '$lib/server/form-action';
+import { setChatUpdates } from '$lib/server/incidents/chat';
 import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
 import { addNote, pinEvent } from '$lib/server/timeline/commands';
 import { setItemStatus } from '$lib/server/inventory/status';
@@ -71,6 +72,10 @@ export const actions: Actions = {
 	commander: (event) =>
 		run(event, 'commander', (actor, v) =>
 			setCommander({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
+		),
+	chat: (event) =>
+		run(event, 'chat', (actor, v) =>
+			setChatUpdates({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	note: (event) =>
 		run(event, 'note', (actor, v) =>

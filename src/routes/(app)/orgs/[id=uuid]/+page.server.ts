@@ -4,6 +4,8 @@ import { issuePasswordReset } from '$lib/server/auth/password-reset';
 import { listRecentEvents, findStream } from '$lib/server/events/queries';
 import { mayRead } from '$lib/server/events/visibility';
 import { AppError } from '$lib/server/errors';
+import { mailStatus } from '$lib/server/mail/outbox';
+import { describeSmtp, smtpSettings } from '$lib/server/mail/settings';
 import { runFormAction } from '$lib/server/form-action';
 import { changeMemberRole, removeMember } from '$lib/server/organizations/commands';
 import { createInvite, revokeInvite } from '$lib/server/organizations/invites';
@@ -47,6 +49,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			canReset,
 			canAudit,
 			canTokens,
+			mailConfigured: smtpSettings() !== null,
+			// Admins see where mail goes and whether it is failing (a wrong SMTP password…).
+			mail: canReset
+				? { ...(await mailStatus(params.id)), server: describeSmtp(smtpSettings()) }
+				: null,
 			invitationCode: canShare ? await readInvitationCode(actor, params.id) : null,
 			events: events.filter((e) => mayRead({ userId: actor.userId, role: membership.role }, e)),
 			lastSeq: stream?.lastSeq ?? 0
@@ -65,7 +72,10 @@ export const actions: Actions = {
 				event.params.id,
 				values
 			);
-			return { link: invite.token ? `${event.url.origin}/invite/${invite.token}` : null };
+			return {
+				link: invite.token ? `${event.url.origin}/invite/${invite.token}` : null,
+				mailedTo: invite.mailed ? (values.email ?? '') : ''
+			};
 		}),
 	revokeInvite: (event) =>
 		runFormAction(event, 'revokeInvite', async (actor, values) => {

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { db, type Db } from '../db/db';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { parse } from '../validation';
+import { authorizeIncident } from './access';
+
+export const chatInput = z.object({
+	enabled: z
+		.union([z.boolean(), z.enum(['true', 'false', 'on', ''])], {
+			message: 'Say whether updates are posted to the channel: true or false.'
+		})
+		.transform((v) => v === true || v === 'true' || v === 'on')
+});
+
+/**
+ * "Post updates to the merchant's channel": the chat endpoints of the organizations taking
+ * part hear this incident's events (a setting of the room, not of its state: no version).
+ */
+export async function setChatUpdates(context: CommandContext, incidentId: string, input: unknown) {
+	const { enabled } = parse(chatInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const [row] = await tx<{ chat_updates: boolean }[]>`
+			select chat_updates from incidents where id = ${incidentId} for update`;
+		if (!row)
+			throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+		const changed = row.chat_updates !== enabled;
+		if (changed) {
+			await tx`update incidents set chat_updates = ${enabled} where id = ${incidentId}`;
+			await emit({ streamId: incidentId, kind: 'incident.chat_changed', payload: { enabled } });
+		}
+		return { enabled, changed };
+	});
+}
+
+/** How many chat endpoints would hear this incident (on, of the organizations taking part). */
+export async function chatChannels(incidentId: string, sql: Db = db()): Promise<number> {
+	const [row] = await sql<{ n: number }[]>`
+		select count(*)::int as n from webhook_endpoints w
+		join incident_organizations io on io.organization_id = w.organization_id
+		where io.incident_id = ${incidentId} and w.flavour = 'chat' and w.enabled
+			and w.deleted_at is null`;
+	return row?.n ?? 0;
+}

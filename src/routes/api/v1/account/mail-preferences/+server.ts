@@ -1,0 +1,15 @@
+import { answer, endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { readMailPreferences, setMailPreferences } from '$lib/server/mail/preferences';
+import type { RequestHandler } from './$types';
+
+/** Which optional mails you get: { approval_requested, incident_shared, … } as true or false. */
+export const GET: RequestHandler = endpoint(async (event) =>
+	answer(await readMailPreferences(readerOf(event)))
+);
+
+/** Sets them: a kind left out or false is turned off (people only, not tokens). */
+export const PUT: RequestHandler = endpoint(async (event) => {
+	const { context, body } = await writeOf(event, { person: true });
+	const { result, replayed } = await setMailPreferences(context, body);
+	return written(result, replayed);
+});
