@@ -47,7 +47,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		(await loadTokenActor(event));
 	if (refused) return refused;
 
-	if (!event.locals.apiToken) await loadSession(event);
+	// The public status pages are the same for everyone: no session read, cheap to serve.
+	if (event.url.pathname.startsWith('/status/')) {
+		event.locals.user = null;
+		event.locals.session = null;
+	} else if (!event.locals.apiToken) await loadSession(event);
 	const limited = refuseOverApiLimit(event);
 	if (limited) return limited;
 	const started = performance.now();

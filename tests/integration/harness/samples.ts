@@ -12,6 +12,7 @@ import { NIGHT_SAMPLES } from './samples-night';
 import { ORGANIZATION_SAMPLES } from './samples-organizations';
 import { POSTMORTEM_SAMPLES } from './samples-postmortems';
 import { SSO_SAMPLES } from './samples-sso';
+import { STATUS_SAMPLES } from './samples-status';
 import { freshIncident, freshItem, type Who, type World } from './world';
 
 /**
@@ -213,7 +214,8 @@ export const SAMPLES: Record<string, Sample> = {
 	...ALERT_SAMPLES,
 	...SSO_SAMPLES,
 	...API_SAMPLES,
-	...NIGHT_SAMPLES
+	...NIGHT_SAMPLES,
+	...STATUS_SAMPLES
 };
 
 async function resetToken(ctx: SampleContext): Promise<RequestSpec> {

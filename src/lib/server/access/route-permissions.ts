@@ -236,6 +236,30 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'POST /api/v1/ingest/[secret]': PUBLIC,
 	// For assistants: an API token, never a session; each tool authorizes like its API route.
 	'POST /mcp': { scope: 'api_token' },
+	// Issue 15: the public status page (for anyone, the same for everyone), its settings and
+	// the public updates written from a room by the declaring organization.
+	'view /status/[slug]': PUBLIC,
+	'action /status/[slug] subscribe': PUBLIC,
+	'GET /status/[slug]/api/v2/summary.json': PUBLIC,
+	'GET /status/[slug]/api/v2/status.json': PUBLIC,
+	'GET /status/[slug]/history.atom': PUBLIC,
+	'GET /status/[slug]/history.rss': PUBLIC,
+	// The link of a subscription mail is the authorization.
+	'view /status/[slug]/subscription/[token]': PUBLIC,
+	'action /status/[slug]/subscription/[token] confirm': PUBLIC,
+	'action /status/[slug]/subscription/[token] unsubscribe': PUBLIC,
+	'view /(app)/orgs/[id=uuid]/status-page': org('status_page.manage'),
+	'action /(app)/orgs/[id=uuid]/status-page save': org('status_page.manage'),
+	'GET /api/v1/orgs/[id=uuid]/status-page': org('status_page.manage'),
+	'PUT /api/v1/orgs/[id=uuid]/status-page': org('status_page.manage'),
+	'action /(app)/incidents/[id=uuid] publicUpdate': {
+		scope: 'incident_owner',
+		permission: 'status.publish'
+	},
+	'POST /api/v1/incidents/[id=uuid]/public-updates': {
+		scope: 'incident_owner',
+		permission: 'status.publish'
+	},
 	'GET /api/v1/openapi.json': PUBLIC,
 	'view /docs/api': PUBLIC
 };

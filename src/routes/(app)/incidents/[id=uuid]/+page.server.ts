@@ -11,17 +11,19 @@ import { timelineRequestOf } from '$lib/server/timeline/paging';
 import { shareIncident, unshareIncident } from '$lib/server/incidents/sharing';
 import { actOnStep } from '$lib/server/runbooks/steps';
 import { startRun } from '$lib/server/runbooks/runs';
+import { postPublicUpdate } from '$lib/server/status/commands';
+import { roomPublicStatus } from '$lib/server/status/queries';
+import { publicUpdateFromForm } from '$lib/server/status/schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, '/signin');
 	try {
 		// The timeline's filters and "earlier" page travel in the query without JavaScript.
-		return await readRoom(
-			{ userId: locals.user.id },
-			params.id,
-			timelineRequestOf(url.searchParams)
-		);
+		const actor = { userId: locals.user.id };
+		const room = await readRoom(actor, params.id, timelineRequestOf(url.searchParams));
+		// The room's public face, written deliberately (never its timeline).
+		return { ...room, publicStatus: await roomPublicStatus(actor, params.id) };
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);
 		throw e;
@@ -89,6 +91,14 @@ export const actions: Actions = {
 	unshare: (event) =>
 		run(event, 'unshare', (actor, v) =>
 			unshareIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
+		),
+	publicUpdate: (event) =>
+		run(event, 'publicUpdate', (actor, v) =>
+			postPublicUpdate(
+				{ actor, clientMutationId: v.clientMutationId || null },
+				event.params.id,
+				publicUpdateFromForm(v)
+			)
 		),
 	logCall: (event) =>
 		run(event, 'logCall', (actor, v) =>
