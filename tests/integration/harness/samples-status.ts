@@ -59,7 +59,14 @@ async function pageBody(ctx: SampleContext) {
 	};
 }
 
+/** The scraper's token (set here: the route reads the configuration on each scrape). */
+export const METRICS_TEST_TOKEN = 'metrics-token-for-the-tests';
+
 export const STATUS_SAMPLES: Record<string, Sample> = {
+	'GET /metrics': () => {
+		process.env.METRICS_TOKEN = METRICS_TEST_TOKEN;
+		return { params: {}, headers: { authorization: `Bearer ${METRICS_TEST_TOKEN}` } };
+	},
 	'view /status/[slug]': publicView,
 	'action /status/[slug] subscribe': async (ctx) => ({
 		params: await merchantPage(ctx),

@@ -62,6 +62,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /theme default': PUBLIC,
 	'GET /healthz': PUBLIC,
 	'GET /readyz': PUBLIC,
+	// Prometheus: the METRICS_TOKEN bearer authorizes (or the separate METRICS_PORT serves it).
+	'GET /metrics': PUBLIC,
 	// Sign-in through an identity provider: start (the direct link), callback, domain lookup.
 	'view /(auth)/sso/[id=uuid]': PUBLIC,
 	'view /(auth)/sso/callback': PUBLIC,
