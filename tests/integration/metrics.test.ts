@@ -85,7 +85,7 @@ describe('/metrics', () => {
 		const answer = await scrape(`Bearer ${TOKEN}`);
 		expect(answer.status).toBe(200);
 		const { types, samples } = parseExposition(answer.body);
-		for (const [name, type] of [
+		const declared: [string, string][] = [
 			['nightshift_incidents', 'gauge'],
 			['nightshift_time_to_acknowledge_seconds', 'histogram'],
 			['nightshift_time_to_recover_seconds', 'histogram'],
@@ -101,7 +101,8 @@ describe('/metrics', () => {
 			['nightshift_queue_jobs', 'gauge'],
 			['nightshift_webhook_attempts_total', 'counter'],
 			['nightshift_node_process_cpu_user_seconds_total', 'counter']
-		]) {
+		];
+		for (const [name, type] of declared) {
 			expect(types.get(name), name).toBe(type);
 		}
 		const open = samples.find(

@@ -8,7 +8,7 @@ import { declareIncident } from '../../src/lib/server/incidents/commands';
 import { createItem } from '../../src/lib/server/inventory/commands';
 import { forgetPublicStatus } from '../../src/lib/server/status/cache';
 import { postPublicUpdate, saveStatusPage } from '../../src/lib/server/status/commands';
-import { subscribe } from '../../src/lib/server/status/subscribers';
+import { confirmSubscription, subscribe } from '../../src/lib/server/status/subscribers';
 import { addNote } from '../../src/lib/server/timeline/commands';
 import { call } from './harness/dispatch';
 import { addMember, newOrganization, newUser, useTestDatabase } from './setup';
@@ -207,10 +207,7 @@ describe('the public status page', () => {
 		const before =
 			await db()`select 1 from mail_messages where recipient = ${email} and kind = 'status_update'`;
 		expect(before).toHaveLength(0);
-		const page = await import('../../src/routes/status/[slug]/subscription/[token]/+page.server');
-		await page.actions.confirm({ params: { slug, token } } as unknown as Parameters<
-			typeof page.actions.confirm
-		>[0]);
+		await confirmSubscription(slug, token);
 		await postPublicUpdate({ actor: owner }, incidentId, { phase: 'resolved', body: 'Fixed.' });
 		const updates = await db()<{ subject: string; text_body: string }[]>`
 			select subject, text_body from mail_messages where recipient = ${email} and kind = 'status_update'`;
