@@ -53,7 +53,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.user = null;
 		event.locals.session = null;
 	} else if (!event.locals.apiToken) await loadSession(event);
-	const limited = refuseOverApiLimit(event);
+	const limited = await refuseOverApiLimit(event);
 	if (limited) return limited;
 	const started = performance.now();
 	const response = await resolveLocalized(event, resolve);

@@ -13,4 +13,9 @@ export interface Contact {
 	contractRef: string;
 	notes: string;
 	version: number;
+	/** Shown to partners in every incident the organization shares. */
+	visibleToPartners: boolean;
 }
+
+/** A contact as an incident's room shows it: with whether it was shared in that incident. */
+export type IncidentContact = Contact & { sharedHere: boolean };

@@ -16,6 +16,8 @@ export const DEMO_PASSWORD = 'nightshift-demo';
 export const DSI = { email: 'claire@petitnuage.example', name: 'Claire Martin' };
 /** Rempart Hosting's responder: the hoster's on-call engineer. */
 export const HOSTER = { email: 'marc@rempart.example', name: 'Marc Lefèvre' };
+/** Rempart Hosting's owner: its technical director, who answers invitations into incidents. */
+export const HOSTER_ADMIN = { email: 'nadia@rempart.example', name: 'Nadia Benali' };
 export const MERCHANT = 'Petit Nuage';
 export const SEV1_TITLE = 'Shop down: cluster rebuild';
 
@@ -54,4 +56,17 @@ export function runStep(page: Page, title: string): Locator {
 	return page.getByTestId('run-step').filter({
 		has: page.getByTestId('step-title').filter({ hasText: new RegExp(`^${escaped}(\\s|$)`) })
 	});
+}
+
+/** A hoster's admin accepts, from the dashboard, the invitation into the incident titled so. */
+export async function acceptInvitation(page: Page, title: string): Promise<void> {
+	await page.goto('/dashboard');
+	const invitation = page
+		.getByTestId('invitations')
+		.getByRole('listitem')
+		.filter({ hasText: title })
+		.first();
+	await invitation.getByRole('button', { name: 'Accept' }).click();
+	await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DSI, MERCHANT, runStep, signInAs } from './demo';
+import { acceptInvitation, DSI, HOSTER_ADMIN, MERCHANT, runStep, signInAs } from './demo';
 
 const TEMPLATE = 'Rebuild the shop cluster overnight';
 // The earlier drill of the same template the demo seeds (ten days ago).
@@ -23,6 +23,10 @@ test('a drill started from the demo template ends with a scorecard against the e
 	await page.getByRole('button', { name: 'Start a drill' }).click();
 	await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
 	const room = page.url();
+	// Rempart takes part once its admin accepts the drill's invitation.
+	const hoster = await signInAs(browser, HOSTER_ADMIN.email);
+	await acceptInvitation(hoster.page, 'Drill: e2e rehearsal of the rebuild');
+	await hoster.context.close();
 
 	// The ordinary room, marked as a drill, with the template's runbook running.
 	await expect(page.getByTitle('A rehearsal: not a real outage').first()).toHaveText('⚑ Drill');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listEventsAfter } from '../../src/lib/server/events/queries';
 import { declareIncident } from '../../src/lib/server/incidents/commands';
 import { readSharing } from '../../src/lib/server/incidents/room-access';
-import { shareIncident } from '../../src/lib/server/incidents/sharing';
+import { shareAccepted } from './harness/consent';
 import { readRun, startRun } from '../../src/lib/server/runbooks/runs';
 import { actOnStep } from '../../src/lib/server/runbooks/steps';
 import { createTemplate } from '../../src/lib/server/runbooks/templates';
@@ -46,7 +46,7 @@ async function setting() {
 	const { incidentId } = (
 		await declareIncident({ actor: claire }, merchant, { title: 'Shop down', severity: 'SEV1' })
 	).result;
-	await shareIncident({ actor: claire }, incidentId, { organizationId: hoster });
+	await shareAccepted(claire, incidentId, hoster);
 	await startRun({ actor: marc }, incidentId, { templateId });
 	const run = await readRun(marc, incidentId);
 	const step = run?.steps[0];

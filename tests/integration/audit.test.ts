@@ -6,7 +6,7 @@ import { listAudit } from '../../src/lib/server/audit/queries';
 import { createSession } from '../../src/lib/server/auth/session';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import { declareIncident } from '../../src/lib/server/incidents/commands';
-import { shareIncident } from '../../src/lib/server/incidents/sharing';
+import { shareAccepted } from './harness/consent';
 import { createItem } from '../../src/lib/server/inventory/commands';
 import { changeMemberRole } from '../../src/lib/server/organizations/commands';
 import { addNote } from '../../src/lib/server/timeline/commands';
@@ -87,7 +87,7 @@ describe('the audit log', () => {
 		const { incidentId } = (
 			await declareIncident({ actor: owner }, org, { title: 'Shop down', severity: 'SEV1' })
 		).result;
-		await shareIncident({ actor: owner }, incidentId, { organizationId: hoster });
+		await shareAccepted(owner, incidentId, hoster);
 		await addNote({ actor: marc }, incidentId, { text: 'web03 reinstalled' });
 		const merchantLog = await listAudit(owner, org, { category: 'incidents' }, TZ);
 		expect(merchantLog.find((e) => e.kind === 'timeline.note')).toMatchObject({
@@ -96,7 +96,13 @@ describe('the audit log', () => {
 			incidentTitle: 'Shop down'
 		});
 		const hosterLog = await listAudit(nadia, hoster, { category: 'incidents' }, TZ);
-		expect(hosterLog.map((e) => e.kind)).toEqual(['timeline.note']);
+		// The hoster's own acts: the invitation it received and accepted, then its note.
+		expect(hosterLog.map((e) => e.kind)).toEqual([
+			'timeline.note',
+			'organization.invitation_answered',
+			'incident.shared',
+			'organization.invitation_received'
+		]);
 	});
 
 	it('filters by category, person and day', async () => {

@@ -64,7 +64,7 @@ describe('a use case made of several commands runs as one transaction', () => {
 				{ kind: string }[]
 			>`select kind from events where stream_id = ${incidentId} order by seq`
 		).map((e) => e.kind);
-		expect(kinds).toEqual(['incident.declared', 'incident.shared', 'run.started']);
+		expect(kinds).toEqual(['incident.declared', 'incident.invited', 'run.started']);
 		expect(
 			await count(sql()`select count(*) as n from runbook_runs where incident_id = ${incidentId}`)
 		).toBe(1);

@@ -3,6 +3,7 @@ import TrendChart from '../../src/lib/drills/TrendChart.svelte';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { startDrill } from '../../src/lib/server/drills/commands';
+import { answerInvitation } from '../../src/lib/server/incidents/invitations';
 import { readScorecard } from '../../src/lib/server/drills/scorecard';
 import { changeIncidentStatus, declareIncident } from '../../src/lib/server/incidents/commands';
 import { incidentStatistics } from '../../src/lib/server/postmortems/statistics';
@@ -14,8 +15,10 @@ const FORMAT = { timezone: 'Europe/Paris', locale: 'en' };
 
 async function demo() {
 	await seedDemo();
-	const [row] = await sql()<{ claire: string; org: string; rempart: string; template: string }[]>`
-		select u.id as claire, o.id as org, r.id as rempart, t.id as template
+	const [row] = await sql()<
+		{ claire: string; org: string; rempart: string; template: string; nadia: string }[]
+	>`
+		select u.id as claire, o.id as org, r.id as rempart, t.id as template, n.id as nadia
 		from users u
 		join memberships m on m.user_id = u.id
 		join organizations o on o.id = m.organization_id and o.name = 'Petit Nuage'
@@ -25,7 +28,26 @@ async function demo() {
 		join organizations r on r.id = mr.organization_id and r.name = 'Rempart Hosting'
 		where u.email = 'claire@petitnuage.example'`;
 	if (!row) throw new Error('demo not seeded');
-	return { ...row, claire: { userId: row.claire, name: 'Claire Martin' } };
+	return {
+		...row,
+		claire: { userId: row.claire, name: 'Claire Martin' },
+		nadia: { userId: row.nadia, name: 'Nadia Benali' }
+	};
+}
+
+/** Rempart's admin accepts the drill's invitation, as on the dashboard. */
+async function acceptDrill(nadia: { userId: string; name: string }, incidentId: string) {
+	const [invitation] = await sql()<{ id: string; organization_id: string }[]>`
+		select id, organization_id from incident_invitations
+		where incident_id = ${incidentId} and state = 'pending'`;
+	await answerInvitation(
+		{ actor: nadia },
+		invitation?.organization_id ?? '',
+		invitation?.id ?? '',
+		{
+			answer: 'accept'
+		}
+	);
 }
 
 const countIncidents = async () =>
@@ -58,10 +80,15 @@ describe('drills', () => {
 	});
 
 	it('start from a template with the partner invited and the runbook running', async () => {
-		const { claire, org, rempart, template } = await demo();
+		const { claire, nadia, org, rempart, template } = await demo();
 		const { incidentId } = await startDrill({ actor: claire }, org, template, {
 			invite: [rempart]
 		});
+		const waiting = await sql()<{ organization_id: string }[]>`
+			select organization_id from incident_invitations
+			where incident_id = ${incidentId} and state = 'pending'`;
+		expect(waiting.map((w) => w.organization_id)).toEqual([rempart]);
+		await acceptDrill(nadia, incidentId);
 		const [incident] = await sql()<{ mode: string; title: string }[]>`
 			select mode, title from incidents where id = ${incidentId}`;
 		expect(incident).toEqual({ mode: 'drill', title: 'Drill: Rebuild the shop cluster overnight' });
@@ -89,10 +116,11 @@ describe('drills', () => {
 	});
 
 	it('end with a scorecard against the plan and the earlier drill of the same template', async () => {
-		const { claire, org, rempart, template } = await demo();
+		const { claire, nadia, org, rempart, template } = await demo();
 		const { incidentId } = await startDrill({ actor: claire }, org, template, {
 			invite: [rempart]
 		});
+		await acceptDrill(nadia, incidentId);
 		await playStep(
 			claire,
 			incidentId,

@@ -62,10 +62,10 @@ group('the event map', () => {
 
 	it('keeps members, invites, tokens, integrations and sign-in providers for admins, and everything else for every member', () => {
 		for (const kind of EVENT_KINDS) {
-			// What only admin pages show: members, invites, tokens, alert integrations, webhooks, SSO.
-			const restricted = /^(member|invite|token|integration|webhook)\.|^organization\.sso_/.test(
-				kind
-			);
+			// What only admin pages show: members, invites, tokens, alert integrations, webhooks, SSO,
+			// and the invitations into other organizations' incidents (answered by admins).
+			const restricted =
+				/^(member|invite|token|integration|webhook)\.|^organization\.(sso_|invitation_)/.test(kind);
 			expect([kind, EVENT_TRAITS[kind].readers]).toEqual([kind, restricted ? 'admin' : 'viewer']);
 		}
 	});

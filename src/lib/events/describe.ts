@@ -46,6 +46,13 @@ export const EVENT_DESCRIPTIONS = {
 	'member.password_reset': () => m.event_password_reset(),
 	'invite.created': (p) => m.event_invite_created({ role: roleLabel(p.role) }),
 	'invite.revoked': () => m.event_invite_revoked(),
+	'organization.invitation_received': (p) =>
+		m.ev_invitation_received({ from: p.from, incident: p.title }),
+	'organization.invitation_answered': (p) =>
+		p.accepted
+			? m.ev_invitation_accepted({ from: p.from, incident: p.title })
+			: m.ev_invitation_declined({ from: p.from, incident: p.title }),
+	'organization.invitation_code_changed': () => m.ev_invitation_code_changed(),
 	'token.created': (p) => m.event_token_created({ name: p.name, role: roleLabel(p.role) }),
 	'token.revoked': (p) => m.event_token_revoked({ name: p.name }),
 	'integration.created': (p) => m.ops_ev_integration_created({ name: p.name }),
@@ -74,12 +81,19 @@ export const EVENT_DESCRIPTIONS = {
 	'incident.status_changed': (p) =>
 		m.tl_status({ from: incidentStatusLabel(p.from), to: incidentStatusLabel(p.to) }) + reason(p),
 	'incident.commander_changed': (p) => m.tl_commander({ name: p.name }),
+	'incident.invited': (p) => m.tl_invited({ name: p.name }),
+	'incident.invitation_declined': (p) => m.tl_invitation_declined({ name: p.name }),
+	'incident.invitation_withdrawn': (p) => m.tl_invitation_withdrawn({ name: p.name }),
 	'incident.shared': (p) => m.tl_shared({ name: p.name }),
 	'incident.unshared': (p) => m.tl_unshared({ name: p.name }),
+	'incident.left': (p) => m.tl_left({ name: p.name }),
 	'timeline.note': (p) => p.text,
 	'timeline.decision': (p) => p.text,
 	'timeline.pinned': (p) =>
 		p.pinned ? m.tl_pinned({ seq: String(p.seq) }) : m.tl_unpinned({ seq: String(p.seq) }),
+	'contact.shared': (p) =>
+		m.tl_contact_shared({ name: p.contact.name, provider: p.contact.providerName }),
+	'contact.unshared': (p) => m.tl_contact_unshared({ name: p.name }),
 	'contact.called': (p) => m.tl_called({ name: p.name, provider: p.provider, outcome: p.outcome }),
 	'inventory.linked': (p) =>
 		p.via?.tag

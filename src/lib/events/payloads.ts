@@ -4,6 +4,7 @@
  * added here first; `npm run check` then names every table that must learn it
  * (descriptions, traits) until each has it.
  */
+import type { Contact } from '$lib/contacts';
 import type { IncidentMode, IncidentStatus, Severity } from '$lib/incidents';
 import type { ItemStatus } from '$lib/inventory/model';
 import type { Milestone } from '$lib/milestones/model';
@@ -63,6 +64,21 @@ export interface AlertEventPayload {
 	}[];
 }
 
+export interface InvitationPayload {
+	invitationId: string;
+	organizationId: string;
+	name: string;
+	kind: OrganizationKind;
+}
+
+/** What the invited organization's admins are told: only the title and who invites. */
+export interface InvitationReceivedPayload {
+	invitationId: string;
+	incidentId: string;
+	title: string;
+	from: string;
+}
+
 export interface EventPayloads {
 	// An organization's own stream.
 	'organization.created': { name: string; kind: OrganizationKind };
@@ -82,6 +98,9 @@ export interface EventPayloads {
 	'member.password_reset': { userId: string };
 	'invite.created': { inviteId: string; role: Role; email: string | null; expiresAt: string };
 	'invite.revoked': { inviteId: string };
+	'organization.invitation_received': InvitationReceivedPayload;
+	'organization.invitation_answered': InvitationReceivedPayload & { accepted: boolean };
+	'organization.invitation_code_changed': Record<string, never>;
 	'token.created': { tokenId: string; name: string; role: Role };
 	'token.revoked': { tokenId: string; name: string; role: Role };
 	'integration.created': { integrationId: string; kind: string; name: string };
@@ -145,11 +164,32 @@ export interface EventPayloads {
 		previous: string | null;
 		version: number;
 	};
-	'incident.shared': { organizationId: string; name: string; kind: OrganizationKind };
+	/** An invitation sent; the invited organization sees nothing until it accepts. */
+	'incident.invited': InvitationPayload;
+	'incident.invitation_declined': InvitationPayload;
+	'incident.invitation_withdrawn': InvitationPayload;
+	/** An organization takes part: it accepted an invitation (or declared the incident). */
+	'incident.shared': {
+		organizationId: string;
+		name: string;
+		kind: OrganizationKind;
+		invitationId?: string;
+	};
+	/** Removed by the declaring organization. */
 	'incident.unshared': { organizationId: string; name: string };
+	/** Left on its own decision. */
+	'incident.left': { organizationId: string; name: string };
 	'timeline.note': NotePayload;
 	'timeline.decision': NotePayload;
 	'timeline.pinned': { seq: number; pinned: boolean };
+	/** A contact of one organization shown to the partners of this incident. */
+	'contact.shared': { contact: Contact };
+	'contact.unshared': {
+		contactId: string;
+		name: string;
+		organizationId: string;
+		visibleToPartners: boolean;
+	};
 	'contact.called': {
 		contactId: string;
 		name: string;

@@ -17,6 +17,13 @@ function what(event: FigureEvent): string {
 	return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
+/** What an organization does that is not yet working on the outage. */
+const NOT_WORK: ReadonlySet<string> = new Set([
+	'timeline.pinned',
+	'incident.shared',
+	'incident.left'
+]);
+
 function declaredEvent(input: FigureInput): FigureEvent | undefined {
 	return input.events.find((e) => e.kind === 'incident.declared');
 }
@@ -148,11 +155,13 @@ export function timeToMobilise(input: FigureInput, format: FigureFormat): Mobili
 		const call = events
 			.filter(ofKind('contact.called'))
 			.find((e) => calledOrganization(input, e) === org.id);
-		const invite = events
-			.filter(ofKind('incident.shared'))
-			.find((e) => e.payload.organizationId === org.id);
+		// Invited (since consent exists) or, for older incidents, added directly.
+		const invite =
+			events.filter(ofKind('incident.invited')).find((e) => e.payload.organizationId === org.id) ??
+			events.filter(ofKind('incident.shared')).find((e) => e.payload.organizationId === org.id);
 		const start = call ?? invite ?? null;
-		const action = events.find((e) => byThem(e) && e.kind !== 'timeline.pinned') ?? null;
+		// Accepting the invitation is not yet working on the outage.
+		const action = events.find((e) => byThem(e) && !NOT_WORK.has(e.kind)) ?? null;
 		const startKind = call ? 'call' : invite ? 'invitation' : null;
 		return { ...base, startKind, ...measure(org.name, start, action, format) };
 	});

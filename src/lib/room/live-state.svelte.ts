@@ -3,6 +3,7 @@ import { applyStepEvent } from '$lib/runbooks/events';
 import type { Run } from '$lib/runbooks/types';
 import type { TimelineEntry } from '$lib/timeline';
 import { applyToIncident, type IncidentHeadState } from './incident-state';
+import { SHARING_KINDS } from './participants';
 import { applyToServers, type RoomServer } from './servers';
 import {
 	appendPage,
@@ -60,6 +61,8 @@ export class RoomLiveState<
 	filter: TimelineFilter = $state.raw({ group: null, actorId: null });
 	/** Sharing changes received live (the sharing panel folds these few). */
 	sharingEvents: StreamEvent[] = $state.raw([]);
+	/** Contacts shown to or hidden from partners live (the contacts panel folds these). */
+	contactEvents: StreamEvent[] = $state.raw([]);
 	loadingTimeline = $state(false);
 	timelineError = $state(false);
 	#applied = 0;
@@ -88,6 +91,7 @@ export class RoomLiveState<
 		this.run = snapshot.run;
 		this.#applied = snapshot.incident.lastSeq;
 		this.sharingEvents = [];
+		this.contactEvents = [];
 		this.#setTimeline(snapshot.timeline, snapshot.timelineFilter, sameRoom);
 		const missing = this.#recent.filter((e) => e.seq > snapshot.incident.lastSeq);
 		for (const event of missing) this.#applyOnce(event);
@@ -112,8 +116,9 @@ export class RoomLiveState<
 			const run = applyStepEvent(this.run, event);
 			if (run !== this.run) this.run = run;
 		}
-		if (event.kind === 'incident.shared' || event.kind === 'incident.unshared')
-			this.sharingEvents = [...this.sharingEvents, event];
+		if (SHARING_KINDS.has(event.kind)) this.sharingEvents = [...this.sharingEvents, event];
+		if (event.kind === 'contact.shared' || event.kind === 'contact.unshared')
+			this.contactEvents = [...this.contactEvents, event];
 		this.#place(event);
 	}
 

@@ -7,7 +7,7 @@ export interface Participant {
 }
 
 /**
- * Applies `incident.shared` / `incident.unshared` to the organizations taking part (pure:
+ * Applies `incident.shared` / `incident.unshared` / `incident.left` to the organizations taking part (pure:
  * the room folds live events over what the server rendered).
  */
 export function applyToParticipants(
@@ -19,8 +19,45 @@ export function applyToParticipants(
 		if (organizations.some((o) => o.id === id)) return organizations;
 		return [...organizations, { id, name, kind }];
 	}
-	if (event.kind === 'incident.unshared') {
+	if (event.kind === 'incident.unshared' || event.kind === 'incident.left') {
 		return organizations.filter((o) => o.id !== event.payload.organizationId);
 	}
 	return organizations;
 }
+
+export interface PendingInvitation {
+	id: string;
+	organizationId: string;
+	name: string;
+}
+
+/** Invitations waiting for an answer: sent ones appear, answered or withdrawn ones go. */
+export function applyToInvitations(
+	pending: PendingInvitation[],
+	event: StreamEvent
+): PendingInvitation[] {
+	if (event.kind === 'incident.invited') {
+		const { invitationId: id, organizationId, name } = event.payload;
+		if (pending.some((p) => p.id === id)) return pending;
+		return [...pending, { id, organizationId, name }];
+	}
+	if (
+		event.kind === 'incident.shared' ||
+		event.kind === 'incident.invitation_declined' ||
+		event.kind === 'incident.invitation_withdrawn'
+	) {
+		const { organizationId } = event.payload;
+		return pending.filter((p) => p.organizationId !== organizationId);
+	}
+	return pending;
+}
+
+/** The kinds the sharing panel folds. */
+export const SHARING_KINDS: ReadonlySet<string> = new Set([
+	'incident.shared',
+	'incident.unshared',
+	'incident.left',
+	'incident.invited',
+	'incident.invitation_declined',
+	'incident.invitation_withdrawn'
+]);

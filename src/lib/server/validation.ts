@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText } from '$lib/text/storable';
 import { AppError } from './errors';
 
 /**
@@ -31,12 +32,14 @@ const MAX_INTEGER = 2_147_483_647;
 
 /**
  * Finds values a schema let through that the database cannot store: text with a NUL
- * character, integers beyond PostgreSQL's integer, dates outside years 1 to 9999.
+ * character or a lone surrogate (keys included), integers beyond PostgreSQL's integer, dates outside years 1 to 9999.
  */
 function unstorable(value: unknown, path: (string | number)[], fields: Record<string, string>) {
 	const key = path.join('.') || 'form';
 	if (typeof value === 'string') {
 		if (value.includes('\u0000')) fields[key] ??= 'Text cannot contain the NUL character.';
+		else if (!value.isWellFormed())
+			fields[key] ??= 'Text cannot contain a lone UTF-16 surrogate (half of a character).';
 	} else if (typeof value === 'number') {
 		if (Number.isInteger(value) && Math.abs(value) > MAX_INTEGER)
 			fields[key] ??= 'This number is too large.';
@@ -47,7 +50,10 @@ function unstorable(value: unknown, path: (string | number)[], fields: Record<st
 	} else if (Array.isArray(value)) {
 		value.forEach((item, i) => unstorable(item, [...path, i], fields));
 	} else if (value !== null && typeof value === 'object') {
-		for (const [name, item] of Object.entries(value)) unstorable(item, [...path, name], fields);
+		for (const [name, item] of Object.entries(value)) {
+			if (!isStorableText(name)) fields[key] ??= 'A field name cannot be stored as it is.';
+			unstorable(item, [...path, name], fields);
+		}
 	}
 }
 

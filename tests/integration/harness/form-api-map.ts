@@ -70,13 +70,43 @@ export const FORM_API: Record<string, Counterpart> = {
 	},
 	'action /(app)/incidents/[id=uuid] share': {
 		api: 'POST /api/v1/incidents/[id=uuid]/invitations',
-		command: 'shareIncident',
-		pending: 'issue 9'
+		command: 'inviteOrganization'
+	},
+	'action /(app)/incidents/[id=uuid] milestone': {
+		api: 'POST /api/v1/incidents/[id=uuid]/milestones',
+		command: 'setMilestone'
+	},
+	'action /(app)/incidents/[id=uuid] attachServers': {
+		api: 'POST /api/v1/incidents/[id=uuid]/servers',
+		command: 'attachServers'
+	},
+	'action /(app)/incidents/[id=uuid] detachServer': {
+		api: 'DELETE /api/v1/incidents/[id=uuid]/servers',
+		command: 'detachServers'
+	},
+	'action /(app)/incidents/[id=uuid] withdrawInvitation': {
+		api: 'DELETE /api/v1/incidents/[id=uuid]/invitations/[invitationId=uuid]',
+		command: 'withdrawInvitation'
 	},
 	'action /(app)/incidents/[id=uuid] unshare': {
 		api: 'DELETE /api/v1/incidents/[id=uuid]/organizations/[organizationId=uuid]',
-		command: 'unshareIncident',
-		pending: 'issue 9'
+		command: 'unshareIncident'
+	},
+	'action /(app)/incidents/[id=uuid] leave': {
+		api: 'DELETE /api/v1/orgs/[id=uuid]/participations/[incidentId=uuid]',
+		command: 'leaveIncident'
+	},
+	'action /(app)/incidents/[id=uuid] shareContact': {
+		api: 'POST /api/v1/incidents/[id=uuid]/shared-contacts',
+		command: 'shareContactInIncident'
+	},
+	'action /(app)/dashboard answerInvitation': {
+		api: 'POST /api/v1/orgs/[id=uuid]/incident-invitations/[invitationId=uuid]',
+		command: 'answerInvitation'
+	},
+	'action /(app)/orgs/[id=uuid] changeInvitationCode': {
+		api: 'POST /api/v1/orgs/[id=uuid]/invitation-code',
+		command: 'changeInvitationCode'
 	},
 	'action /(app)/incidents/[id=uuid]/postmortem create': {
 		api: 'POST /api/v1/incidents/[id=uuid]/postmortem',

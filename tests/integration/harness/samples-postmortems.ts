@@ -1,6 +1,6 @@
 import { db } from '../../../src/lib/server/db/db';
 import { changeIncidentStatus, declareIncident } from '../../../src/lib/server/incidents/commands';
-import { shareIncident } from '../../../src/lib/server/incidents/sharing';
+import { shareAccepted } from './consent';
 import { addActionItem } from '../../../src/lib/server/postmortems/action-items';
 import { createPostmortem } from '../../../src/lib/server/postmortems/commands';
 import type { SampleContext, Sample } from './samples';
@@ -32,7 +32,7 @@ async function drill(ctx: SampleContext): Promise<string> {
 		})
 	).result;
 	if (ctx.shared) {
-		await shareIncident({ actor: owner(ctx) }, incidentId, { organizationId: ctx.world.provider });
+		await shareAccepted(owner(ctx), incidentId, ctx.world.provider);
 	}
 	return incidentId;
 }

@@ -11,6 +11,7 @@ import { API_SAMPLES } from './samples-api';
 import { NIGHT_SAMPLES } from './samples-night';
 import { ORGANIZATION_SAMPLES } from './samples-organizations';
 import { POSTMORTEM_SAMPLES } from './samples-postmortems';
+import { SHARING_SAMPLES } from './samples-sharing';
 import { SSO_SAMPLES } from './samples-sso';
 import { STATUS_SAMPLES } from './samples-status';
 import { freshIncident, freshItem, type Who, type World } from './world';
@@ -62,12 +63,12 @@ const view =
 
 export const SAMPLES: Record<string, Sample> = {
 	'view /': view(),
-	'view /(auth)/signin': view(),
+	'view /(auth)/signin': () => ({ params: {}, query: 'next=/dashboard' }),
 	'action /(auth)/signin default': async () => {
 		const user = await newUser('Signing in');
-		return { params: {}, form: { email: user.email, password: TEST_PASSWORD } };
+		return { params: {}, form: { email: user.email, password: TEST_PASSWORD, next: '/dashboard' } };
 	},
-	'view /(auth)/signup': view(),
+	'view /(auth)/signup': () => ({ params: {}, query: 'next=/dashboard' }),
 	'action /(auth)/signup default': () => ({
 		params: {},
 		form: {
@@ -165,20 +166,6 @@ export const SAMPLES: Record<string, Sample> = {
 		params: inc(ctx),
 		form: { contactId: ctx.world.contactId, outcome: 'Reached the NOC' }
 	}),
-	'action /(app)/incidents/[id=uuid] share': async (ctx) => {
-		const third = (
-			await createOrganization(await newUser('DNS owner'), { name: 'DNS', kind: 'provider' })
-		).result.organizationId;
-		return { params: { id: await freshShared(ctx) }, form: { organizationId: third } };
-	},
-	'action /(app)/incidents/[id=uuid] unshare': async (ctx) => {
-		const incidentId = await freshShared(ctx);
-		const third = (
-			await createOrganization(await newUser('DNS owner'), { name: 'DNS', kind: 'provider' })
-		).result.organizationId;
-		await db()`insert into incident_organizations (incident_id, organization_id) values (${incidentId}, ${third})`;
-		return { params: { id: incidentId }, form: { organizationId: third } };
-	},
 
 	'GET /api/v1/incidents/[id=uuid]/run': view(inc),
 	'GET /api/v1/incidents/[id=uuid]/timeline': (ctx) => ({
@@ -213,6 +200,7 @@ export const SAMPLES: Record<string, Sample> = {
 	...POSTMORTEM_SAMPLES,
 	...ALERT_SAMPLES,
 	...SSO_SAMPLES,
+	...SHARING_SAMPLES,
 	...API_SAMPLES,
 	...NIGHT_SAMPLES,
 	...STATUS_SAMPLES

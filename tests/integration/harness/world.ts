@@ -6,7 +6,7 @@ import { createSession } from '../../../src/lib/server/auth/session';
 import { createContact } from '../../../src/lib/server/contacts/commands';
 import { db } from '../../../src/lib/server/db/db';
 import { declareIncident } from '../../../src/lib/server/incidents/commands';
-import { shareIncident } from '../../../src/lib/server/incidents/sharing';
+import { shareAccepted } from './consent';
 import { createItem } from '../../../src/lib/server/inventory/commands';
 import { linkItemToIncident } from '../../../src/lib/server/inventory/links';
 import { startRun } from '../../../src/lib/server/runbooks/runs';
@@ -162,6 +162,7 @@ export async function buildWorld(): Promise<World> {
 	const contactId = (
 		await createContact({ actor: owner }, merchant, {
 			providerName: 'Hoster',
+			providerOrganizationId: provider,
 			name: 'NOC',
 			phones: '+33 1 23 45 67 89'
 		})
@@ -199,7 +200,7 @@ export async function freshIncident(
 	const { incidentId } = (
 		await declareIncident({ actor: owner }, merchant, { title: 'Shop down', severity: 'SEV2' })
 	).result;
-	if (shared) await shareIncident({ actor: owner }, incidentId, { organizationId: provider });
+	if (shared) await shareAccepted(owner, incidentId, provider);
 	return incidentId;
 }
 

@@ -72,6 +72,11 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 
 	'view /(app)/dashboard': SIGNED_IN,
 	'action /(app)/dashboard createOrganization': SIGNED_IN,
+	// Answered by an admin of the invited organization (named in the form).
+	'action /(app)/dashboard answerInvitation': {
+		scope: 'body_organization',
+		permission: 'incident.share'
+	},
 	'view /(app)/account': SIGNED_IN,
 	'action /(app)/account profile': SIGNED_IN,
 	'action /(app)/account password': SIGNED_IN,
@@ -95,6 +100,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(app)/incidents/[id=uuid] step': incident('step.work'),
 	'action /(app)/incidents/[id=uuid] startRun': incident('run.start'),
 	'action /(app)/incidents/[id=uuid] logCall': incident('contacts.log_call'),
+	'action /(app)/incidents/[id=uuid] milestone': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid] attachServers': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid] detachServer': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid] share': {
 		scope: 'incident_owner',
 		permission: 'incident.share'
@@ -103,6 +111,17 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 		scope: 'incident_owner',
 		permission: 'incident.share'
 	},
+	'action /(app)/incidents/[id=uuid] withdrawInvitation': {
+		scope: 'incident_owner',
+		permission: 'incident.share'
+	},
+	// A partner's admins take their own organization (named in the form) out of the incident.
+	'action /(app)/incidents/[id=uuid] leave': {
+		scope: 'body_organization',
+		permission: 'incident.share'
+	},
+	// The command asks the contact's own organization for contacts.edit.
+	'action /(app)/incidents/[id=uuid] shareContact': incident('contacts.edit'),
 
 	'view /(app)/incidents/[id=uuid]/postmortem': incident('incident.view'),
 	'GET /(app)/incidents/[id=uuid]/postmortem/export.md': incident('incident.view'),
@@ -126,6 +145,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(app)/orgs/[id=uuid] changeRole': org('member.change_role'),
 	'action /(app)/orgs/[id=uuid] removeMember': org('member.remove'),
 	'action /(app)/orgs/[id=uuid] issueReset': org('member.issue_password_reset'),
+	'action /(app)/orgs/[id=uuid] changeInvitationCode': org('incident.share'),
 	'view /(app)/orgs/[id=uuid]/audit': org('audit.view'),
 	'GET /(app)/orgs/[id=uuid]/audit/export': org('audit.view'),
 	'view /(app)/orgs/[id=uuid]/tokens': org('token.manage'),
@@ -201,6 +221,28 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'PUT /api/v1/incidents/[id=uuid]/commander': incident('incident.update'),
 	'POST /api/v1/incidents/[id=uuid]/pins': incident('timeline.write'),
 	'POST /api/v1/incidents/[id=uuid]/calls': incident('contacts.log_call'),
+	'POST /api/v1/incidents/[id=uuid]/shared-contacts': incident('contacts.edit'),
+	'GET /api/v1/incidents/[id=uuid]/invitations': {
+		scope: 'incident_owner',
+		permission: 'incident.share'
+	},
+	'POST /api/v1/incidents/[id=uuid]/invitations': {
+		scope: 'incident_owner',
+		permission: 'incident.share'
+	},
+	'DELETE /api/v1/incidents/[id=uuid]/invitations/[invitationId=uuid]': {
+		scope: 'incident_owner',
+		permission: 'incident.share'
+	},
+	'DELETE /api/v1/incidents/[id=uuid]/organizations/[organizationId=uuid]': {
+		scope: 'incident_owner',
+		permission: 'incident.share'
+	},
+	'GET /api/v1/orgs/[id=uuid]/incident-invitations': org('incident.share'),
+	'POST /api/v1/orgs/[id=uuid]/incident-invitations/[invitationId=uuid]': org('incident.share'),
+	'DELETE /api/v1/orgs/[id=uuid]/participations/[incidentId=uuid]': org('incident.share'),
+	'GET /api/v1/orgs/[id=uuid]/invitation-code': org('incident.share'),
+	'POST /api/v1/orgs/[id=uuid]/invitation-code': org('incident.share'),
 	'POST /api/v1/incidents/[id=uuid]/run': incident('run.start'),
 	'POST /api/v1/incidents/[id=uuid]/servers/[itemId=uuid]/status': incident('inventory.status'),
 	'GET /api/v1/incidents/[id=uuid]/postmortem': incident('incident.view'),

@@ -3,8 +3,9 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { parse, uuid } from '../validation';
-import { findContact } from './queries';
-import { contactInput, logCallInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
+import { findContact, findIncidentContact } from './queries';
+import { contactInput, logCallInput, shareContactInput } from './schemas';
 
 export async function createContact(
 	context: CommandContext,
@@ -16,10 +17,11 @@ export async function createContact(
 		await authorize(context.actor, organizationId, 'contacts.edit', tx);
 		const [row] = await tx<{ id: string }[]>`
 			insert into provider_contacts (organization_id, provider_name, provider_organization_id, name,
-				function, phones, email, hours, escalation_level, contract_ref, notes)
+				function, phones, email, hours, escalation_level, contract_ref, notes, visible_to_partners)
 			values (${organizationId}, ${c.providerName}, ${c.providerOrganizationId ?? null}, ${c.name},
 				${c.function}, ${c.phones}, ${c.email ?? null}, ${c.hours}, ${c.escalationLevel},
-				${c.contractRef}, ${c.notes})
+				${c.contractRef}, ${c.notes},
+				${c.visibleToPartners ?? c.providerOrganizationId === organizationId})
 			returning id`;
 		if (!row) throw new Error('contact insert returned no row');
 		await emit({
@@ -46,6 +48,7 @@ export async function updateContact(
 				provider_organization_id = ${c.providerOrganizationId ?? null}, name = ${c.name},
 				function = ${c.function}, phones = ${c.phones}, email = ${c.email ?? null}, hours = ${c.hours},
 				escalation_level = ${c.escalationLevel}, contract_ref = ${c.contractRef}, notes = ${c.notes},
+				visible_to_partners = coalesce(${c.visibleToPartners ?? null}::boolean, visible_to_partners),
 				version = version + 1
 			where id = ${id} and organization_id = ${organizationId}
 				and (${c.version ?? null}::int is null or version = ${c.version ?? null})
@@ -93,14 +96,8 @@ export async function logCall(context: CommandContext, incidentId: string, input
 	const data = parse(logCallInput, input);
 	return runCommand(context, async (tx, emit) => {
 		await authorizeIncident(context.actor, incidentId, 'contacts.log_call', tx);
-		const [contact] = await tx<
-			{ name: string; provider_name: string; escalation_level: number; function: string }[]
-		>`
-			select c.name, c.provider_name, c.escalation_level, c.function from provider_contacts c
-			join incident_organizations io on io.organization_id = c.organization_id
-			where c.id = ${data.contactId} and io.incident_id = ${incidentId}`;
-		if (!contact)
-			throw new AppError('not_found', 'This contact is not among the incident’s contacts.');
+		const contact = await findIncidentContact(incidentId, context.actor.userId, data.contactId, tx);
+		if (!contact) throw new AppError('not_found', m.err_contact_not_visible());
 		const event = await emit({
 			streamId: incidentId,
 			kind: 'contact.called',
@@ -109,12 +106,57 @@ export async function logCall(context: CommandContext, incidentId: string, input
 				contactId: data.contactId,
 				name: contact.name,
 				function: contact.function,
-				provider: contact.provider_name,
-				escalationLevel: contact.escalation_level,
+				provider: contact.providerName,
+				escalationLevel: contact.escalationLevel,
 				phone: data.phone ?? null,
 				outcome: data.outcome
 			}
 		});
 		return { seq: event.seq };
+	});
+}
+
+/**
+ * Shows one of the actor's organization's contacts to the partners of this incident, or stops
+ * (contacts visible to partners in every shared incident stay visible).
+ */
+export async function shareContactInIncident(
+	context: CommandContext,
+	incidentId: string,
+	input: unknown
+) {
+	const { contactId, shared } = parse(shareContactInput, input);
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.view', tx);
+		const contact = await findContact(contactId, tx);
+		const [taking] = contact
+			? await tx`select 1 from incident_organizations
+				where incident_id = ${incidentId} and organization_id = ${contact.organizationId}`
+			: [];
+		if (!contact || !taking) throw new AppError('not_found', m.err_contact_not_visible());
+		await authorize(context.actor, contact.organizationId, 'contacts.edit', tx);
+		const changed = shared
+			? await tx`insert into incident_contacts (incident_id, contact_id, shared_by)
+				values (${incidentId}, ${contactId}, ${context.actor.userId})
+				on conflict do nothing returning contact_id`
+			: await tx`delete from incident_contacts
+				where incident_id = ${incidentId} and contact_id = ${contactId} returning contact_id`;
+		if (changed.length > 0) {
+			await emit(
+				shared
+					? { streamId: incidentId, kind: 'contact.shared', payload: { contact } }
+					: {
+							streamId: incidentId,
+							kind: 'contact.unshared',
+							payload: {
+								contactId,
+								name: contact.name,
+								organizationId: contact.organizationId,
+								visibleToPartners: contact.visibleToPartners
+							}
+						}
+			);
+		}
+		return { contactId, shared };
 	});
 }

@@ -53,6 +53,11 @@ export const contactInput = z
 			.default(1),
 		contractRef: text(120, 'the contract reference'),
 		notes: text(1000, 'the notes'),
+		/** Unset: the organization's own people and desks are shown to partners, third parties not. */
+		visibleToPartners: z.preprocess(
+			(v) => (v === undefined || v === '' ? undefined : v === true || v === 'true' || v === 'on'),
+			z.boolean().optional()
+		),
 		version: z.coerce.number().int().positive().optional()
 	})
 	.refine((c) => c.phones.length > 0 || c.email, {
@@ -69,4 +74,9 @@ export const logCallInput = z.object({
 		.max(1000, { message: 'Use at most 1000 characters for the outcome.' }),
 	phone: z.string().trim().max(40).optional(),
 	calledAt: z.preprocess((v) => (v === '' ? undefined : v), pastInstant.optional())
+});
+
+export const shareContactInput = z.object({
+	contactId: uuid,
+	shared: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean())
 });

@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor';
 import { logCall } from '../contacts/commands';
 import { db } from '../db/db';
 import { changeIncidentStatus, declareIncident } from '../incidents/commands';
-import { shareIncident } from '../incidents/sharing';
+import { inviteAndAccept } from './consent';
 import { linkItemToIncident } from '../inventory/links';
 import { setItemStatus } from '../inventory/status';
 import { startRun } from '../runbooks/runs';
@@ -61,7 +61,7 @@ export async function playDiskFailure(cast: DemoCast, clock: DemoClock, template
 	const server = (minutes: number, hostname: string, to: string) =>
 		item(hostname).then((id) => on(minutes, setItemStatus({ actor: nadia }, id, { status: to })));
 
-	await on(7, shareIncident({ actor: claire }, incidentId, { organizationId: rempart }));
+	await on(7, inviteAndAccept(claire, incidentId, rempart, nadia));
 	for (const hostname of ['db01', 'payment-pages'])
 		await on(
 			7,

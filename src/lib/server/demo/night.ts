@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor';
 import { logCall } from '../contacts/commands';
 import { db } from '../db/db';
 import { declareIncident, changeIncidentStatus } from '../incidents/commands';
-import { shareIncident } from '../incidents/sharing';
+import { inviteAndAccept } from './consent';
 import { linkItemToIncident } from '../inventory/links';
 import { setItemStatus } from '../inventory/status';
 import { actOnStep } from '../runbooks/steps';
@@ -35,7 +35,7 @@ export async function playTheNight(cast: DemoCast, clock: DemoClock, templateId:
 	const on = <T extends Outcome>(minutes: number, command: Promise<T>) =>
 		record(clock, minutes, command);
 
-	await on(9, shareIncident({ actor: claire }, incidentId, { organizationId: rempart }));
+	await on(9, inviteAndAccept(claire, incidentId, rempart, nadia));
 	for (const item of await itemsOf(petitNuage))
 		await on(9, linkItemToIncident({ actor: claire }, incidentId, { itemId: item.id }));
 	await on(10, startRun({ actor: claire }, incidentId, { templateId }));

@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor';
 import { logCall } from '../contacts/commands';
 import { db } from '../db/db';
 import { startDrill } from '../drills/commands';
+import { inviteAndAccept } from './consent';
 import { changeIncidentStatus } from '../incidents/commands';
 import type { DemoClock } from './clock';
 import type { DemoCast } from './people';
@@ -53,10 +54,11 @@ export async function playPastDrill(cast: DemoCast, clock: DemoClock, templateId
 	const { incidentId } = await startDrill({ actor: claire }, petitNuage, templateId, {
 		title: 'Drill: rebuild the shop cluster overnight',
 		severity: 'SEV1',
-		invite: [rempart],
 		timezone: 'Europe/Paris'
 	});
 	await recordStream(clock, incidentId, 0, 0);
+	// Rempart's admin accepted the drill's invitation at once.
+	await on(0, inviteAndAccept(claire, incidentId, rempart, nadia));
 	const [noc] = await db()<{ id: string }[]>`
 		select id from provider_contacts where organization_id = ${petitNuage} and name = 'Rempart NOC'`;
 	if (noc) {

@@ -9,11 +9,11 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { declareIncidentStep } from '../incidents/commands';
 import { declareInput } from '../incidents/schemas';
-import { shareIncidentStep } from '../incidents/sharing';
+import { inviteOrganizationStep } from '../incidents/invitations';
 import { listInventoryRefs } from '../runbooks/inventory';
 import { startRunStep } from '../runbooks/runs';
 import { parse, uuid } from '../validation';
-import { listPartners } from '../organizations/partners';
+import { listInvitablePartners } from '../organizations/partners';
 
 const drillInput = z.object({
 	title: z
@@ -53,7 +53,7 @@ export async function startDrill(
 		});
 		const { incidentId } = await declareIncidentStep(tx, emit, actor, organizationId, declaration);
 		for (const partner of data.invite) {
-			await shareIncidentStep(tx, emit, actor, incidentId, partner);
+			await inviteOrganizationStep(tx, emit, actor, incidentId, { organizationId: partner });
 		}
 		await startRunStep(tx, emit, actor, incidentId, templateId);
 		return { incidentId };
@@ -87,7 +87,7 @@ async function checkDrill(
 			`No server of this organization carries the tag “${missing.tag}” that “${missing.title}” expands over.`
 		);
 	}
-	const partners = new Set((await listPartners(organizationId, tx)).map((p) => p.id));
+	const partners = new Set((await listInvitablePartners(organizationId, tx)).map((p) => p.id));
 	const stranger = invite.find((id) => !partners.has(id));
 	if (stranger) {
 		throw new AppError(

@@ -1,54 +1,18 @@
-import type { OrganizationKind } from '$lib/roles';
+import { m } from '$lib/paraglide/messages';
+import type { StreamEvent } from '$lib/realtime/protocol';
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
-import { may } from '../access/authorize';
+import { authorize, may } from '../access/authorize';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, type Step } from '../events/command';
-import { listPartners, type PartnerOrganization } from '../organizations/partners';
+import { runCommand, type CommandContext } from '../events/command';
+import { listInvitablePartners, type PartnerOrganization } from '../organizations/partners';
 import { listOrganizationsOfUser } from '../organizations/queries';
 import { ejectUserFromRoom } from '../realtime/control';
 import { parse, uuid } from '../validation';
 import { authorizeIncidentOwner, findIncidentAccess } from './access';
 
 export const shareInput = z.object({ organizationId: uuid });
-
-/**
- * The incident's own organization invites another one (its hoster, say): that organization's
- * members then see this incident and what it links to, nothing else of the merchant.
- */
-export async function shareIncident(context: CommandContext, incidentId: string, input: unknown) {
-	const { organizationId } = parse(shareInput, input);
-	return runCommand(context, (tx, emit) =>
-		shareIncidentStep(tx, emit, context.actor, incidentId, organizationId)
-	);
-}
-
-/** The inner step of `shareIncident`. */
-export const shareIncidentStep: Step<[string, string], { organizationId: string }> = async (
-	tx,
-	emit,
-	actor,
-	incidentId,
-	organizationId
-) => {
-	await authorizeIncidentOwner(actor, incidentId, 'incident.share', tx);
-	const [target] = await tx<{ name: string; kind: OrganizationKind }[]>`
-		select name, kind from organizations where id = ${organizationId}`;
-	if (!target) throw new AppError('not_found', 'There is no such organization.');
-	const added = await tx`
-		insert into incident_organizations (incident_id, organization_id, added_by)
-		values (${incidentId}, ${organizationId}, ${actor.userId})
-		on conflict do nothing returning organization_id`;
-	if (added.length === 0)
-		throw new AppError('conflict', `${target.name} already takes part in this incident.`);
-	await emit({
-		streamId: incidentId,
-		kind: 'incident.shared',
-		payload: { organizationId, name: target.name, kind: target.kind }
-	});
-	return { organizationId };
-};
 
 /** Removes an organization from the incident; its members stop receiving its events at once. */
 export async function unshareIncident(context: CommandContext, incidentId: string, input: unknown) {
@@ -74,19 +38,50 @@ export async function unshareIncident(context: CommandContext, incidentId: strin
 		});
 		return { organizationId };
 	});
-	await ejectFromIncident(incidentId, organizationId);
+	await ejectFromIncident(incidentId, organizationId, outcome.events);
+	return outcome;
+}
+
+/**
+ * A partner leaves the incident on its own decision (one of its admins): its members stop
+ * receiving the incident's events at once. The declaring organization cannot leave.
+ */
+export async function leaveIncident(context: CommandContext, incidentId: string, input: unknown) {
+	const { organizationId } = parse(shareInput, input);
+	const outcome = await runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'incident.share', tx);
+		const [row] = await tx<{ owner: string; name: string }[]>`
+			select i.organization_id as owner, o.name from incident_organizations io
+			join incidents i on i.id = io.incident_id join organizations o on o.id = io.organization_id
+			where io.incident_id = ${incidentId} and io.organization_id = ${organizationId}`;
+		if (!row) throw new AppError('not_found', m.err_not_taking_part());
+		if (row.owner === organizationId) throw new AppError('invalid', m.err_owner_cannot_leave());
+		await tx`delete from incident_organizations
+			where incident_id = ${incidentId} and organization_id = ${organizationId}`;
+		await emit({
+			streamId: incidentId,
+			kind: 'incident.left',
+			payload: { organizationId, name: row.name }
+		});
+		return { organizationId };
+	});
+	await ejectFromIncident(incidentId, organizationId, outcome.events);
 	return outcome;
 }
 
 /** Members of a removed organization leave the room, unless another organization keeps them in. */
-async function ejectFromIncident(incidentId: string, organizationId: string) {
+async function ejectFromIncident(
+	incidentId: string,
+	organizationId: string,
+	farewell: StreamEvent[]
+) {
 	const rows = await db()<{ user_id: string }[]>`
 		select m.user_id from memberships m
 		where m.organization_id = ${organizationId}
 			and not exists (
 				select 1 from memberships other join incident_organizations io on io.organization_id = other.organization_id
 				where other.user_id = m.user_id and io.incident_id = ${incidentId})`;
-	for (const row of rows) ejectUserFromRoom(row.user_id, `incident:${incidentId}`);
+	for (const row of rows) ejectUserFromRoom(row.user_id, `incident:${incidentId}`, farewell);
 }
 
 /**
@@ -107,9 +102,9 @@ export async function ejectFromIncidentsOf(userId: string, organizationId: strin
 export type ShareCandidate = PartnerOrganization;
 
 /**
- * The organizations the incident's organization may invite: its partners (see listPartners)
- * and the actor's own organizations, less those already taking part. Others are reached by
- * pasting their organization id: no list of tenants leaks.
+ * The organizations the incident's organization may invite from a list: the partners it took
+ * part in incidents with (see listInvitablePartners) and the actor's own organizations, less
+ * those taking part or already invited. Others are invited by their invitation code.
  */
 export async function listShareCandidates(
 	actor: Pick<Actor, 'userId'>,
@@ -119,9 +114,11 @@ export async function listShareCandidates(
 	const access = await findIncidentAccess(actor.userId, incidentId, sql);
 	if (!access || !(await may(actor, access.ownerOrganizationId, 'incident.share', sql))) return [];
 	const [partners, taking, own] = await Promise.all([
-		listPartners(access.ownerOrganizationId, sql),
+		listInvitablePartners(access.ownerOrganizationId, sql),
 		sql<{ organization_id: string }[]>`
-			select organization_id from incident_organizations where incident_id = ${incidentId}`,
+			select organization_id from incident_organizations where incident_id = ${incidentId}
+			union select organization_id from incident_invitations
+			where incident_id = ${incidentId} and state = 'pending'`,
 		listOrganizationsOfUser(actor.userId, sql)
 	]);
 	const excluded = new Set(taking.map((t) => t.organization_id));

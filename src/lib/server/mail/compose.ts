@@ -191,8 +191,9 @@ export async function mailIncidentShared(
 					{ locale }
 				)
 			],
-			link: link(`/incidents/${values.incidentId}`),
-			action: m.mail_open_room({}, { locale })
+			// Answered from the dashboard: the room opens only after acceptance.
+			link: link('/dashboard'),
+			action: m.mail_answer_invitation({}, { locale })
 		})
 	);
 }

@@ -48,7 +48,7 @@ export async function notifyByMail(
 		for (const to of recipients.filter(notActor)) {
 			await mailStepAssigned(sql, to, { ...ref, step: event.payload.title, dedupeKey });
 		}
-	} else if (event.kind === 'incident.shared') {
+	} else if (event.kind === 'incident.invited') {
 		const [from] = await sql<{ name: string }[]>`
 			select name from organizations where id = ${incident.organization_id}`;
 		const partner = event.payload.organizationId;

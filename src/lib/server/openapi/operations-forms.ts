@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { changePasswordInput, profileInput } from '../users/account';
 import { tokenInput } from '../access/api-tokens';
-import { contactInput, logCallInput } from '../contacts/schemas';
+import { contactInput, logCallInput, shareContactInput } from '../contacts/schemas';
+import { answerInput, inviteInput as invitationInput } from '../incidents/invitations';
 import { commanderInput } from '../incidents/schemas';
 import { deleteItemInput, importInput, updateItemInput } from '../inventory/schemas';
 import { changeRoleInput, inviteInput } from '../organizations/schemas';
@@ -108,7 +109,14 @@ const ORGANIZATIONS: Operation[] = [
 		tag: 'Organizations',
 		summary: 'API tokens (never their secrets)',
 		query: pageQuery,
-		responses: page(z.looseObject({ id, name: z.string(), role: z.string() }))
+		responses: page(
+			z.looseObject({
+				id,
+				name: z.string(),
+				role: z.string(),
+				expiresAt: instant.nullable().describe('When it stops working; null: never.')
+			})
+		)
 	},
 	{
 		method: 'post',
@@ -121,6 +129,7 @@ const ORGANIZATIONS: Operation[] = [
 			tokenId: id,
 			name: z.string(),
 			role: z.string(),
+			expiresAt: instant.nullable(),
 			token: z.string().nullable()
 		})
 	},
@@ -441,7 +450,118 @@ const ACCOUNT: Operation[] = [
 	}
 ];
 
+const SHARING: Operation[] = [
+	{
+		method: 'get',
+		path: inc('/invitations'),
+		routeId: incRoute('/invitations'),
+		tag: 'Sharing',
+		summary: 'Invitations sent and not answered yet (admins of the declaring organization)',
+		query: pageQuery,
+		responses: page(
+			z.looseObject({
+				id,
+				organizationId: id,
+				name: z.string(),
+				kind: z.string(),
+				createdAt: instant
+			})
+		)
+	},
+	{
+		method: 'post',
+		path: inc('/invitations'),
+		routeId: incRoute('/invitations'),
+		tag: 'Sharing',
+		summary:
+			'Invite an organization: a partner you took part in incidents with (`organizationId`) or any organization by the invitation code it gave you (`code`). It sees nothing until one of its admins accepts.',
+		body: withMutation(invitationInput),
+		responses: written({ invitationId: id, organizationId: id })
+	},
+	{
+		method: 'delete',
+		path: inc('/invitations/{invitationId}'),
+		routeId: incRoute('/invitations/[invitationId=uuid]'),
+		tag: 'Sharing',
+		summary: 'Withdraw an invitation not answered yet',
+		responses: written({ invitationId: id })
+	},
+	{
+		method: 'delete',
+		path: inc('/organizations/{organizationId}'),
+		routeId: incRoute('/organizations/[organizationId=uuid]'),
+		tag: 'Sharing',
+		summary: 'Remove a partner from the incident; its members stop receiving its events at once',
+		responses: written({ organizationId: id })
+	},
+	{
+		method: 'post',
+		path: inc('/shared-contacts'),
+		routeId: incRoute('/shared-contacts'),
+		tag: 'Sharing',
+		summary:
+			'Show one of your contacts to the partners of this incident, or stop (`shared: false`)',
+		body: withMutation(shareContactInput),
+		responses: written({ contactId: id, shared: z.boolean() })
+	},
+	{
+		method: 'get',
+		path: org('/incident-invitations'),
+		routeId: orgRoute('/incident-invitations'),
+		tag: 'Sharing',
+		summary:
+			'Invitations into other organizations’ incidents waiting for your answer: only the title and who invites',
+		query: pageQuery,
+		responses: page(
+			z.looseObject({
+				id,
+				organizationId: id,
+				organizationName: z.string(),
+				incidentId: id,
+				title: z.string(),
+				from: z.string(),
+				createdAt: instant
+			})
+		)
+	},
+	{
+		method: 'post',
+		path: org('/incident-invitations/{invitationId}'),
+		routeId: orgRoute('/incident-invitations/[invitationId=uuid]'),
+		tag: 'Sharing',
+		summary: 'Accept or decline an invitation (admins of the invited organization)',
+		body: withMutation(answerInput),
+		responses: written({ invitationId: id, incidentId: id, accepted: z.boolean() })
+	},
+	{
+		method: 'delete',
+		path: org('/participations/{incidentId}'),
+		routeId: orgRoute('/participations/[incidentId=uuid]'),
+		tag: 'Sharing',
+		summary: 'Leave another organization’s incident: your members stop seeing it at once',
+		responses: written({ organizationId: id })
+	},
+	{
+		method: 'get',
+		path: org('/invitation-code'),
+		routeId: orgRoute('/invitation-code'),
+		tag: 'Sharing',
+		summary: 'The code a merchant needs to invite your organization into its incidents',
+		responses: { 200: z.looseObject({ code: z.string() }) }
+	},
+	{
+		method: 'post',
+		path: org('/invitation-code'),
+		routeId: orgRoute('/invitation-code'),
+		tag: 'Sharing',
+		summary: 'Change the invitation code: the old one stops working',
+		body: noBody,
+		responses: written({ code: z.string() })
+	}
+];
+
 export const FORM_OPERATIONS: Operation[] = [
+	...SHARING,
 	...ORGANIZATIONS,
 	...CONTACTS_AND_INVENTORY,
 	...TEMPLATES,

@@ -1,9 +1,10 @@
+import type { OrganizationKind } from '$lib/roles';
 import { db, type Db } from '../db/db';
 
 export interface PartnerOrganization {
 	id: string;
 	name: string;
-	kind: string;
+	kind: OrganizationKind;
 }
 
 /**
@@ -21,6 +22,26 @@ export async function listPartners(
 			select provider_organization_id from inventory_items where organization_id = ${organizationId}
 			union select provider_organization_id from provider_contacts where organization_id = ${organizationId}
 			union select io.organization_id from incident_organizations io
+				join incidents i on i.id = io.incident_id where i.organization_id = ${organizationId}
+			union select i.organization_id from incident_organizations io
+				join incidents i on i.id = io.incident_id where io.organization_id = ${organizationId})
+		order by o.name
+		limit 100`;
+}
+
+/**
+ * The partners an organization may invite into an incident by choosing them from a list: those
+ * it already took part in an incident with, either way, after they accepted. Links anyone can
+ * type (a contact or a server naming a provider) do not count: a stranger gives its code.
+ */
+export async function listInvitablePartners(
+	organizationId: string,
+	sql: Db = db()
+): Promise<PartnerOrganization[]> {
+	return sql<PartnerOrganization[]>`
+		select o.id, o.name, o.kind from organizations o
+		where o.id <> ${organizationId} and o.id in (
+			select io.organization_id from incident_organizations io
 				join incidents i on i.id = io.incident_id where i.organization_id = ${organizationId}
 			union select i.organization_id from incident_organizations io
 				join incidents i on i.id = io.incident_id where io.organization_id = ${organizationId})

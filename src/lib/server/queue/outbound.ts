@@ -2,7 +2,7 @@ import type { StreamEvent } from '$lib/events/payloads';
 import type { Tx } from '../db/db';
 
 /** Kinds that may mean a mail even where no webhook listens. */
-const MAIL_KINDS = ['step.approval_requested', 'step.assigned', 'incident.shared'];
+const MAIL_KINDS = ['step.approval_requested', 'step.assigned', 'incident.invited'];
 
 /**
  * Called by `runCommand` inside its transaction: one fan-out job for the command's events,

@@ -7,6 +7,8 @@ import { todayIn } from '$lib/postmortems/sections';
 import { listOpenActionItems } from '$lib/server/postmortems/action-items';
 import { incidentStatistics } from '$lib/server/postmortems/statistics';
 import { listLiveIncidents } from '$lib/server/incidents/live-now';
+import { answerInvitation, listReceivedInvitations } from '$lib/server/incidents/invitations';
+import { runFormAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What is live now, overdue action items and the real-incident figures (drills apart) of everything one may see. */
@@ -14,15 +16,30 @@ export const load: PageServerLoad = async ({ locals, depends }) => {
 	if (!locals.user) redirect(303, '/signin');
 	depends('app:live-incidents');
 	const today = todayIn(locals.user.timezone);
-	const [live, overdue, statistics] = await Promise.all([
+	const [invitations, live, overdue, statistics] = await Promise.all([
+		listReceivedInvitations(locals.user.id),
 		listLiveIncidents(locals.user.id),
 		listOpenActionItems(locals.user.id, { dueBefore: today }),
 		incidentStatistics(locals.user.id)
 	]);
-	return { live, overdue, statistics };
+	return { invitations, live, overdue, statistics };
 };
 
 export const actions: Actions = {
+	answerInvitation: async (event) => {
+		const result = await runFormAction(event, 'answerInvitation', async (actor, values) => {
+			const { result } = await answerInvitation(
+				{ actor, clientMutationId: values.clientMutationId || null },
+				values.organizationId ?? '',
+				values.invitationId ?? '',
+				values
+			);
+			return { incidentId: result.incidentId, accepted: result.accepted };
+		});
+		// Accepted: the room is open to the organization now, and that is where one is needed.
+		if ('accepted' in result && result.accepted) redirect(303, `/incidents/${result.incidentId}`);
+		return result;
+	},
 	createOrganization: async (event) => {
 		const { request, locals } = event;
 		if (!locals.user) redirect(303, '/signin');

@@ -1,14 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
 import { fromWallClock } from '$lib/format/zoned';
-import { logCall } from '$lib/server/contacts/commands';
+import { logCall, shareContactInIncident } from '$lib/server/contacts/commands';
 import { isAppError } from '$lib/server/errors';
 import { runFormAction, type FormActor } from '$lib/server/form-action';
 import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
 import { addNote, pinEvent } from '$lib/server/timeline/commands';
 import { setItemStatus } from '$lib/server/inventory/status';
+import { attachServers, detachServers } from '$lib/server/inventory/incident-servers';
+import { setMilestone } from '$lib/server/milestones/commands';
 import { readRoom } from '$lib/server/incidents/room';
 import { timelineRequestOf } from '$lib/server/timeline/paging';
-import { shareIncident, unshareIncident } from '$lib/server/incidents/sharing';
+import { inviteOrganization, withdrawInvitation } from '$lib/server/incidents/invitations';
+import { leaveIncident, unshareIncident } from '$lib/server/incidents/sharing';
 import { actOnStep } from '$lib/server/runbooks/steps';
 import { startRun } from '$lib/server/runbooks/runs';
 import { postPublicUpdate } from '$lib/server/status/commands';
@@ -49,8 +52,23 @@ export const actions: Actions = {
 			changeIncidentStatus(
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
-				v
+				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
 			)
+		),
+	milestone: (event) =>
+		run(event, 'milestone', (actor, v) =>
+			setMilestone({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
+				...v,
+				occurredAt: wallClock(v.occurredAt, actor.timezone) ?? ''
+			})
+		),
+	attachServers: (event) =>
+		run(event, 'attachServers', (actor, v) =>
+			attachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
+		),
+	detachServer: (event) =>
+		run(event, 'detachServer', (actor, v) =>
+			detachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	commander: (event) =>
 		run(event, 'commander', (actor, v) =>
@@ -83,14 +101,36 @@ export const actions: Actions = {
 	pin: (event) => run(event, 'pin', (actor, v) => pinEvent({ actor }, event.params.id, v)),
 	share: (event) =>
 		run(event, 'share', (actor, v) =>
-			shareIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
-				// A pasted organization id wins over the list of known partners.
-				organizationId: v.pastedId?.trim() || v.organizationId
-			})
+			// A typed invitation code wins over the list of known partners.
+			inviteOrganization(
+				{ actor, clientMutationId: v.clientMutationId || null },
+				event.params.id,
+				v.code?.trim() ? { code: v.code } : { organizationId: v.organizationId }
+			)
+		),
+	withdrawInvitation: (event) =>
+		run(event, 'withdrawInvitation', (actor, v) =>
+			withdrawInvitation(
+				{ actor, clientMutationId: v.clientMutationId || null },
+				event.params.id,
+				v.invitationId ?? ''
+			)
 		),
 	unshare: (event) =>
 		run(event, 'unshare', (actor, v) =>
 			unshareIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
+		),
+	leave: (event) =>
+		run(event, 'leave', (actor, v) =>
+			leaveIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
+		),
+	shareContact: (event) =>
+		run(event, 'shareContact', (actor, v) =>
+			shareContactInIncident(
+				{ actor, clientMutationId: v.clientMutationId || null },
+				event.params.id,
+				v
+			)
 		),
 	publicUpdate: (event) =>
 		run(event, 'publicUpdate', (actor, v) =>

@@ -8,6 +8,10 @@ import { runFormAction } from '$lib/server/form-action';
 import { changeMemberRole, removeMember } from '$lib/server/organizations/commands';
 import { createInvite, revokeInvite } from '$lib/server/organizations/invites';
 import {
+	changeInvitationCode,
+	readInvitationCode
+} from '$lib/server/organizations/invitation-code';
+import {
 	findOrganization,
 	listMembers,
 	listPendingInvites
@@ -32,6 +36,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				may(actor, params.id, 'audit.view'),
 				may(actor, params.id, 'token.manage')
 			]);
+		const canShare = await may(actor, params.id, 'incident.share');
 		if (!organization) throw new AppError('not_found', 'This organization does not exist.');
 		return {
 			organization,
@@ -42,6 +47,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			canReset,
 			canAudit,
 			canTokens,
+			invitationCode: canShare ? await readInvitationCode(actor, params.id) : null,
 			events: events.filter((e) => mayRead({ userId: actor.userId, role: membership.role }, e)),
 			lastSeq: stream?.lastSeq ?? 0
 		};
@@ -74,6 +80,14 @@ export const actions: Actions = {
 	removeMember: (event) =>
 		runFormAction(event, 'removeMember', async (actor, values) => {
 			await removeMember({ actor }, event.params.id, values);
+			return {};
+		}),
+	changeInvitationCode: (event) =>
+		runFormAction(event, 'changeInvitationCode', async (actor, values) => {
+			await changeInvitationCode(
+				{ actor, clientMutationId: values.clientMutationId || null },
+				event.params.id
+			);
 			return {};
 		}),
 	issueReset: (event) =>

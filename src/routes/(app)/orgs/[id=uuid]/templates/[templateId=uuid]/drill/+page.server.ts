@@ -4,7 +4,7 @@ import { may } from '$lib/server/access/authorize';
 import { startDrill } from '$lib/server/drills/commands';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
-import { listPartners } from '$lib/server/organizations/partners';
+import { listInvitablePartners } from '$lib/server/organizations/partners';
 import { readTemplate } from '$lib/server/runbooks/template-queries';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const template = await readTemplate(actor, params.templateId, null);
 		if (template.organizationId !== params.id) error(404, 'This template does not exist.');
 		const [partners, canStart, canInvite] = await Promise.all([
-			listPartners(params.id),
+			listInvitablePartners(params.id),
 			may(actor, params.id, 'run.start'),
 			may(actor, params.id, 'incident.share')
 		]);
