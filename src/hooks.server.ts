@@ -15,6 +15,7 @@ import {
 import { applyCachePolicy } from '$lib/server/access/cache-policy';
 import { refuseUnstorableInput } from '$lib/server/access/input-guard';
 import { log } from '$lib/server/log';
+import { recordCommand } from '$lib/server/metrics/registry';
 import { checkDue, checkSsoSession } from '$lib/server/sso/check';
 import {
 	cookieMaxAge,
@@ -47,12 +48,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 		(await loadTokenActor(event));
 	if (refused) return refused;
 
-	if (!event.locals.apiToken) await loadSession(event);
+	// The public status pages are the same for everyone: no session read, cheap to serve.
+	if (event.url.pathname.startsWith('/status/')) {
+		event.locals.user = null;
+		event.locals.session = null;
+	} else if (!event.locals.apiToken) await loadSession(event);
 	const limited = await refuseOverApiLimit(event);
 	if (limited) return limited;
 	const started = performance.now();
 	const response = await resolveLocalized(event, resolve);
 	response.headers.set('x-request-id', requestId);
+	// A write's latency and errors, by route (each write route calls one command).
+	if (!['GET', 'HEAD', 'OPTIONS'].includes(event.request.method) && event.route.id) {
+		// A form action by its name (one word); nothing else of the URL, to keep the labels few.
+		const action = /^\?\/(\w{1,40})/.exec(event.url.search)?.[1];
+		const command = `${event.request.method} ${event.route.id}${action ? ` ${action}` : ''}`;
+		recordCommand(command, (performance.now() - started) / 1000, response.status);
+	}
 	applyCachePolicy(event, response);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');

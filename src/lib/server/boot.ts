@@ -6,6 +6,7 @@ import { migrate, readMigrations } from './db/migrate';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed';
 import { log } from './log';
 import { describeSmtp, smtpSettings } from './mail/settings';
+import { startMetricsServer } from './metrics/http';
 import { setRealtimeCounts } from './metrics/registry';
 import { migrateQueue, startWorker, stopWorker } from './queue/queue';
 import { CRONTAB, TASKS } from './queue/tasks';
@@ -88,7 +89,9 @@ async function start(dev: boolean) {
 		await startWorker(databaseUrl, TASKS, { crontab: CRONTAB });
 	// A local mail catcher is not assumed: say where mail goes, or that none is sent.
 	console.log(`Nightshift e-mail: ${describeSmtp(smtpSettings())}`);
+	const metricsServer = startMetricsServer(config);
 	registry[SHUTDOWN] = async () => {
+		metricsServer?.close();
 		await stopWorker().catch(() => undefined);
 		await io?.close().catch(() => undefined);
 		await disconnect();

@@ -34,6 +34,13 @@ const LIMIT_SETTINGS = {
 	ALERT_RATE_LIMIT: perMinute(6000)
 };
 
+// Prometheus metrics (issue 15): `/metrics` behind a bearer token, and/or on a port of its own.
+const METRICS_SETTINGS = {
+	METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+	METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+	METRICS_HOST: z.string().min(1).default('127.0.0.1')
+};
+
 const schema = z.object({
 	DATABASE_URL: z.string().url().optional(),
 	NIGHTSHIFT_DATA_DIR: z.string().default('./data'),
@@ -42,7 +49,8 @@ const schema = z.object({
 	SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
 	NODE_ENV: z.string().default('development'),
 	...SSO_SETTINGS,
-	...LIMIT_SETTINGS
+	...LIMIT_SETTINGS,
+	...METRICS_SETTINGS
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };
@@ -68,5 +76,12 @@ export type LimitConfig = Pick<Config, keyof typeof LIMIT_SETTINGS>;
 
 /** The rate-limit settings, read and validated with the rest of the configuration. */
 export function limitConfig(env: NodeJS.ProcessEnv = process.env): LimitConfig {
+	return readConfig(env);
+}
+
+export type MetricsConfig = Pick<Config, keyof typeof METRICS_SETTINGS>;
+
+/** How /metrics is exposed, read and validated with the rest of the configuration. */
+export function metricsConfig(env: NodeJS.ProcessEnv = process.env): MetricsConfig {
 	return readConfig(env);
 }

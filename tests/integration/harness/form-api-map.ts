@@ -241,6 +241,14 @@ export const FORM_API: Record<string, Counterpart> = {
 		api: 'PATCH /api/v1/orgs/[id=uuid]/integrations/[integrationId=uuid]',
 		command: 'updateIntegrationRules'
 	},
+	'action /(app)/orgs/[id=uuid]/status-page save': {
+		api: 'PUT /api/v1/orgs/[id=uuid]/status-page',
+		command: 'saveStatusPage'
+	},
+	'action /(app)/incidents/[id=uuid] publicUpdate': {
+		api: 'POST /api/v1/incidents/[id=uuid]/public-updates',
+		command: 'postPublicUpdate'
+	},
 	'action /(app)/orgs/[id=uuid]/integrations revoke': {
 		api: 'DELETE /api/v1/orgs/[id=uuid]/integrations/[integrationId=uuid]',
 		command: 'revokeIntegration'
@@ -289,5 +297,11 @@ export const BROWSER_ONLY: Record<string, string> = {
 	'action /signout current': 'Ends the browser session whose cookie it carries.',
 	'action /signout everywhere':
 		'Ends every browser session of the person, this one included (the API has DELETE /api/v1/account/sessions for the others).',
-	'action /theme default': 'Light or dark: a cookie of that browser, nothing stored on the server.'
+	'action /theme default': 'Light or dark: a cookie of that browser, nothing stored on the server.',
+	'action /status/[slug] subscribe':
+		'A visitor of the public status page asks for its e-mails, without an account; confirmed by the link mailed to them.',
+	'action /status/[slug]/subscription/[token] confirm':
+		'The second opt-in: only the person who received the mailed link confirms it, in a browser.',
+	'action /status/[slug]/subscription/[token] unsubscribe':
+		'The unsubscribe link of a mail, for the person who received it; no account is involved.'
 };

@@ -13,6 +13,7 @@ import { ORGANIZATION_SAMPLES } from './samples-organizations';
 import { POSTMORTEM_SAMPLES } from './samples-postmortems';
 import { SHARING_SAMPLES } from './samples-sharing';
 import { SSO_SAMPLES } from './samples-sso';
+import { STATUS_SAMPLES } from './samples-status';
 import { freshIncident, freshItem, type Who, type World } from './world';
 
 /**
@@ -205,7 +206,8 @@ export const SAMPLES: Record<string, Sample> = {
 	...SSO_SAMPLES,
 	...SHARING_SAMPLES,
 	...API_SAMPLES,
-	...NIGHT_SAMPLES
+	...NIGHT_SAMPLES,
+	...STATUS_SAMPLES
 };
 
 async function resetToken(ctx: SampleContext): Promise<RequestSpec> {

@@ -65,6 +65,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /theme default': PUBLIC,
 	'GET /healthz': PUBLIC,
 	'GET /readyz': PUBLIC,
+	// Prometheus: the METRICS_TOKEN bearer authorizes (or the separate METRICS_PORT serves it).
+	'GET /metrics': PUBLIC,
 	// Sign-in through an identity provider: start (the direct link), callback, domain lookup.
 	'view /(auth)/sso/[id=uuid]': PUBLIC,
 	'view /(auth)/sso/callback': PUBLIC,
@@ -303,6 +305,30 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'POST /api/v1/orgs/[id=uuid]/webhooks/[endpointId=uuid]/deliveries/[deliveryId=uuid]/redeliver':
 		org('webhook.manage'),
 	'PUT /api/v1/incidents/[id=uuid]/chat': incident('incident.update'),
+	// Issue 15: the public status page (for anyone, the same for everyone), its settings and
+	// the public updates written from a room by the declaring organization.
+	'view /status/[slug]': PUBLIC,
+	'action /status/[slug] subscribe': PUBLIC,
+	'GET /status/[slug]/api/v2/summary.json': PUBLIC,
+	'GET /status/[slug]/api/v2/status.json': PUBLIC,
+	'GET /status/[slug]/history.atom': PUBLIC,
+	'GET /status/[slug]/history.rss': PUBLIC,
+	// The link of a subscription mail is the authorization.
+	'view /status/[slug]/subscription/[token]': PUBLIC,
+	'action /status/[slug]/subscription/[token] confirm': PUBLIC,
+	'action /status/[slug]/subscription/[token] unsubscribe': PUBLIC,
+	'view /(app)/orgs/[id=uuid]/status-page': org('status_page.manage'),
+	'action /(app)/orgs/[id=uuid]/status-page save': org('status_page.manage'),
+	'GET /api/v1/orgs/[id=uuid]/status-page': org('status_page.manage'),
+	'PUT /api/v1/orgs/[id=uuid]/status-page': org('status_page.manage'),
+	'action /(app)/incidents/[id=uuid] publicUpdate': {
+		scope: 'incident_owner',
+		permission: 'status.publish'
+	},
+	'POST /api/v1/incidents/[id=uuid]/public-updates': {
+		scope: 'incident_owner',
+		permission: 'status.publish'
+	},
 	'GET /api/v1/openapi.json': PUBLIC,
 	'view /docs/api': PUBLIC
 };

@@ -1,3 +1,4 @@
+import { metrics } from '../metrics/registry';
 import type { Actor } from '../access/actor';
 import { hashSecret, secretMatches } from '../auth/tokens';
 import { db, type Tx } from '../db/db';
@@ -190,6 +191,8 @@ async function upsertMembers(
 		select fingerprint, status from alerts
 		where group_id = ${groupId} and fingerprint = any(${sent.map((m) => m.fingerprint)})`;
 	const previous = new Map(before.map((row) => [row.fingerprint, row.status]));
+	metrics().alertsReceived.inc(sent.length);
+	metrics().alertsDeduplicated.inc(sent.filter((m) => previous.has(m.fingerprint)).length);
 	const writes = sent.filter((m) => !updateOnly || previous.has(m.fingerprint));
 	if (writes.length === 0) return [];
 	await tx`

@@ -1,3 +1,4 @@
+import { metrics } from '../metrics/registry';
 import type { EventOf, EventSource, StreamEvent, StreamKind } from '$lib/events/payloads';
 import { db, type Db } from '../db/db';
 
@@ -64,6 +65,7 @@ export async function listEventsAfter(
 	limit = 500,
 	sql: Db = db()
 ): Promise<StreamEvent[]> {
+	metrics().resyncs.inc();
 	const rows = await sql<EventRow[]>`
 		select e.stream_id, s.kind as stream_kind, e.seq, e.kind, e.actor_id, e.actor_name, e.source,
 			e.occurred_at, e.recorded_at, e.payload

@@ -110,6 +110,13 @@ export function setRealtimeCounts(counts: RealtimeCounts | null) {
 	realtimeCounts.value = counts;
 }
 
+/** A write (form action or API call) answered: its latency, and its error class if any. */
+export function recordCommand(command: string, seconds: number, status: number) {
+	const m = metrics();
+	m.commandDuration.observe({ command }, seconds);
+	if (status >= 400) m.commandErrors.inc({ command, class: status >= 500 ? '5xx' : '4xx' });
+}
+
 export function recordWebhookAttempt(ok: boolean) {
 	metrics().webhookAttempts.inc({ outcome: ok ? 'delivered' : 'failed' });
 }
@@ -134,9 +141,10 @@ export async function renderMetrics(): Promise<{ body: string; contentType: stri
 		m.timeToAcknowledge.observe(Math.max(0, row.ack));
 		if (row.recover !== null) m.timeToRecover.observe(Math.max(0, row.recover));
 	}
-	const [queue] = await sql<{ n: number }[]>`
-		select count(*)::int as n from graphile_worker.jobs where locked_at is null`;
-	m.queueDepth.set(queue?.n ?? 0);
+	// The queue's schema is graphile-worker's; before its first start there is none.
+	const queue = await sql<{ n: number }[]>`
+		select count(*)::int as n from graphile_worker.jobs where locked_at is null`.catch(() => []);
+	m.queueDepth.set(queue[0]?.n ?? 0);
 	const counts = realtimeCounts.value?.() ?? { sockets: 0, rooms: 0 };
 	m.sockets.set(counts.sockets);
 	m.rooms.set(counts.rooms);

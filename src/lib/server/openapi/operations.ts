@@ -6,6 +6,7 @@ import { createItemInput, itemFilters, statusInput as itemStatusInput } from '..
 import { stepActionInput } from '../runbooks/schemas';
 import { noteInput } from '../timeline/schemas';
 import { NIGHT_OPERATIONS } from './night';
+import { STATUS_OPERATIONS } from './status';
 import { timelineQuery } from '../timeline/paging';
 import * as answers from './schemas';
 import { FORM_OPERATIONS } from './operations-forms';
@@ -179,7 +180,8 @@ const OWN_OPERATIONS: Operation[] = [
 		body: z.union([alertmanagerPayload, grafanaPayload, pagerdutyEvent]),
 		responses: { 202: answers.ingested }
 	},
-	...NIGHT_OPERATIONS
+	...NIGHT_OPERATIONS,
+	...STATUS_OPERATIONS
 ];
 
 /** Every operation: the first endpoints, and the JSON counterparts of the forms. */

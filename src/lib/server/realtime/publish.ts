@@ -1,3 +1,4 @@
+import { metrics } from '../metrics/registry';
 import type { StreamEvent } from '$lib/realtime/protocol';
 import { log } from '../log';
 import { processGlobal } from '../process-global';
@@ -18,6 +19,7 @@ export function publish(events: StreamEvent[]) {
 	for (const event of events) {
 		try {
 			send(event);
+			metrics().publishLag.observe(Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);
 		} catch (error) {
 			// A lost publish shows up as a gap at the next heartbeat, and clients resync.
 			log.warn({ err: error, streamId: event.streamId, seq: event.seq }, 'publish failed');

@@ -15,17 +15,19 @@ import { inviteOrganization, withdrawInvitation } from '$lib/server/incidents/in
 import { leaveIncident, unshareIncident } from '$lib/server/incidents/sharing';
 import { actOnStep } from '$lib/server/runbooks/steps';
 import { startRun } from '$lib/server/runbooks/runs';
+import { postPublicUpdate } from '$lib/server/status/commands';
+import { roomPublicStatus } from '$lib/server/status/queries';
+import { publicUpdateFromForm } from '$lib/server/status/schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, '/signin');
 	try {
 		// The timeline's filters and "earlier" page travel in the query without JavaScript.
-		return await readRoom(
-			{ userId: locals.user.id },
-			params.id,
-			timelineRequestOf(url.searchParams)
-		);
+		const actor = { userId: locals.user.id };
+		const room = await readRoom(actor, params.id, timelineRequestOf(url.searchParams));
+		// The room's public face, written deliberately (never its timeline).
+		return { ...room, publicStatus: await roomPublicStatus(actor, params.id) };
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);
 		throw e;
@@ -133,6 +135,14 @@ export const actions: Actions = {
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
 				v
+			)
+		),
+	publicUpdate: (event) =>
+		run(event, 'publicUpdate', (actor, v) =>
+			postPublicUpdate(
+				{ actor, clientMutationId: v.clientMutationId || null },
+				event.params.id,
+				publicUpdateFromForm(v)
 			)
 		),
 	logCall: (event) =>

@@ -1,0 +1,214 @@
+import type { ComponentState, Impact } from '$lib/status/model';
+import { authorize } from '../access/authorize';
+import type { Db } from '../db/db';
+import { AppError, isAppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { authorizeIncident } from '../incidents/access';
+import { parse } from '../validation';
+import { forgetPublicStatus } from './cache';
+import { mailSubscribersOfUpdate } from './subscribers';
+import { publicUpdateInput, statusPageInput } from './schemas';
+
+/**
+ * Opens, changes or closes an organization's public status page (admins): its address, its
+ * title, whether it is public, and the components it shows, each chosen from the inventory
+ * with its public name and state. The whole page is written at once; with `version`, a page
+ * changed meanwhile is refused.
+ */
+export async function saveStatusPage(
+	context: CommandContext,
+	organizationId: string,
+	input: unknown
+) {
+	const data = parse(statusPageInput, input);
+	const itemIds = data.components.map((c) => c.itemId);
+	if (new Set(itemIds).size !== itemIds.length) {
+		throw new AppError('invalid', 'Each inventory item can be shown once.', {
+			components: 'Each inventory item can be shown once.'
+		});
+	}
+	const outcome = await runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'status_page.manage', tx);
+		const [current] = await tx<{ version: number; slug: string }[]>`
+			select version, slug from status_pages where organization_id = ${organizationId} for update`;
+		if (current && data.version !== undefined && data.version !== current.version) {
+			throw new AppError(
+				'conflict',
+				'The status page was changed meanwhile. Nothing was changed: reload and try again.'
+			);
+		}
+		const [taken] = await tx`
+			select 1 from status_pages where slug = ${data.slug} and organization_id <> ${organizationId}`;
+		if (taken) {
+			throw new AppError('conflict', 'This address is taken by another organization.', {
+				slug: 'This address is taken by another organization.'
+			});
+		}
+		const known = await tx<{ id: string }[]>`
+			select id from inventory_items
+			where organization_id = ${organizationId} and id = any(${itemIds}::uuid[])`;
+		if (known.length !== itemIds.length) {
+			throw new AppError('invalid', 'A component must be an item of your inventory.', {
+				components: 'A component must be an item of your inventory.'
+			});
+		}
+		const [page] = await tx<{ version: number }[]>`
+			insert into status_pages (organization_id, slug, title, enabled)
+			values (${organizationId}, ${data.slug}, ${data.title}, ${data.enabled})
+			on conflict (organization_id) do update set slug = excluded.slug, title = excluded.title,
+				enabled = excluded.enabled, version = status_pages.version + 1, updated_at = now()
+			returning version`;
+		await tx`
+			delete from status_components
+			where organization_id = ${organizationId} and not (item_id = any(${itemIds}::uuid[]))`;
+		for (const [position, component] of data.components.entries()) {
+			await tx`
+				insert into status_components (organization_id, item_id, name, position, state)
+				values (${organizationId}, ${component.itemId}, ${component.name}, ${position}, ${component.state})
+				on conflict (organization_id, item_id) do update set name = excluded.name,
+					position = excluded.position, state = excluded.state,
+					updated_at = case when status_components.state is distinct from excluded.state
+						or status_components.name is distinct from excluded.name
+						then now() else status_components.updated_at end`;
+		}
+		await emit({
+			streamId: organizationId,
+			kind: 'status_page.changed',
+			payload: { slug: data.slug, enabled: data.enabled, components: data.components.length }
+		});
+		return {
+			slug: data.slug,
+			enabled: data.enabled,
+			components: data.components.length,
+			version: page?.version ?? 1,
+			previousSlug: current?.slug ?? null
+		};
+	});
+	forgetPublicStatus(outcome.result.slug);
+	if (outcome.result.previousSlug) forgetPublicStatus(outcome.result.previousSlug);
+	return outcome;
+}
+
+interface IncidentRow {
+	organization_id: string;
+	mode: string;
+}
+
+/**
+ * A public update of an incident, written deliberately from its room (responders of the
+ * declaring organization): its own name, phase and impact, never anything of the timeline.
+ * The first one creates the public incident; each one is a timeline event of the room, may
+ * set the states of components, and is mailed to the page's confirmed subscribers.
+ */
+export async function postPublicUpdate(
+	context: CommandContext,
+	incidentId: string,
+	input: unknown
+) {
+	const data = parse(publicUpdateInput, input);
+	const outcome = await runCommand(context, async (tx, emit) => {
+		const access = await authorizeIncident(context.actor, incidentId, 'incident.view', tx);
+		const organizationId = access.ownerOrganizationId;
+		await authorizePublisher(context, organizationId, tx);
+		const [incident] = await tx<IncidentRow[]>`
+			select organization_id, mode from incidents where id = ${incidentId} for update`;
+		if (!incident) throw new AppError('not_found', 'This incident does not exist.');
+		if (incident.mode === 'drill') {
+			throw new AppError('conflict', 'A drill is never published on the public status page.');
+		}
+		const [page] = await tx<{ slug: string; title: string; enabled: boolean }[]>`
+			select slug, title, enabled from status_pages where organization_id = ${organizationId}`;
+		if (!page) {
+			throw new AppError(
+				'conflict',
+				'Your organization has no status page yet: an admin opens one in its settings.'
+			);
+		}
+		const [existing] = await tx<{ id: string; name: string; impact: Impact }[]>`
+			select id, name, impact from status_incidents where incident_id = ${incidentId} for update`;
+		const name = data.name || existing?.name;
+		if (!name) {
+			throw new AppError('invalid', 'Give the public incident a name.', {
+				name: 'Give the public incident a name.'
+			});
+		}
+		const impact: Impact = data.impact ?? existing?.impact ?? 'minor';
+		const resolvedAt = data.phase === 'resolved' ? tx`now()` : null;
+		const [statusIncident] = existing
+			? await tx<{ id: string }[]>`
+				update status_incidents set name = ${name}, impact = ${impact}, phase = ${data.phase},
+					updated_at = now(), resolved_at = ${resolvedAt}
+				where id = ${existing.id} returning id`
+			: await tx<{ id: string }[]>`
+				insert into status_incidents (organization_id, incident_id, name, impact, phase, resolved_at)
+				values (${organizationId}, ${incidentId}, ${name}, ${impact}, ${data.phase}, ${resolvedAt})
+				returning id`;
+		if (!statusIncident) throw new Error('status incident write returned no row');
+		const [update] = await tx<{ id: string }[]>`
+			insert into status_updates (status_incident_id, phase, body, created_by)
+			values (${statusIncident.id}, ${data.phase}, ${data.body}, ${context.actor.userId})
+			returning id`;
+		await setComponentStates(tx, organizationId, data.components);
+		await emit({
+			streamId: incidentId,
+			kind: 'status.public_update',
+			payload: {
+				statusIncidentId: statusIncident.id,
+				name,
+				phase: data.phase,
+				body: data.body,
+				impact
+			}
+		});
+		if (page.enabled) {
+			await mailSubscribersOfUpdate(tx, organizationId, {
+				updateId: update?.id ?? statusIncident.id,
+				slug: page.slug,
+				title: page.title,
+				name,
+				phase: data.phase,
+				body: data.body
+			});
+		}
+		return {
+			statusIncidentId: statusIncident.id,
+			updateId: update?.id ?? '',
+			phase: data.phase,
+			slug: page.slug
+		};
+	});
+	forgetPublicStatus(outcome.result.slug);
+	return outcome;
+}
+
+async function authorizePublisher(context: CommandContext, organizationId: string, tx: Db) {
+	try {
+		await authorize(context.actor, organizationId, 'status.publish', tx);
+	} catch (error) {
+		if (isAppError(error) && error.code === 'not_found') {
+			throw new AppError(
+				'forbidden',
+				'Only the organization that declared the incident publishes on its status page.'
+			);
+		}
+		throw error;
+	}
+}
+
+async function setComponentStates(
+	tx: Db,
+	organizationId: string,
+	states: { componentId: string; state: ComponentState }[]
+) {
+	for (const { componentId, state } of states) {
+		const [row] = await tx`
+			update status_components set state = ${state},
+				updated_at = case when state is distinct from ${state} then now() else updated_at end
+			where id = ${componentId} and organization_id = ${organizationId} returning id`;
+		if (!row) {
+			throw new AppError('invalid', 'A component of another page cannot be changed here.', {
+				components: 'A component of another page cannot be changed here.'
+			});
+		}
+	}
+}

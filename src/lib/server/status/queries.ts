@@ -1,0 +1,176 @@
+import {
+	pageIndicator,
+	SLUG_PATTERN,
+	type ComponentState,
+	type Impact,
+	type PublicPhase
+} from '$lib/status/model';
+import type { PublicIncident, PublicStatus, RoomPublicStatus } from '$lib/status/public';
+import { roleAtLeast } from '$lib/roles';
+import { authorize, findMembership } from '../access/authorize';
+import { PERMISSIONS } from '../access/permissions';
+import type { Actor } from '../access/actor';
+import { db, type Db } from '../db/db';
+import { findIncidentAccess } from '../incidents/access';
+import { cachedStatus } from './cache';
+
+/** How far back the page and its feeds tell the history. */
+const HISTORY_DAYS = 90;
+const HISTORY_INCIDENTS = 50;
+
+interface PageRow {
+	organization_id: string;
+	slug: string;
+	title: string;
+	updated_at: Date;
+}
+
+/**
+ * The public state of an enabled page, or null (unknown, or not public): read through a
+ * short cache, so a crowd of customers costs PostgreSQL a few reads a minute.
+ */
+export function publicStatus(slug: string): Promise<PublicStatus | null> {
+	if (!SLUG_PATTERN.test(slug)) return Promise.resolve(null);
+	return cachedStatus(slug, () => readPublicStatus(slug));
+}
+
+export async function readPublicStatus(slug: string, sql: Db = db()): Promise<PublicStatus | null> {
+	const [page] = await sql<PageRow[]>`
+		select organization_id, slug, title, updated_at from status_pages
+		where slug = ${slug} and enabled`;
+	if (!page) return null;
+	const components = await sql<
+		{
+			id: string;
+			name: string;
+			state: ComponentState;
+			position: number;
+			createdAt: Date;
+			updatedAt: Date;
+		}[]
+	>`
+		select id, name, state, position, created_at as "createdAt", updated_at as "updatedAt"
+		from status_components where organization_id = ${page.organization_id}
+		order by position, name`;
+	const incidents = await sql<
+		{
+			id: string;
+			name: string;
+			phase: PublicPhase;
+			impact: Impact;
+			createdAt: Date;
+			updatedAt: Date;
+			resolvedAt: Date | null;
+		}[]
+	>`
+		select id, name, phase, impact, created_at as "createdAt", updated_at as "updatedAt",
+			resolved_at as "resolvedAt"
+		from status_incidents
+		where organization_id = ${page.organization_id}
+			and (resolved_at is null or resolved_at > now() - make_interval(days => ${HISTORY_DAYS}))
+		order by (resolved_at is null) desc, updated_at desc
+		limit ${HISTORY_INCIDENTS}`;
+	const ids = incidents.map((i) => i.id);
+	const updates = await sql<
+		{ id: string; incidentId: string; phase: PublicPhase; body: string; createdAt: Date }[]
+	>`
+		select id, status_incident_id as "incidentId", phase, body, created_at as "createdAt"
+		from status_updates where status_incident_id = any(${ids}::uuid[])
+		order by created_at desc, id`;
+	const withUpdates: PublicIncident[] = incidents.map((incident) => ({
+		...incident,
+		updates: updates
+			.filter((u) => u.incidentId === incident.id)
+			.map(({ id, phase, body, createdAt }) => ({ id, phase, body, createdAt }))
+	}));
+	const unresolved = withUpdates.filter((i) => i.resolvedAt === null);
+	const times = [
+		page.updated_at,
+		...components.map((c) => c.updatedAt),
+		...incidents.map((i) => i.updatedAt)
+	];
+	const updatedAt = new Date(Math.max(...times.map((t) => t.getTime())));
+	return {
+		page: { id: page.organization_id, slug: page.slug, title: page.title, updatedAt },
+		indicator: pageIndicator(components, unresolved),
+		components: components.map((c) => ({ ...c })),
+		incidents: withUpdates
+	};
+}
+
+export interface StatusPageSettings {
+	organizationId: string;
+	slug: string;
+	title: string;
+	enabled: boolean;
+	version: number;
+	components: { id: string; itemId: string; name: string; state: ComponentState }[];
+	subscribers: number;
+}
+
+/** The page's settings, for its admins (null: none opened yet). */
+export async function readStatusPageSettings(
+	actor: Pick<Actor, 'userId'>,
+	organizationId: string,
+	sql: Db = db()
+): Promise<StatusPageSettings | null> {
+	await authorize(actor, organizationId, 'status_page.manage', sql);
+	const [page] = await sql<
+		{ slug: string; title: string; enabled: boolean; version: number; subscribers: number }[]
+	>`
+		select slug, title, enabled, version,
+			(select count(*)::int from status_subscribers s
+				where s.organization_id = p.organization_id and s.confirmed_at is not null) as subscribers
+		from status_pages p where organization_id = ${organizationId}`;
+	if (!page) return null;
+	const components = await sql<StatusPageSettings['components']>`
+		select id, item_id as "itemId", name, state from status_components
+		where organization_id = ${organizationId} order by position, name`;
+	return { organizationId, ...page, components };
+}
+
+/** The inventory an admin chooses components from: services first, with their criticality. */
+export async function componentCandidates(organizationId: string, sql: Db = db()) {
+	return sql<{ id: string; hostname: string; kind: string; criticality: string; role: string }[]>`
+		select id, hostname, kind, criticality, role from inventory_items
+		where organization_id = ${organizationId}
+		order by (kind = 'service') desc, (criticality = '') asc, lower(hostname)`;
+}
+
+/**
+ * What the room shows of its public face: the declaring organization's page, the public
+ * incident and its updates. Null for a drill, a page not opened, or a partner's member.
+ */
+export async function roomPublicStatus(
+	actor: Pick<Actor, 'userId'>,
+	incidentId: string,
+	sql: Db = db()
+): Promise<RoomPublicStatus | null> {
+	const access = await findIncidentAccess(actor.userId, incidentId, sql);
+	if (!access) return null;
+	const membership = await findMembership(actor.userId, access.ownerOrganizationId, sql);
+	if (!membership) return null;
+	const [page] = await sql<{ slug: string; enabled: boolean; mode: string }[]>`
+		select p.slug, p.enabled, i.mode from status_pages p
+		join incidents i on i.organization_id = p.organization_id
+		where i.id = ${incidentId}`;
+	if (!page || page.mode === 'drill') return null;
+	const [incident] = await sql<NonNullable<RoomPublicStatus['incident']>[]>`
+		select id, name, phase, impact from status_incidents where incident_id = ${incidentId}`;
+	const updates = incident
+		? await sql<RoomPublicStatus['updates']>`
+			select id, phase, body, created_at as "createdAt" from status_updates
+			where status_incident_id = ${incident.id} order by created_at desc`
+		: [];
+	const components = await sql<RoomPublicStatus['components']>`
+		select id, name, state from status_components
+		where organization_id = ${access.ownerOrganizationId} order by position, name`;
+	return {
+		slug: page.slug,
+		enabled: page.enabled,
+		canPublish: roleAtLeast(membership.role, PERMISSIONS['status.publish']),
+		incident: incident ?? null,
+		updates: [...updates],
+		components: [...components]
+	};
+}

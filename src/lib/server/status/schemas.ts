@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { COMPONENT_STATES, IMPACTS, PUBLIC_PHASES, SLUG_PATTERN } from '$lib/status/model';
+import { uuid } from '../validation';
+
+const checkbox = z
+	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
+	.transform((v) => v === true || v === 'on' || v === 'true');
+
+export const componentInput = z.object({
+	itemId: uuid,
+	name: z
+		.string({ message: 'Give the component its public name.' })
+		.trim()
+		.min(1, { message: 'Give the component its public name.' })
+		.max(80, { message: 'Use at most 80 characters for a component name.' }),
+	state: z
+		.enum(COMPONENT_STATES, {
+			message:
+				'Choose operational, degraded_performance, partial_outage, major_outage or under_maintenance.'
+		})
+		.default('operational')
+});
+
+/** The whole page at once: its address, title, whether it is public, and its components. */
+export const statusPageInput = z.object({
+	enabled: checkbox.default(false),
+	slug: z
+		.string({ message: 'Choose the address of the page.' })
+		.trim()
+		.toLowerCase()
+		.regex(SLUG_PATTERN, {
+			message: 'Use 2 to 63 lowercase letters, digits and dashes, starting with a letter or digit.'
+		}),
+	title: z
+		.string({ message: 'Give the page a title.' })
+		.trim()
+		.min(1, { message: 'Give the page a title.' })
+		.max(120, { message: 'Use at most 120 characters for the title.' }),
+	components: z
+		.array(componentInput, { message: 'List the components.' })
+		.max(50, { message: 'At most 50 components.' })
+		.default([]),
+	version: z.coerce.number().int().positive().optional()
+});
+export type StatusPageInput = z.infer<typeof statusPageInput>;
+
+/** A deliberate public update, written from the room: never anything of its timeline. */
+export const publicUpdateInput = z.object({
+	name: z
+		.string({ message: 'Give the public incident a name.' })
+		.trim()
+		.max(120, { message: 'Use at most 120 characters for the name.' })
+		.optional(),
+	phase: z.enum(PUBLIC_PHASES, {
+		message: 'Choose investigating, identified, monitoring or resolved.'
+	}),
+	impact: z
+		.enum(IMPACTS, { message: 'Choose the impact: none, minor, major or critical.' })
+		.optional(),
+	body: z
+		.string({ message: 'Write what the public should know.' })
+		.trim()
+		.min(1, { message: 'Write what the public should know.' })
+		.max(4000, { message: 'Use at most 4000 characters.' }),
+	/** Component states to set with the update (the others keep theirs). */
+	components: z
+		.array(
+			z.object({
+				componentId: uuid,
+				state: z.enum(COMPONENT_STATES, {
+					message:
+						'Choose operational, degraded_performance, partial_outage, major_outage or under_maintenance.'
+				})
+			}),
+			{ message: 'List the components.' }
+		)
+		.max(50, { message: 'At most 50 components.' })
+		.default([])
+});
+export type PublicUpdateInput = z.infer<typeof publicUpdateInput>;
+
+export const subscribeInput = z.object({
+	email: z
+		.string({ message: 'Give your e-mail address.' })
+		.trim()
+		.toLowerCase()
+		.max(254, { message: 'This address is too long.' })
+		.email({ message: 'This is not an e-mail address.' })
+});
+
+export const subscriptionToken = z
+	.string()
+	.regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'This link is not valid.' });
+
+/**
+ * The settings form: one checkbox, name and state per inventory item (`public.<id>`,
+ * `name.<id>`, `state.<id>`), read into the JSON API's shape.
+ */
+export function statusPageFromForm(values: Record<string, string>): Record<string, unknown> {
+	const components = Object.keys(values)
+		.filter((key) => key.startsWith('public.') && values[key] === 'on')
+		.map((key) => key.slice('public.'.length))
+		.map((itemId) => ({
+			itemId,
+			name: values[`name.${itemId}`] ?? '',
+			state: values[`state.${itemId}`] || 'operational'
+		}));
+	return {
+		enabled: values.enabled ?? '',
+		slug: values.slug,
+		title: values.title,
+		components,
+		version: values.version || undefined
+	};
+}
+
+/** The room's composer: one state select per component (`state.<componentId>`, '' unchanged). */
+export function publicUpdateFromForm(values: Record<string, string>): Record<string, unknown> {
+	const components = Object.keys(values)
+		.filter((key) => key.startsWith('state.') && values[key])
+		.map((key) => ({ componentId: key.slice('state.'.length), state: values[key] }));
+	return {
+		name: values.name,
+		phase: values.phase,
+		impact: values.impact || undefined,
+		body: values.body,
+		components
+	};
+}

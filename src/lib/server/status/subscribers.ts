@@ -1,0 +1,163 @@
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
+import type { PublicPhase } from '$lib/status/model';
+import { hashSecret, randomSecret } from '../auth/tokens';
+import { db, type Db } from '../db/db';
+import { AppError } from '../errors';
+import { queueMail } from '../mail/outbox';
+import { publicOrigin, smtpSettings } from '../mail/settings';
+import { asLocale, renderMail } from '../mail/templates';
+import { parse } from '../validation';
+import { subscribeInput, subscriptionToken } from './schemas';
+
+/** A second sign-up of the same address within this time sends no second confirmation mail. */
+const RESEND_AFTER_MINUTES = 10;
+
+const pageLink = (slug: string) => `${publicOrigin()}/status/${slug}`;
+
+export function phaseIn(phase: PublicPhase, locale: Locale): string {
+	const labels: Record<PublicPhase, string> = {
+		investigating: m.status_phase_investigating({}, { locale }),
+		identified: m.status_phase_identified({}, { locale }),
+		monitoring: m.status_phase_monitoring({}, { locale }),
+		resolved: m.status_phase_resolved({}, { locale })
+	};
+	return labels[phase];
+}
+
+/** Whether the page can offer e-mail subscriptions: only with SMTP configured. */
+export function subscriptionsOffered(): boolean {
+	return smtpSettings() !== null;
+}
+
+/**
+ * A visitor asks for the page's updates by e-mail (double opt-in): a confirmation link is
+ * mailed, nothing more until it is followed. The answer is the same whether the address was
+ * already subscribed or not, so the form tells nobody who subscribes. Without SMTP the mail
+ * is kept as "not configured" (the page does not offer the form then).
+ */
+export async function subscribe(slug: string, input: unknown, locale: string): Promise<void> {
+	const { email } = parse(subscribeInput, input);
+	await db().begin(async (tx) => {
+		const [page] = await tx<{ organization_id: string; title: string }[]>`
+			select organization_id, title from status_pages where slug = ${slug} and enabled`;
+		if (!page) throw new AppError('not_found', 'This status page does not exist.');
+		const token = randomSecret(24);
+		const [row] = await tx<{ id: string; confirmed: boolean }[]>`
+			insert into status_subscribers (organization_id, email, token_hash, locale, confirm_sent_at)
+			values (${page.organization_id}, ${email}, ${hashSecret(token)}, ${asLocale(locale)}, now())
+			on conflict (organization_id, email) do update
+				set token_hash = excluded.token_hash, locale = excluded.locale, confirm_sent_at = now()
+				where status_subscribers.confirmed_at is null
+					and (status_subscribers.confirm_sent_at is null
+						or status_subscribers.confirm_sent_at < now() - make_interval(mins => ${RESEND_AFTER_MINUTES}))
+			returning id, confirmed_at is not null as confirmed`;
+		if (!row) return; // Already confirmed, or a confirmation was just sent.
+		const to = asLocale(locale);
+		await queueMail(tx, {
+			...renderMail(to, {
+				subject: m.mail_status_confirm_subject({ title: page.title }, { locale: to }),
+				lines: [m.mail_status_confirm_line({ title: page.title }, { locale: to })],
+				link: `${pageLink(slug)}/subscription/${token}`,
+				action: m.mail_status_confirm_action({}, { locale: to })
+			}),
+			recipient: email,
+			userId: null,
+			organizationId: page.organization_id,
+			kind: 'status_confirm',
+			locale: to
+		});
+	});
+}
+
+export type SubscriptionState = 'pending' | 'confirmed' | 'unknown';
+
+interface SubscriberRow {
+	id: string;
+	confirmed_at: Date | null;
+	email: string;
+}
+
+async function findSubscriber(sql: Db, slug: string, token: string): Promise<SubscriberRow | null> {
+	const parsed = subscriptionToken.safeParse(token);
+	if (!parsed.success) return null;
+	const [row] = await sql<SubscriberRow[]>`
+		select s.id, s.confirmed_at, s.email from status_subscribers s
+		join status_pages p on p.organization_id = s.organization_id
+		where p.slug = ${slug}
+			and (s.token_hash = ${hashSecret(parsed.data)} or s.unsubscribe_token = ${parsed.data})`;
+	return row ?? null;
+}
+
+/** What the link of a mail leads to, read without changing anything (mail scanners follow links). */
+export async function subscriptionState(slug: string, token: string): Promise<SubscriptionState> {
+	const row = await findSubscriber(db(), slug, token);
+	if (!row) return 'unknown';
+	return row.confirmed_at ? 'confirmed' : 'pending';
+}
+
+/** The second opt-in: the person pressed "confirm" on the page their link opened. */
+export async function confirmSubscription(slug: string, token: string): Promise<void> {
+	await db().begin(async (tx) => {
+		const row = await findSubscriber(tx, slug, token);
+		if (!row) throw new AppError('not_found', 'This link is not valid, or was already used.');
+		await tx`
+			update status_subscribers set confirmed_at = coalesce(confirmed_at, now()),
+				unsubscribe_token = coalesce(unsubscribe_token, ${randomSecret(24)})
+			where id = ${row.id}`;
+	});
+}
+
+export async function unsubscribe(slug: string, token: string): Promise<void> {
+	await db().begin(async (tx) => {
+		const row = await findSubscriber(tx, slug, token);
+		if (!row) throw new AppError('not_found', 'This link is not valid, or was already used.');
+		await tx`delete from status_subscribers where id = ${row.id}`;
+	});
+}
+
+/** Queues the update for every confirmed subscriber, in the command's transaction. */
+export async function mailSubscribersOfUpdate(
+	tx: Db,
+	organizationId: string,
+	update: {
+		updateId: string;
+		slug: string;
+		title: string;
+		name: string;
+		phase: PublicPhase;
+		body: string;
+	}
+) {
+	const subscribers = await tx<{ id: string; email: string; locale: string; token: string }[]>`
+		select id, email, locale, unsubscribe_token as token from status_subscribers
+		where organization_id = ${organizationId} and confirmed_at is not null
+			and unsubscribe_token is not null`;
+	for (const subscriber of subscribers) {
+		const locale = asLocale(subscriber.locale);
+		const phase = phaseIn(update.phase, locale);
+		await queueMail(tx, {
+			...renderMail(locale, {
+				subject: m.mail_status_update_subject(
+					{ title: update.title, name: update.name, phase },
+					{ locale }
+				),
+				lines: [
+					update.body,
+					m.mail_status_unsubscribe(
+						{ link: `${pageLink(update.slug)}/subscription/${subscriber.token}` },
+						{ locale }
+					)
+				],
+				link: pageLink(update.slug),
+				action: m.mail_status_update_action({}, { locale })
+			}),
+			recipient: subscriber.email,
+			userId: null,
+			organizationId,
+			kind: 'status_update',
+			locale,
+			dedupeKey: `status-update:${update.updateId}:${subscriber.id}`
+		});
+	}
+}
