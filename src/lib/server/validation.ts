@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Parses input with a schema; on failure throws one `invalid` AppError carrying a message per
@@ -23,7 +24,7 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
 		? first[0] === 'form'
 			? first[1]
 			: `${first[0]}: ${first[1]}`
-		: 'Invalid input.';
+		: m.val_invalid_input();
 	throw new AppError('invalid', summary, fields);
 }
 
@@ -36,14 +37,14 @@ const MAX_INTEGER = 2_147_483_647;
 function unstorable(value: unknown, path: (string | number)[], fields: Record<string, string>) {
 	const key = path.join('.') || 'form';
 	if (typeof value === 'string') {
-		if (value.includes('\u0000')) fields[key] ??= 'Text cannot contain the NUL character.';
+		if (value.includes('\u0000')) fields[key] ??= m.val_nul_character();
 	} else if (typeof value === 'number') {
 		if (Number.isInteger(value) && Math.abs(value) > MAX_INTEGER)
-			fields[key] ??= 'This number is too large.';
+			fields[key] ??= m.val_number_too_large();
 	} else if (value instanceof Date) {
 		const year = value.getUTCFullYear();
 		if (Number.isNaN(year) || year < 1 || year > 9999)
-			fields[key] ??= 'Give a date between the years 1 and 9999.';
+			fields[key] ??= m.val_date_out_of_range();
 	} else if (Array.isArray(value)) {
 		value.forEach((item, i) => unstorable(item, [...path, i], fields));
 	} else if (value !== null && typeof value === 'object') {
@@ -51,7 +52,7 @@ function unstorable(value: unknown, path: (string | number)[], fields: Record<st
 	}
 }
 
-export const uuid = z.string().uuid({ message: 'Not a valid id.' });
+export const uuid = z.string().uuid({ error: () => m.val_id_invalid() });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

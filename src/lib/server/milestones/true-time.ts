@@ -1,6 +1,7 @@
 import type { Milestone } from '$lib/milestones/model';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 export interface IncidentBounds {
 	trigger: Date | null;
@@ -14,7 +15,7 @@ export async function readBounds(tx: Tx, incidentId: string): Promise<IncidentBo
 			(select occurred_at from incident_milestones
 				where incident_id = i.id and milestone = 'trigger') as trigger
 		from incidents i where i.id = ${incidentId}`;
-	if (!row) throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	if (!row) throw new AppError('not_found', m.err_incident_not_found());
 	return { trigger: row.trigger, detected: row.detected_at };
 }
 

@@ -19,6 +19,7 @@ import { buildDocument } from './document';
 import { loadFigureInput } from './figure-input';
 import { findPostmortem } from './queries';
 import { moveInput, sectionInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 const NOT_FOUND = 'This incident has no post-mortem yet.';
 export const READ_ONLY =
@@ -44,7 +45,7 @@ export async function createPostmortem(context: CommandContext, incidentId: stri
 			select status, title, severity, summary, detected_at, timezone
 			from incidents where id = ${incidentId} for update`;
 		if (!incident)
-			throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+			throw new AppError('not_found', m.err_incident_not_found());
 		if (incident.status !== 'resolved' && incident.status !== 'closed') {
 			throw new AppError('invalid', 'Resolve the incident before writing its post-mortem.');
 		}

@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { readIncident } from '../incidents/queries';
 import { loadFigureInput } from './figure-input';
 import { findPostmortem, listIncidentActionItems, listSections } from './queries';
+import { m } from '$lib/paraglide/messages';
 
 export interface DocumentOptions extends FigureFormat {
 	now?: number;
@@ -65,7 +66,7 @@ export async function buildDocument(
 			where r.incident_id = ${incidentId}`
 	]);
 	if (!incident)
-		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+		throw new AppError('not_found', m.err_incident_not_found());
 	const format = { timezone: options.timezone, locale: options.locale };
 	const drill = incident.mode === 'drill';
 	return {

@@ -8,6 +8,7 @@ import { createOrganizationStep } from '../organizations/commands';
 import { acceptInviteStep } from '../organizations/invites';
 import { parse } from '../validation';
 import { signUpInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 export type SignUpInput = z.input<typeof signUpInput>;
 
@@ -39,9 +40,9 @@ export async function signUp(
 		if (!user) {
 			throw new AppError(
 				'conflict',
-				'An account with this email already exists: sign in instead.',
+				m.err_account_exists(),
 				{
-					email: 'An account with this email already exists.'
+					email: m.err_account_exists_field()
 				}
 			);
 		}
