@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { AppError } from './errors';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
+
+const ZOD_LOCALES: Record<Locale, { localeError: z.core.$ZodErrorMap }> = {
+	en: z.locales.en(),
+	fr: z.locales.fr()
+};
 
 /**
  * Parses input with a schema; on failure throws one `invalid` AppError carrying a message per
  * field, so forms can show each next to its input and nothing is written.
  */
 export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-	const result = schema.safeParse(input);
+	// zod's own messages (a wrong type, a missing field) in the reader's language too.
+	const result = schema.safeParse(input, { error: ZOD_LOCALES[getLocale()].localeError });
 	const fields: Record<string, string> = {};
 	if (result.success) {
 		// What PostgreSQL would refuse with an error (a 500) is refused here, by field.
