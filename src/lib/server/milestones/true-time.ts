@@ -37,21 +37,23 @@ export function checkTrueTime(
 	};
 	if (fact === 'trigger') {
 		if (at > bounds.detected)
-			refuse(`The impact cannot start (${iso(at)}) after the detection (${iso(bounds.detected)}).`);
+			refuse(m.err_impact_after_detection({ at: iso(at), detected: iso(bounds.detected) }));
 		return;
 	}
 	if (fact === 'detected') {
 		if (bounds.trigger && at < bounds.trigger)
 			refuse(
-				`The detection (${iso(at)}) cannot come before the impact started (${iso(bounds.trigger)}).`
+				m.err_detection_before_impact({ at: iso(at), trigger: iso(bounds.trigger) })
 			);
 		return;
 	}
 	const first =
 		bounds.trigger && bounds.trigger < bounds.detected ? bounds.trigger : bounds.detected;
-	const what = bounds.trigger && bounds.trigger < bounds.detected ? 'trigger' : 'detection';
+	const byTrigger = bounds.trigger && bounds.trigger < bounds.detected;
 	if (at < first)
 		refuse(
-			`${iso(at)} is before the incident's first fact, its ${what} at ${iso(first)}: give a later time.`
+			byTrigger
+				? m.err_before_first_trigger({ at: iso(at), first: iso(first) })
+				: m.err_before_first_detection({ at: iso(at), first: iso(first) })
 		);
 }
