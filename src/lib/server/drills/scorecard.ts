@@ -25,7 +25,7 @@ export async function readScorecard(
 	const incident = access ? await readIncident(incidentId) : null;
 	if (!incident)
 		throw new AppError('not_found', m.err_incident_not_found());
-	if (incident.mode !== 'drill') throw new AppError('not_found', 'Only a drill has a scorecard.');
+	if (incident.mode !== 'drill') throw new AppError('not_found', m.err_scorecard_drill_only());
 	const run = await findRunRow(db(), incidentId);
 	const current = await loadDrillRecord(
 		db(),
