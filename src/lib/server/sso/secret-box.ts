@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { ssoConfig } from '../config';
 import { AppError } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -16,8 +17,8 @@ function requireKey(): Buffer {
 	if (!key) {
 		throw new AppError(
 			'invalid',
-			'This server has no SSO_SECRET_KEY, so it cannot keep a client secret. Ask whoever runs Nightshift to set it (32 random bytes, base64).',
-			{ clientSecret: 'The server cannot store secrets: SSO_SECRET_KEY is not set.' }
+			m.err_sso_no_secret_key(),
+			{ clientSecret: m.val_sso_no_secret_key() }
 		);
 	}
 	return key;
