@@ -105,13 +105,17 @@ describe('refusals in the reader’s language', () => {
 	});
 
 	it('signed out, the browser’s Accept-Language chooses', async () => {
-		const answer = await call(TIMELINE, {
-			params: { id: crypto.randomUUID() },
+		const answer = await call(INCIDENTS, {
+			params: { id: organizationId },
+			json: { title: 'Shop down', severity: 'SEV1' },
 			headers: { 'accept-language': 'fr-FR,fr;q=0.9' }
 		});
 		expect(answer.status).toBe(401);
 		expect(errorOf(answer.body).message).toBe('Connectez-vous, ou envoyez un jeton d’API.');
-		const inEnglish = await call(TIMELINE, { params: { id: crypto.randomUUID() } });
+		const inEnglish = await call(INCIDENTS, {
+			params: { id: organizationId },
+			json: { title: 'Shop down', severity: 'SEV1' }
+		});
 		expect(errorOf(inEnglish.body).message).toBe('Sign in, or send an API token.');
 	});
 });
