@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DSI, HOSTER, MERCHANT, runStep, signInAs } from './demo';
+import { acceptInvitation, DSI, HOSTER, HOSTER_ADMIN, MERCHANT, runStep, signInAs } from './demo';
 
 const TEMPLATE = 'Rebuild the shop cluster overnight';
 const DECLARE = 'Declare the incident and open the room';
@@ -40,6 +40,10 @@ test('resuming a step someone else put on hold asks first, says whose hold it wa
 	const title = `Drill: holds ${randomBytes(3).toString('hex')}`;
 	const dsi = await signInAs(browser, DSI.email);
 	const room = await startDrill(dsi.page, title);
+	// Rempart takes part in the drill once its admin accepts the invitation.
+	const admin = await signInAs(browser, HOSTER_ADMIN.email);
+	await acceptInvitation(admin.page, title);
+	await admin.context.close();
 	const declare = runStep(dsi.page, DECLARE);
 	await declare.getByRole('button', { name: 'Start' }).click();
 	await declare.getByText('More', { exact: true }).click();

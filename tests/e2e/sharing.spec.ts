@@ -86,9 +86,7 @@ test('the merchant invites its hoster, whose admin accepts; its engineer then se
 	// The hoster leaves: its engineer's open room says so and receives nothing more.
 	await admin.page.goto(sharedPath);
 	admin.page.once('dialog', (dialog) => void dialog.accept());
-	await admin.page
-		.getByRole('button', { name: 'Take Rempart Hosting out of this incident' })
-		.click();
+	await admin.page.getByRole('button', { name: 'Leave this incident (Rempart Hosting)' }).click();
 	await expect(
 		dsi.page.getByTestId('timeline').getByText('Rempart Hosting left the incident')
 	).toBeVisible();

@@ -16,7 +16,7 @@ import { PERMISSIONS } from '../../src/lib/server/access/permissions';
 import { SOCKET_EVENT_PERMISSIONS } from '../../src/lib/server/access/socket-permissions';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../src/lib/server/realtime/server';
-import { unshareIncident } from '../../src/lib/server/incidents/sharing';
+import { leaveIncident, unshareIncident } from '../../src/lib/server/incidents/sharing';
 import { shareAccepted } from './harness/consent';
 import { removeMember } from '../../src/lib/server/organizations/commands';
 import { attachRealtime } from '../../src/lib/server/realtime/server';
@@ -209,7 +209,10 @@ describe('events of an incident reach only those who may see it', () => {
 		await addNote({ actor: owner }, incidentId, { text: 'Before' });
 		expect((await before).kind).toBe('timeline.note');
 
+		// Its own departure is the last event it receives: the room can say it was removed.
+		const departure = nextEvent(hoster, incidentId);
 		await unshareIncident({ actor: owner }, incidentId, { organizationId: world.provider });
+		expect((await departure).kind).toBe('incident.unshared');
 		const seen = record(hoster);
 		const after = nextEvent(control, incidentId);
 		await addNote({ actor: owner }, incidentId, { text: 'After the hoster left' });
@@ -220,6 +223,27 @@ describe('events of an incident reach only those who may see it', () => {
 
 		await shareAccepted(owner, incidentId, world.provider);
 		expect(await join(hoster, room)).toMatchObject({ ok: true });
+	});
+
+	it('a hoster that leaves hears its own departure, then nothing more', async () => {
+		const owner = world.people.merchant.owner;
+		const incidentId = await freshIncident(owner, world.merchant, world.provider, true);
+		const hoster = await open(world.actors.find((w) => w.label === 'provider responder') as Who);
+		const control = await open(world.actors.find((w) => w.label === 'merchant viewer') as Who);
+		const room = { kind: 'incident', id: incidentId } as const;
+		await join(hoster, room);
+		await join(control, room);
+		const departure = nextEvent(hoster, incidentId);
+		await leaveIncident({ actor: world.people.provider.owner }, incidentId, {
+			organizationId: world.provider
+		});
+		expect((await departure).kind).toBe('incident.left');
+		const seen = record(hoster);
+		const after = nextEvent(control, incidentId);
+		await addNote({ actor: owner }, incidentId, { text: 'After the hoster left' });
+		await after;
+		await settle(hoster);
+		expect(seen).toEqual([]);
 	});
 
 	it('a member removed from the hoster leaves the rooms of incidents seen through it', async () => {

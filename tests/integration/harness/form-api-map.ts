@@ -72,6 +72,18 @@ export const FORM_API: Record<string, Counterpart> = {
 		api: 'POST /api/v1/incidents/[id=uuid]/invitations',
 		command: 'inviteOrganization'
 	},
+	'action /(app)/incidents/[id=uuid] milestone': {
+		api: 'POST /api/v1/incidents/[id=uuid]/milestones',
+		command: 'setMilestone'
+	},
+	'action /(app)/incidents/[id=uuid] attachServers': {
+		api: 'POST /api/v1/incidents/[id=uuid]/servers',
+		command: 'attachServers'
+	},
+	'action /(app)/incidents/[id=uuid] detachServer': {
+		api: 'DELETE /api/v1/incidents/[id=uuid]/servers',
+		command: 'detachServers'
+	},
 	'action /(app)/incidents/[id=uuid] withdrawInvitation': {
 		api: 'DELETE /api/v1/incidents/[id=uuid]/invitations/[invitationId=uuid]',
 		command: 'withdrawInvitation'

@@ -98,6 +98,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(app)/incidents/[id=uuid] step': incident('step.work'),
 	'action /(app)/incidents/[id=uuid] startRun': incident('run.start'),
 	'action /(app)/incidents/[id=uuid] logCall': incident('contacts.log_call'),
+	'action /(app)/incidents/[id=uuid] milestone': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid] attachServers': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid] detachServer': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid] share': {
 		scope: 'incident_owner',
 		permission: 'incident.share'

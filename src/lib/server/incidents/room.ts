@@ -2,7 +2,10 @@ import { roleAtLeast } from '$lib/roles';
 import type { Actor } from '../access/actor';
 import { listIncidentContacts } from '../contacts/queries';
 import { AppError, isAppError } from '../errors';
+import { db } from '../db/db';
+import { listAttachableServers } from '../inventory/incident-servers';
 import { listIncidentItems } from '../inventory/links';
+import { readMilestones } from '../milestones/commands';
 import { readRun } from '../runbooks/runs';
 import { listTemplates } from '../runbooks/template-queries';
 import { NO_FILTER, TIMELINE_PAGE_SIZE } from '$lib/room/timeline-page';
@@ -48,7 +51,11 @@ export async function readRoom(
 						organizations.map((id) => listTemplates(actor, id).catch(unlessAppError))
 					)
 				).flat();
-	const sharing = await readSharing(actor, incidentId);
+	const [sharing, attachable, milestones] = await Promise.all([
+		readSharing(actor, incidentId),
+		canRespond ? listAttachableServers(actor.userId, incidentId) : null,
+		readMilestones(db(), incidentId)
+	]);
 	return {
 		incident,
 		...sharing,
@@ -58,6 +65,8 @@ export async function readRoom(
 		contacts,
 		people,
 		servers,
+		attachable,
+		milestones,
 		run,
 		templates,
 		role: access.role,

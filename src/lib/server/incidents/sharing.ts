@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import type { StreamEvent } from '$lib/realtime/protocol';
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { authorize, may } from '../access/authorize';
@@ -37,7 +38,7 @@ export async function unshareIncident(context: CommandContext, incidentId: strin
 		});
 		return { organizationId };
 	});
-	await ejectFromIncident(incidentId, organizationId);
+	await ejectFromIncident(incidentId, organizationId, outcome.events);
 	return outcome;
 }
 
@@ -64,19 +65,23 @@ export async function leaveIncident(context: CommandContext, incidentId: string,
 		});
 		return { organizationId };
 	});
-	await ejectFromIncident(incidentId, organizationId);
+	await ejectFromIncident(incidentId, organizationId, outcome.events);
 	return outcome;
 }
 
 /** Members of a removed organization leave the room, unless another organization keeps them in. */
-async function ejectFromIncident(incidentId: string, organizationId: string) {
+async function ejectFromIncident(
+	incidentId: string,
+	organizationId: string,
+	farewell: StreamEvent[]
+) {
 	const rows = await db()<{ user_id: string }[]>`
 		select m.user_id from memberships m
 		where m.organization_id = ${organizationId}
 			and not exists (
 				select 1 from memberships other join incident_organizations io on io.organization_id = other.organization_id
 				where other.user_id = m.user_id and io.incident_id = ${incidentId})`;
-	for (const row of rows) ejectUserFromRoom(row.user_id, `incident:${incidentId}`);
+	for (const row of rows) ejectUserFromRoom(row.user_id, `incident:${incidentId}`, farewell);
 }
 
 /**

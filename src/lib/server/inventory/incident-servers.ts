@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ItemStatus } from '$lib/inventory/model';
-import type { Tx } from '../db/db';
+import { db, type Db, type Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Emit } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
@@ -48,11 +48,15 @@ interface Candidate {
 	linked: boolean;
 }
 
-/** The items of the organizations taking part that match, and whether each is attached. */
+/**
+ * The items of the organizations taking part that match, and whether each is attached; with
+ * `ownUserId`, only those of that person's own organizations (one attaches one's own servers).
+ */
 async function candidates(
 	tx: Tx,
 	incidentId: string,
-	by: { itemId?: string; tag?: string; dependentsOf?: string }
+	by: { itemId?: string; tag?: string; dependentsOf?: string },
+	ownUserId: string | null = null
 ): Promise<Candidate[]> {
 	const match = by.itemId
 		? tx`i.id = ${by.itemId}`
@@ -70,6 +74,8 @@ async function candidates(
 		from inventory_items i
 		join incident_organizations io on io.organization_id = i.organization_id and io.incident_id = ${incidentId}
 		where ${match}
+			and (${ownUserId}::uuid is null or exists (select 1 from access_grants g
+				where g.user_id = ${ownUserId}::uuid and g.organization_id = i.organization_id))
 		order by lower(i.hostname)`;
 }
 
@@ -81,7 +87,7 @@ export async function attachServers(context: CommandContext, incidentId: string,
 	const data = parse(attachInput, input);
 	return runCommand(context, async (tx, emit) => {
 		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
-		const found = await candidates(tx, incidentId, data);
+		const found = await candidates(tx, incidentId, data, context.actor.userId);
 		if (found.length === 0) throw new AppError('not_found', nothingFound(data));
 		let via: { tag?: string; dependsOn?: string } | undefined;
 		if (data.tag) via = { tag: data.tag };
@@ -149,4 +155,39 @@ export async function detachServers(context: CommandContext, incidentId: string,
 		}
 		return { detached: linked.map((c) => c.hostname) };
 	});
+}
+
+export interface AttachableServers {
+	/** Items of the viewer's own organizations taking part, attached or not. */
+	items: { id: string; hostname: string; attached: boolean }[];
+	/** Their tags, with how many items carry each. */
+	tags: { tag: string; count: number }[];
+}
+
+/**
+ * What a person may attach from the room: the items of their own organizations taking part
+ * (a partner's inventory stays its own), with their tags.
+ */
+export async function listAttachableServers(
+	userId: string,
+	incidentId: string,
+	sql: Db = db()
+): Promise<AttachableServers> {
+	const items = await sql<{ id: string; hostname: string; attached: boolean; tags: string[] }[]>`
+		select i.id, i.hostname, i.tags,
+			exists (select 1 from incident_items ii where ii.incident_id = ${incidentId} and ii.item_id = i.id) as attached
+		from inventory_items i
+		join incident_organizations io on io.organization_id = i.organization_id and io.incident_id = ${incidentId}
+		where exists (select 1 from access_grants g where g.user_id = ${userId} and g.organization_id = i.organization_id)
+		order by lower(i.hostname)
+		limit 2000`;
+	const counts = new Map<string, number>();
+	for (const item of items)
+		for (const tag of item.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+	return {
+		items: items.map(({ id, hostname, attached }) => ({ id, hostname, attached })),
+		tags: [...counts]
+			.map(([tag, count]) => ({ tag, count }))
+			.sort((a, b) => a.tag.localeCompare(b.tag))
+	};
 }

@@ -1,7 +1,7 @@
 import { MILESTONE_KINDS, type Milestone } from '$lib/milestones/model';
 import { runCommand, type CommandContext, type Emit, type Step } from '../events/command';
 import { milestoneName } from '$lib/milestones/labels';
-import type { Tx } from '../db/db';
+import type { Db, Tx } from '../db/db';
 import { AppError } from '../errors';
 import { authorizeIncident } from '../incidents/access';
 import { isBackdated } from '../timeline/schemas';
@@ -95,7 +95,7 @@ export async function emitMilestone(
 
 /** The milestones of an incident, as set: milestone → true time. */
 export async function readMilestones(
-	sql: Tx,
+	sql: Db,
 	incidentId: string
 ): Promise<Partial<Record<Milestone, Date>>> {
 	const rows = await sql<{ milestone: Milestone; occurred_at: Date }[]>`

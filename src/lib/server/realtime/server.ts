@@ -56,8 +56,8 @@ export function attachRealtime(
 		io.to(rooms).emit('session-ended', { reason });
 		io.in(rooms).disconnectSockets(true);
 	});
-	setRoomEjector((userId, room) => {
-		void ejectFromRoom(io, userId, room).catch((error: unknown) => {
+	setRoomEjector((userId, room, farewell) => {
+		void ejectFromRoom(io, userId, room, farewell).catch((error: unknown) => {
 			log.warn({ err: error, room }, 'ejecting from a room failed');
 		});
 	});
@@ -97,10 +97,19 @@ function deliver(io: NightshiftServer, event: StreamEvent) {
  * The person's sockets (on every node) leave the room; the room hears they left only if they
  * were in it, and hears it once however many tabs they had there.
  */
-async function ejectFromRoom(io: NightshiftServer, userId: string, room: string) {
+async function ejectFromRoom(
+	io: NightshiftServer,
+	userId: string,
+	room: string,
+	farewell: StreamEvent[]
+) {
 	const present = (await io.in(`user:${userId}`).fetchSockets()).filter((s) => s.rooms.has(room));
 	if (present.length === 0) return;
-	for (const socket of present) socket.leave(room);
+	for (const socket of present) {
+		// Clients ignore an event they already have (by its sequence number).
+		for (const event of farewell) socket.emit('event', event);
+		socket.leave(room);
+	}
 	io.to(room).emit('presence:delta', { room, left: userId });
 }
 

@@ -6,6 +6,8 @@ import { runFormAction, type FormActor } from '$lib/server/form-action';
 import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
 import { addNote, pinEvent } from '$lib/server/timeline/commands';
 import { setItemStatus } from '$lib/server/inventory/status';
+import { attachServers, detachServers } from '$lib/server/inventory/incident-servers';
+import { setMilestone } from '$lib/server/milestones/commands';
 import { readRoom } from '$lib/server/incidents/room';
 import { timelineRequestOf } from '$lib/server/timeline/paging';
 import { inviteOrganization, withdrawInvitation } from '$lib/server/incidents/invitations';
@@ -48,8 +50,23 @@ export const actions: Actions = {
 			changeIncidentStatus(
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
-				v
+				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
 			)
+		),
+	milestone: (event) =>
+		run(event, 'milestone', (actor, v) =>
+			setMilestone({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
+				...v,
+				occurredAt: wallClock(v.occurredAt, actor.timezone) ?? ''
+			})
+		),
+	attachServers: (event) =>
+		run(event, 'attachServers', (actor, v) =>
+			attachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
+		),
+	detachServer: (event) =>
+		run(event, 'detachServer', (actor, v) =>
+			detachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	commander: (event) =>
 		run(event, 'commander', (actor, v) =>
