@@ -85,7 +85,10 @@ describe('refusals in the reader’s language', () => {
 
 		const typed = await call(
 			INCIDENTS,
-			{ params: { id: organizationId }, json: { title: 'Shop down', severity: 'SEV1', timezone: 7 } },
+			{
+				params: { id: organizationId },
+				json: { title: 'Shop down', severity: 'SEV1', timezone: 7 }
+			},
 			{ session: french }
 		);
 		expect(typed.status).toBe(400);

@@ -53,9 +53,7 @@ describe('validation messages follow the reader’s locale at parse time', () =>
 
 	it('parameters are filled in both languages', () => {
 		const long = { title: 'Shop down', severity: 'SEV1', summary: 'x'.repeat(4001) };
-		expect(refusal(long).fields.summary).toBe(
-			'Use at most 4000 characters for what is affected.'
-		);
+		expect(refusal(long).fields.summary).toBe('Use at most 4000 characters for what is affected.');
 		readIn('fr');
 		expect(refusal(long).fields.summary).toBe(
 			'Utilisez au plus 4000 caractères pour ce qui est touché.'

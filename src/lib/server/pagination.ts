@@ -16,7 +16,10 @@ export const pageQuery = z.object({
 		.min(1, { error: () => m.val_limit_min() })
 		.max(200, { error: () => m.val_limit_max() })
 		.default(50),
-	cursor: z.string().max(512, { error: () => m.val_cursor_invalid() }).optional()
+	cursor: z
+		.string()
+		.max(512, { error: () => m.val_cursor_invalid() })
+		.optional()
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 

@@ -50,8 +50,7 @@ function unstorable(value: unknown, path: (string | number)[], fields: Record<st
 			fields[key] ??= m.val_number_too_large();
 	} else if (value instanceof Date) {
 		const year = value.getUTCFullYear();
-		if (Number.isNaN(year) || year < 1 || year > 9999)
-			fields[key] ??= m.val_date_out_of_range();
+		if (Number.isNaN(year) || year < 1 || year > 9999) fields[key] ??= m.val_date_out_of_range();
 	} else if (Array.isArray(value)) {
 		value.forEach((item, i) => unstorable(item, [...path, i], fields));
 	} else if (value !== null && typeof value === 'object') {

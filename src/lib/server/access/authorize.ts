@@ -42,8 +42,7 @@ export async function authorize(
 	atLeast?: Role
 ): Promise<Membership> {
 	const membership = await findMembership(actor.userId, organizationId, sql);
-	if (!membership)
-		throw new AppError('not_found', m.err_organization_not_member());
+	if (!membership) throw new AppError('not_found', m.err_organization_not_member());
 	const needed = neededRole(permission, atLeast);
 	if (!roleAtLeast(membership.role, needed)) {
 		throw new AppError(

@@ -32,9 +32,7 @@ export const rulesInput = z.object({
 	action: z.enum(ALERT_ACTIONS, {
 		error: () => m.val_alert_action()
 	}),
-	defaultSeverity: z
-		.enum(SEVERITIES, { error: () => m.val_severity_choice() })
-		.default('SEV2'),
+	defaultSeverity: z.enum(SEVERITIES, { error: () => m.val_severity_choice() }).default('SEV2'),
 	serverStatus: z
 		.enum(['', 'degraded', 'down'], { error: () => m.val_server_status_choice() })
 		.default('')
@@ -148,10 +146,7 @@ export async function updateIntegrationRules(
 			for update`;
 		if (!current) throw new AppError('not_found', m.err_integration_unknown());
 		if (data.version !== undefined && data.version !== current.version) {
-			throw new AppError(
-				'conflict',
-				m.err_integration_rules_changed({ name: current.name })
-			);
+			throw new AppError('conflict', m.err_integration_rules_changed({ name: current.name }));
 		}
 		const [row] = await tx<{ version: number }[]>`
 			update integrations set action = ${data.action}, default_severity = ${data.defaultSeverity},

@@ -41,11 +41,9 @@ const envelope = {
 
 export const MAX_ALERTS_PER_PAYLOAD = 1000;
 const alertList = <T extends z.ZodType>(alert: T) =>
-	z
-		.array(alert, { error: () => m.val_expected_alert_list() })
-		.max(MAX_ALERTS_PER_PAYLOAD, {
-			error: () => m.val_alerts_max({ max: MAX_ALERTS_PER_PAYLOAD })
-		});
+	z.array(alert, { error: () => m.val_expected_alert_list() }).max(MAX_ALERTS_PER_PAYLOAD, {
+		error: () => m.val_alerts_max({ max: MAX_ALERTS_PER_PAYLOAD })
+	});
 
 export const alertmanagerPayload = z.object({
 	version: z.literal('4', { error: () => m.val_webhook_version() }),
@@ -81,7 +79,9 @@ export const pagerdutyEvent = z
 		event_action: z.enum(['trigger', 'acknowledge', 'resolve'], {
 			error: () => m.val_event_action()
 		}),
-		dedup_key: text(255).min(1, { error: () => m.val_dedup_key_empty() }).optional(),
+		dedup_key: text(255)
+			.min(1, { error: () => m.val_dedup_key_empty() })
+			.optional(),
 		payload: z
 			.object({
 				summary: text(1024).min(1, { error: () => m.val_summary_required() }),

@@ -31,8 +31,7 @@ export async function issuePasswordReset(
 			tx
 		);
 		const target = await findMembership(targetId, organizationId, tx);
-		if (!target)
-			throw new AppError('not_found', m.err_not_a_member());
+		if (!target) throw new AppError('not_found', m.err_not_a_member());
 		if (!roleAtLeast(issuer.role, target.role)) {
 			throw new AppError('forbidden', m.err_reset_owner_only({ role: roleLabel(target.role) }));
 		}
@@ -64,10 +63,8 @@ export async function readPasswordReset(token: string): Promise<ResetRow> {
 		select r.id, r.user_id, r.organization_id, u.email, u.display_name, r.expires_at, r.used_at
 		from password_resets r join users u on u.id = r.user_id
 		where r.token_hash = ${hashSecret(token)}`;
-	if (!row)
-		throw new AppError('not_found', m.err_reset_link_invalid());
-	if (row.used_at)
-		throw new AppError('gone', m.err_reset_link_used_ask());
+	if (!row) throw new AppError('not_found', m.err_reset_link_invalid());
+	if (row.used_at) throw new AppError('gone', m.err_reset_link_used_ask());
 	if (row.expires_at.getTime() <= Date.now()) {
 		throw new AppError('gone', m.err_reset_link_expired());
 	}

@@ -45,10 +45,7 @@ export async function assertLoginAllowed(email: string, address: string, sql: Db
 				: null;
 	if (blocked) {
 		const minutes = retryMinutes(blocked.oldest);
-		throw new AppError(
-			'rate_limited',
-			m.err_sign_in_rate_limited({ minutes })
-		);
+		throw new AppError('rate_limited', m.err_sign_in_rate_limited({ minutes }));
 	}
 }
 

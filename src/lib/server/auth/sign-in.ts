@@ -9,7 +9,6 @@ import { createSession } from './session';
 import { findRequiredProviders } from '../sso/providers';
 import { m } from '$lib/paraglide/messages';
 
-
 export async function signIn(input: unknown, context: { address: string; userAgent?: string }) {
 	const { email, password } = parse(signInInput, input);
 	await assertLoginAllowed(email, context.address);

@@ -57,10 +57,7 @@ export async function updateContact(
 			const existing = await findContact(id, tx);
 			if (!existing || existing.organizationId !== organizationId)
 				throw new AppError('not_found', m.err_contact_not_found());
-			throw new AppError(
-				'conflict',
-				m.err_contact_edited_meanwhile({ name: existing.name })
-			);
+			throw new AppError('conflict', m.err_contact_edited_meanwhile({ name: existing.name }));
 		}
 		await emit({
 			streamId: organizationId,

@@ -23,9 +23,7 @@ const phones = z.preprocess(
 					.filter(Boolean)
 			: v,
 	z
-		.array(
-			z.string().regex(PHONE, { error: () => m.val_phone_format() })
-		)
+		.array(z.string().regex(PHONE, { error: () => m.val_phone_format() }))
 		.max(5, { error: () => m.val_phones_max() })
 );
 

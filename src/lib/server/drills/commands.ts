@@ -91,11 +91,7 @@ async function checkDrill(
 	const partners = new Set((await listInvitablePartners(organizationId, tx)).map((p) => p.id));
 	const stranger = invite.find((id) => !partners.has(id));
 	if (stranger) {
-		throw new AppError(
-			'invalid',
-			m.err_drill_stranger(),
-			{ invite: m.val_drill_invite() }
-		);
+		throw new AppError('invalid', m.err_drill_stranger(), { invite: m.val_drill_invite() });
 	}
 	return template;
 }

@@ -23,8 +23,7 @@ export async function readScorecard(
 ) {
 	const access = await findIncidentAccess(actor.userId, incidentId);
 	const incident = access ? await readIncident(incidentId) : null;
-	if (!incident)
-		throw new AppError('not_found', m.err_incident_not_found());
+	if (!incident) throw new AppError('not_found', m.err_incident_not_found());
 	if (incident.mode !== 'drill') throw new AppError('not_found', m.err_scorecard_drill_only());
 	const run = await findRunRow(db(), incidentId);
 	const current = await loadDrillRecord(

@@ -49,8 +49,7 @@ export async function authorizeIncident(
 	sql: Db = db()
 ): Promise<IncidentAccess> {
 	const access = await findIncidentAccess(actor.userId, incidentId, sql);
-	if (!access)
-		throw new AppError('not_found', m.err_incident_not_found());
+	if (!access) throw new AppError('not_found', m.err_incident_not_found());
 	const needed = PERMISSIONS[permission];
 	if (!roleAtLeast(access.role, needed)) {
 		throw new AppError(
@@ -89,10 +88,7 @@ export async function authorizeIncidentOwner(
 		return { ...access, organizationId: membership.organizationId, role: membership.role };
 	} catch (error) {
 		if (isAppError(error) && error.code === 'not_found') {
-			throw new AppError(
-				'forbidden',
-				m.err_only_declarer_decides()
-			);
+			throw new AppError('forbidden', m.err_only_declarer_decides());
 		}
 		throw error;
 	}

@@ -188,8 +188,7 @@ export async function setCommander(context: CommandContext, incidentId: string, 
 			where u.id = ${data.userId} and exists (
 				select 1 from memberships m join incident_organizations io on io.organization_id = m.organization_id
 				where m.user_id = u.id and io.incident_id = ${incidentId})`;
-		if (!person)
-			throw new AppError('invalid', m.err_commander_not_taking_part());
+		if (!person) throw new AppError('invalid', m.err_commander_not_taking_part());
 		const [row] = await tx<{ version: number }[]>`
 			update incidents set commander_id = ${data.userId}, version = version + 1
 			where id = ${incidentId} returning version`;

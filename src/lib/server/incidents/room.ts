@@ -26,8 +26,7 @@ export async function readRoom(
 	timelineRequest: TimelineRequest = { filter: NO_FILTER, limit: TIMELINE_PAGE_SIZE }
 ) {
 	const access = await findIncidentAccess(actor.userId, incidentId);
-	if (!access)
-		throw new AppError('not_found', m.err_incident_not_found());
+	if (!access) throw new AppError('not_found', m.err_incident_not_found());
 	const reader = { userId: actor.userId, role: access.role };
 	const [incident, timeline, timelineActors, contacts, people, servers, run] = await Promise.all([
 		readIncident(incidentId),
@@ -38,8 +37,7 @@ export async function readRoom(
 		listIncidentItems(actor, incidentId),
 		readRun(actor, incidentId)
 	]);
-	if (!incident)
-		throw new AppError('not_found', m.err_incident_not_found());
+	if (!incident) throw new AppError('not_found', m.err_incident_not_found());
 	const canRespond = roleAtLeast(access.role, 'responder');
 	// Templates that could be started here: the incident's own organization's and the actor's.
 	const organizations = [...new Set([access.ownerOrganizationId, access.organizationId])];

@@ -26,7 +26,8 @@ export async function authorizeItem(
 	const item = options.lock ? await lockItem(sql, itemId) : await findItem(itemId, sql);
 	if (!item) throw new AppError('not_found', NOT_FOUND());
 	await authorize(actor, item.organizationId, permission, sql).catch((error: unknown) => {
-		if (isAppError(error) && error.code === 'not_found') throw new AppError('not_found', NOT_FOUND());
+		if (isAppError(error) && error.code === 'not_found')
+			throw new AppError('not_found', NOT_FOUND());
 		throw error;
 	});
 	return item;
@@ -54,7 +55,10 @@ export async function authorizeStatusChange(
 	if (!role) throw new AppError('not_found', NOT_FOUND());
 	const needed = PERMISSIONS['inventory.status'];
 	if (!roleAtLeast(role, needed)) {
-		throw new AppError('forbidden', m.err_role_needed({ needed: roleLabel(needed), role: roleLabel(role) }));
+		throw new AppError(
+			'forbidden',
+			m.err_role_needed({ needed: roleLabel(needed), role: roleLabel(role) })
+		);
 	}
 	return item;
 }

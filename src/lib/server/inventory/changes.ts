@@ -21,7 +21,10 @@ export async function assertEditable(
 ): Promise<void> {
 	if (readVersion === item.version) return;
 	if (readVersion > item.version) {
-		throw new AppError('conflict', m.err_item_no_version({ hostname: item.hostname, version: readVersion }));
+		throw new AppError(
+			'conflict',
+			m.err_item_no_version({ hostname: item.hostname, version: readVersion })
+		);
 	}
 	const events = await sql<ChangeEvent[]>`
 		select kind, actor_name, payload from events

@@ -143,8 +143,7 @@ export async function detachServers(context: CommandContext, incidentId: string,
 	return runCommand(context, async (tx, emit) => {
 		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
 		const linked = (await candidates(tx, incidentId, data)).filter((c) => c.linked);
-		if (linked.length === 0)
-			throw new AppError('not_found', m.err_server_not_attached());
+		if (linked.length === 0) throw new AppError('not_found', m.err_server_not_attached());
 		for (const item of linked) {
 			await tx`delete from incident_items where incident_id = ${incidentId} and item_id = ${item.id}`;
 			await emit({

@@ -70,10 +70,7 @@ async function findParticipatingItem(
 			where incident_id = ${incidentId} and organization_id = ${item.organizationId}`
 		: [];
 	if (!item || !taking) {
-		throw new AppError(
-			'not_found',
-			m.err_no_such_item_in_incident()
-		);
+		throw new AppError('not_found', m.err_no_such_item_in_incident());
 	}
 	return item;
 }

@@ -16,7 +16,6 @@ export async function mcpCaller(request: Request, address: string): Promise<McpC
 		throw new AppError('unauthenticated', m.err_mcp_token());
 	}
 	const wait = hit(`api:token:${token.tokenId}`, LIMITS.api);
-	if (wait !== null)
-		throw new AppError('rate_limited', m.err_requests_rate_limited({ wait }));
+	if (wait !== null) throw new AppError('rate_limited', m.err_requests_rate_limited({ wait }));
 	return { userId: token.userId, name: token.name, address };
 }

@@ -42,9 +42,7 @@ export function checkTrueTime(
 	}
 	if (fact === 'detected') {
 		if (bounds.trigger && at < bounds.trigger)
-			refuse(
-				m.err_detection_before_impact({ at: iso(at), trigger: iso(bounds.trigger) })
-			);
+			refuse(m.err_detection_before_impact({ at: iso(at), trigger: iso(bounds.trigger) }));
 		return;
 	}
 	const first =

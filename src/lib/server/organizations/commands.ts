@@ -119,9 +119,6 @@ async function assertAnotherOwner(tx: Tx, organizationId: string, userId: string
 		select count(*)::int as owners from memberships
 		where organization_id = ${organizationId} and role = 'owner' and user_id <> ${userId}`;
 	if (!row || row.owners === 0) {
-		throw new AppError(
-			'conflict',
-			m.err_last_owner()
-		);
+		throw new AppError('conflict', m.err_last_owner());
 	}
 }

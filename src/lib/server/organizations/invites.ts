@@ -19,10 +19,7 @@ async function assertInviteQuota(tx: Tx, organizationId: string) {
 		select count(*)::int as recent from invites
 		where organization_id = ${organizationId} and created_at > now() - interval '1 hour'`;
 	if ((row?.recent ?? 0) >= INVITES_PER_HOUR) {
-		throw new AppError(
-			'rate_limited',
-			m.err_invites_rate_limited({ max: INVITES_PER_HOUR })
-		);
+		throw new AppError('rate_limited', m.err_invites_rate_limited({ max: INVITES_PER_HOUR }));
 	}
 }
 
@@ -73,8 +70,7 @@ export async function revokeInvite(
 			where id = ${id} and organization_id = ${organizationId}
 				and accepted_at is null and revoked_at is null
 			returning id`;
-		if (rows.length === 0)
-			throw new AppError('not_found', m.err_invite_unknown());
+		if (rows.length === 0) throw new AppError('not_found', m.err_invite_unknown());
 		await emit({ streamId: organizationId, kind: 'invite.revoked', payload: { inviteId: id } });
 		return { inviteId: id };
 	});
@@ -85,8 +81,7 @@ export async function readInvite(token: string) {
 	const invite = await findInviteByHash(hashSecret(token));
 	if (!invite) throw new AppError('not_found', m.err_invite_link_invalid());
 	if (invite.revoked_at) throw new AppError('gone', m.err_invite_revoked());
-	if (invite.accepted_at)
-		throw new AppError('gone', m.err_invite_used());
+	if (invite.accepted_at) throw new AppError('gone', m.err_invite_used());
 	if (invite.expires_at.getTime() <= Date.now()) {
 		throw new AppError('gone', m.err_invite_expired());
 	}
@@ -113,8 +108,7 @@ export const acceptInviteStep: Step<[token: string], { organizationId: string }>
 		insert into memberships (organization_id, user_id, role)
 		values (${claimed.organization_id}, ${actor.userId}, ${claimed.role})
 		on conflict do nothing returning user_id`;
-	if (joined.length === 0)
-		throw new AppError('conflict', m.err_already_member());
+	if (joined.length === 0) throw new AppError('conflict', m.err_already_member());
 	await emit({
 		streamId: claimed.organization_id,
 		kind: 'member.joined',

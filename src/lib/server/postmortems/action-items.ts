@@ -33,8 +33,7 @@ async function ownerOf(tx: Tx, incidentId: string, userId: string) {
 
 async function assertWritable(tx: Tx, incidentId: string) {
 	const postmortem = await findPostmortem(tx, incidentId);
-	if (!postmortem)
-		throw new AppError('not_found', m.err_postmortem_first());
+	if (!postmortem) throw new AppError('not_found', m.err_postmortem_first());
 	if (postmortem.status === 'published') throw new AppError('conflict', READ_ONLY());
 }
 
@@ -83,7 +82,10 @@ export async function changeActionItem(context: CommandContext, itemId: string, 
 		if (item.version !== data.version) {
 			throw new AppError(
 				'conflict',
-				m.err_action_item_changed({ status: actionStatusLabel(item.status).toLowerCase(), due: item.dueOn })
+				m.err_action_item_changed({
+					status: actionStatusLabel(item.status).toLowerCase(),
+					due: item.dueOn
+				})
 			);
 		}
 		const edits =

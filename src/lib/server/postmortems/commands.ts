@@ -44,8 +44,7 @@ export async function createPostmortem(context: CommandContext, incidentId: stri
 		>`
 			select status, title, severity, summary, detected_at, timezone
 			from incidents where id = ${incidentId} for update`;
-		if (!incident)
-			throw new AppError('not_found', m.err_incident_not_found());
+		if (!incident) throw new AppError('not_found', m.err_incident_not_found());
 		if (incident.status !== 'resolved' && incident.status !== 'closed') {
 			throw new AppError('invalid', m.err_resolve_before_postmortem());
 		}
@@ -169,7 +168,8 @@ export async function movePostmortem(context: CommandContext, incidentId: string
 		if (data.version !== undefined && data.version !== current.version) {
 			throw new AppError(
 				'conflict',
-				m.err_postmortem_moved_meanwhile({ status: postmortemStatusLabel(current.status).toLowerCase()
+				m.err_postmortem_moved_meanwhile({
+					status: postmortemStatusLabel(current.status).toLowerCase()
 				})
 			);
 		}

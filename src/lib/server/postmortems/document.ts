@@ -65,8 +65,7 @@ export async function buildDocument(
 			join runbook_template_versions v on v.template_id = r.template_id and v.version = r.template_version
 			where r.incident_id = ${incidentId}`
 	]);
-	if (!incident)
-		throw new AppError('not_found', m.err_incident_not_found());
+	if (!incident) throw new AppError('not_found', m.err_incident_not_found());
 	const format = { timezone: options.timezone, locale: options.locale };
 	const drill = incident.mode === 'drill';
 	return {

@@ -23,8 +23,7 @@ export async function loadFigureInput(
 	const [incident] = await sql<IncidentRow[]>`
 		select organization_id, detected_at, declared_at, resolved_at
 		from incidents where id = ${incidentId}`;
-	if (!incident)
-		throw new AppError('not_found', m.err_incident_not_found());
+	if (!incident) throw new AppError('not_found', m.err_incident_not_found());
 	const [events, run, items, organizations, members] = await Promise.all([
 		listFigureEvents(sql, incidentId),
 		loadRun(sql, incidentId),

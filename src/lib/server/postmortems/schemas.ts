@@ -50,9 +50,7 @@ export const actionItemInput = z.object({
 
 export const actionItemChange = z.object({
 	version,
-	status: z
-		.enum(ACTION_ITEM_STATUSES, { error: () => m.val_action_status() })
-		.optional(),
+	status: z.enum(ACTION_ITEM_STATUSES, { error: () => m.val_action_status() }).optional(),
 	title: actionItemInput.shape.title.optional(),
 	ownerId: uuid.optional(),
 	dueOn: dueOn.optional()

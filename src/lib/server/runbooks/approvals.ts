@@ -44,10 +44,7 @@ export async function resolveRequirements(
 		const organizationId = requiresApproval.organizationId ?? templateOrganizationId;
 		const organizationName = names.get(organizationId);
 		if (!organizationName) {
-			throw new AppError(
-				'invalid',
-				m.err_approval_organization_gone()
-			);
+			throw new AppError('invalid', m.err_approval_organization_gone());
 		}
 		const role: ApproverRole = APPROVER_ROLES.includes(requiresApproval.role as ApproverRole)
 			? (requiresApproval.role as ApproverRole)
@@ -94,7 +91,8 @@ export async function approvalColumns(
 
 async function authorizeApprover(tx: Tx, actor: Actor, step: StepRow) {
 	const requirement = step.requires_approval;
-	if (!requirement) throw new AppError('conflict', m.err_step_needs_no_approval({ title: step.title }));
+	if (!requirement)
+		throw new AppError('conflict', m.err_step_needs_no_approval({ title: step.title }));
 	try {
 		await authorize(actor, requirement.organizationId, 'step.approve', tx, requirement.role);
 	} catch (error) {

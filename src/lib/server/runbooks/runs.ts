@@ -84,10 +84,7 @@ async function findTemplateForIncident(tx: Tx, incidentId: string, templateId: s
 			and t.organization_id in (
 				select organization_id from incident_organizations where incident_id = ${incidentId})`;
 	if (!row) {
-		throw new AppError(
-			'not_found',
-			m.err_template_not_in_incident()
-		);
+		throw new AppError('not_found', m.err_template_not_in_incident());
 	}
 	return row;
 }

@@ -62,8 +62,7 @@ export async function readTemplate(
 	const [template] = await sql<
 		{ organization_id: string; current_version: number; version: number }[]
 	>`select organization_id, current_version, version from runbook_templates where id = ${templateId}`;
-	if (!template)
-		throw new AppError('not_found', m.err_template_not_found());
+	if (!template) throw new AppError('not_found', m.err_template_not_found());
 	await authorize(actor, template.organization_id, 'template.view', sql);
 	const shown = version ?? template.current_version;
 	const [row] = await sql<{ name: string; description: string; body: TemplateBody }[]>`

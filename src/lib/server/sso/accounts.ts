@@ -15,10 +15,7 @@ export interface Person {
 export function personOf(claims: Record<string, unknown>): Person {
 	const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
 	if (!email || !email.includes('@') || email.length > 320) {
-		throw new SsoError(
-			'no_email',
-			m.err_sso_no_email()
-		);
+		throw new SsoError('no_email', m.err_sso_no_email());
 	}
 	const name = [claims.name, claims.preferred_username, email.split('@')[0]].find(
 		(v): v is string => typeof v === 'string' && v.trim().length > 0

@@ -185,8 +185,7 @@ export async function removeProvider(
 		const removed = await tx<{ display_name: string }[]>`
 			delete from identity_providers where organization_id = ${organizationId}
 			returning display_name`;
-		if (removed.length === 0)
-			throw new AppError('not_found', m.err_sso_no_provider());
+		if (removed.length === 0) throw new AppError('not_found', m.err_sso_no_provider());
 		await emit({
 			streamId: organizationId,
 			kind: 'organization.sso_removed',

@@ -54,12 +54,15 @@ const issuer = z
 	.trim()
 	.url({ error: () => m.val_sso_issuer_url() })
 	.max(500)
-	.refine((u) => {
-		if (!URL.canParse(u)) return false;
-		const url = new URL(u);
-		const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-		return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
-	}, { error: () => m.val_sso_issuer_https() });
+	.refine(
+		(u) => {
+			if (!URL.canParse(u)) return false;
+			const url = new URL(u);
+			const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+			return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+		},
+		{ error: () => m.val_sso_issuer_https() }
+	);
 
 export const providerInput = z.object({
 	displayName: trimmed(80, m.val_sso_display_name),

@@ -15,11 +15,9 @@ export function secretKey(): Buffer | null {
 function requireKey(): Buffer {
 	const key = secretKey();
 	if (!key) {
-		throw new AppError(
-			'invalid',
-			m.err_sso_no_secret_key(),
-			{ clientSecret: m.val_sso_no_secret_key() }
-		);
+		throw new AppError('invalid', m.err_sso_no_secret_key(), {
+			clientSecret: m.val_sso_no_secret_key()
+		});
 	}
 	return key;
 }

@@ -37,8 +37,7 @@ export async function beginSsoSignIn(
 	options: { next: string; loginHint?: string }
 ): Promise<{ url: URL; state: string }> {
 	const provider = await findProvider(providerId);
-	if (!provider)
-		throw new AppError('not_found', m.err_sso_link_no_provider());
+	if (!provider) throw new AppError('not_found', m.err_sso_link_no_provider());
 	const auth = await authorizationUrl(provider, `${origin}${CALLBACK_PATH}`, options.loginHint);
 	const sql = db();
 	await sql`delete from sso_attempts where created_at < now() - ${`${ATTEMPT_LIFETIME_MS / 1000} seconds`}::interval`;
@@ -59,28 +58,19 @@ interface Attempt {
 /** Takes the attempt of this state, once: a replayed state finds nothing. */
 async function claimAttempt(state: string | null, browserState: string | undefined) {
 	if (!state) {
-		throw new SsoError(
-			'no_state',
-			m.err_sso_no_state()
-		);
+		throw new SsoError('no_state', m.err_sso_no_state());
 	}
 	const [attempt] = await db()<Attempt[]>`
 		delete from sso_attempts where state = ${state}
 		returning provider_id, nonce, code_verifier, next, created_at`;
 	if (!attempt) {
-		throw new SsoError(
-			'state_unknown',
-			m.err_sso_state_unknown()
-		);
+		throw new SsoError('state_unknown', m.err_sso_state_unknown());
 	}
 	if (attempt.created_at.getTime() < Date.now() - ATTEMPT_LIFETIME_MS) {
 		throw new SsoError('state_expired', m.err_sso_state_expired());
 	}
 	if (browserState !== state) {
-		throw new SsoError(
-			'state_other_browser',
-			m.err_sso_other_browser()
-		);
+		throw new SsoError('state_other_browser', m.err_sso_other_browser());
 	}
 	return attempt;
 }
@@ -108,8 +98,7 @@ export async function completeSsoSignIn(
 	try {
 		const attempt = await claimAttempt(callbackUrl.searchParams.get('state'), browserState);
 		provider = await findProvider(attempt.provider_id);
-		if (!provider)
-			throw new SsoError('provider_removed', m.err_sso_provider_removed());
+		if (!provider) throw new SsoError('provider_removed', m.err_sso_provider_removed());
 		const answer = await exchangeCode(provider, callbackUrl, {
 			state: callbackUrl.searchParams.get('state') ?? '',
 			nonce: attempt.nonce,

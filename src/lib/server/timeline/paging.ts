@@ -21,17 +21,25 @@ const GROUPS = Object.keys(TIMELINE_GROUPS) as [TimelineGroup, ...TimelineGroup[
 
 /** `?group=&actor=&limit=&cursor=` of the timeline endpoint (and the room's own query). */
 export const timelineQuery = z.object({
-	group: z.enum(GROUPS, {
-		error: () => m.val_timeline_group({ groups: GROUPS.join(', ') })
-	}).optional(),
-	actor: z.string().uuid({ error: () => m.val_actor_id() }).optional(),
+	group: z
+		.enum(GROUPS, {
+			error: () => m.val_timeline_group({ groups: GROUPS.join(', ') })
+		})
+		.optional(),
+	actor: z
+		.string()
+		.uuid({ error: () => m.val_actor_id() })
+		.optional(),
 	limit: z.coerce
 		.number({ error: () => m.val_limit_number() })
 		.int({ error: () => m.val_limit_integer() })
 		.min(1, { error: () => m.val_limit_min() })
 		.max(200, { error: () => m.val_limit_max() })
 		.default(TIMELINE_PAGE_SIZE),
-	cursor: z.string().max(512, { error: () => m.val_cursor_invalid() }).optional()
+	cursor: z
+		.string()
+		.max(512, { error: () => m.val_cursor_invalid() })
+		.optional()
 });
 
 /** The sequence number of the last entry of the previous page. */

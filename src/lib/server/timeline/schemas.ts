@@ -21,7 +21,10 @@ export const noteInput = z
 	});
 
 export const pinInput = z.object({
-	seq: z.coerce.number({ error: () => m.val_event_unknown() }).int().positive(),
+	seq: z.coerce
+		.number({ error: () => m.val_event_unknown() })
+		.int()
+		.positive(),
 	pinned: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean())
 });
 

@@ -11,7 +11,10 @@ import { isTimezone, newPassword } from './schemas';
 import { m } from '$lib/paraglide/messages';
 
 export const changePasswordInput = z.object({
-	currentPassword: z.string().min(1, { error: () => m.val_current_password_required() }).max(200),
+	currentPassword: z
+		.string()
+		.min(1, { error: () => m.val_current_password_required() })
+		.max(200),
 	password: newPassword
 });
 
@@ -48,7 +51,10 @@ export async function signOutEverywhere(userId: string, address?: string) {
 }
 
 const endSessionInput = z.object({
-	sessionId: z.string({ error: () => m.val_session_required() }).min(1).max(64)
+	sessionId: z
+		.string({ error: () => m.val_session_required() })
+		.min(1)
+		.max(64)
 });
 
 /** "Sign out this one" on the account page: one of the person's own sessions, and its sockets. */
@@ -70,8 +76,15 @@ export async function endOtherSessions(userId: string, keepSessionId: string, ad
 }
 
 export const profileInput = z.object({
-	displayName: z.string().trim().min(1, { error: () => m.val_name_required() }).max(80),
-	timezone: z.string().trim().refine(isTimezone, { error: () => m.val_timezone_unknown() }),
+	displayName: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.val_name_required() })
+		.max(80),
+	timezone: z
+		.string()
+		.trim()
+		.refine(isTimezone, { error: () => m.val_timezone_unknown() }),
 	locale: z.enum(['en', 'fr'], { error: () => m.val_locale_choice() })
 });
 

@@ -38,13 +38,9 @@ export async function signUp(
 			on conflict do nothing
 			returning id`;
 		if (!user) {
-			throw new AppError(
-				'conflict',
-				m.err_account_exists(),
-				{
-					email: m.err_account_exists_field()
-				}
-			);
+			throw new AppError('conflict', m.err_account_exists(), {
+				email: m.err_account_exists_field()
+			});
 		}
 		const organization = data.organization
 			? await createOrganizationStep(tx, emit, actor, data.organization)
