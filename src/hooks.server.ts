@@ -48,7 +48,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (refused) return refused;
 
 	if (!event.locals.apiToken) await loadSession(event);
-	const limited = refuseOverApiLimit(event);
+	const limited = await refuseOverApiLimit(event);
 	if (limited) return limited;
 	const started = performance.now();
 	const response = await resolveLocalized(event, resolve);

@@ -53,3 +53,37 @@ test('an admin creates an API token, shown once; a script uses it; revoked, it s
 	expect(csv).not.toContain('member.role_changed');
 	await dsi.context.close();
 });
+
+test('an API token given an expiry date shows it on the tokens page; a past date is refused', async ({
+	browser
+}) => {
+	const dsi = await signInAs(browser, DSI.email);
+	const { page } = dsi;
+	await page.goto('/dashboard');
+	await page.getByRole('link', { name: MERCHANT }).first().click();
+	await page.waitForURL(/\/orgs\/[0-9a-f-]{36}$/);
+	await page.getByRole('link', { name: 'API tokens' }).click();
+
+	const name = `Monthly ${randomBytes(3).toString('hex')}`;
+	await page.getByLabel('Name').fill(name);
+	await page.getByLabel('Expires').fill('2020-01-12');
+	await page.getByRole('button', { name: 'Create token' }).click();
+	await expect(page.getByRole('alert')).toContainText('Choose an expiry in the future.');
+	await expect(page.getByTestId('token-secret')).toHaveCount(0);
+
+	const day = new Date(Date.now() + 40 * 86_400_000);
+	const iso = day.toISOString().slice(0, 10);
+	const shown = new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'UTC',
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	}).format(new Date(`${iso}T12:00:00Z`));
+	await page.getByLabel('Name').fill(name);
+	await page.getByLabel('Expires').fill(iso);
+	await page.getByRole('button', { name: 'Create token' }).click();
+	await expect(page.getByTestId('token-secret')).toHaveValue(/^nst_/);
+	await page.reload();
+	const row = page.getByTestId('tokens').getByRole('row').filter({ hasText: name });
+	await expect(row.getByTestId('token-expiry')).toHaveText(`expires ${shown}`);
+});

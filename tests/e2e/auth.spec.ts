@@ -72,3 +72,53 @@ test('signing out ends the session: the dashboard then redirects to sign-in', as
 	await expect(page).toHaveURL(/\/signin\?next=%2Fdashboard$/);
 	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
+
+// What an attacker puts in a sign-in link's `next`, as typed into the address bar: each of these
+// has, in some browser, read as another host or as script (issue 9).
+const HOSTILE_NEXT = [
+	'/%09/evil.example',
+	'//evil.example',
+	'/\\evil.example',
+	'/%5Cevil.example',
+	'%2F%2Fevil.example',
+	'/.//evil.example',
+	'/%0d%0a/evil.example',
+	'https://evil.example/',
+	'javascript:alert(1)'
+];
+
+for (const javaScriptEnabled of [true, false]) {
+	test(`signing in with a hostile next stays on the app's origin (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({
+		browser,
+		baseURL
+	}) => {
+		const person = newPerson('Redirected');
+		await createAccount(browser, person);
+		const origin = new URL(baseURL ?? '').origin;
+		for (const next of HOSTILE_NEXT) {
+			const context = await browser.newContext({ javaScriptEnabled });
+			const page = await context.newPage();
+			const elsewhere: string[] = [];
+			page.on('request', (request) => {
+				if (new URL(request.url()).origin !== origin) elsewhere.push(request.url());
+			});
+			const dialogs: string[] = [];
+			page.on('dialog', async (dialog) => {
+				dialogs.push(dialog.message());
+				await dialog.dismiss();
+			});
+			await page.goto(`/signin?next=${next}`);
+			await page.getByLabel('Email').fill(person.email);
+			await page.getByLabel('Password').fill(person.password);
+			await page.getByRole('button', { name: 'Sign in' }).click();
+			await expect(page, next).toHaveURL(`${origin}/dashboard`);
+			await expect(page.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
+			// Signed in already, the same link redirects at once: still here.
+			await page.goto(`/signin?next=${next}`);
+			await expect(page, next).toHaveURL(`${origin}/dashboard`);
+			expect(elsewhere, next).toEqual([]);
+			expect(dialogs, next).toEqual([]);
+			await context.close();
+		}
+	});
+}

@@ -57,7 +57,7 @@ describe('alert state against a reference model', () => {
 			fc.asyncProperty(
 				fc.array(notification, { minLength: 1, maxLength: 12 }),
 				async (sequence) => {
-					resetRateLimits();
+					await resetRateLimits();
 					const integration = await newIntegration(owner, org, {
 						kind: 'alertmanager',
 						name: 'Model',

@@ -10,7 +10,7 @@ import { newOrganization, newUser, useTestDatabase } from './setup';
 const sql = useTestDatabase();
 
 async function setting(rules: Record<string, unknown> = {}, kind = 'alertmanager') {
-	resetRateLimits();
+	await resetRateLimits();
 	const owner = await newUser('Claire');
 	const org = await newOrganization(owner);
 	const integration = await newIntegration(owner, org, { kind, name: 'Prometheus', ...rules });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	createApiToken,
+	expiryInstant,
 	listApiTokens,
 	revokeApiToken
 } from '../../src/lib/server/access/api-tokens';
@@ -125,5 +126,68 @@ describe('API tokens', () => {
 		await expect(
 			signIn({ email: user?.email, password: '!' }, { address: '10.9.9.9' })
 		).rejects.toMatchObject({ code: 'unauthenticated' });
+	});
+
+	it('may expire: set at creation, listed, and refused with 401 once past, granting nothing', async () => {
+		const { owner, org } = await setting();
+		const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+		const dated = await createApiToken({ actor: owner }, org, {
+			name: 'Monthly',
+			role: 'viewer',
+			expiresAt: day
+		});
+		// A date means through that day, in the creator's time zone (Claire: Europe/Paris).
+		expect(dated.expiresAt).toBe(expiryInstant(day, 'Europe/Paris').toISOString());
+		expect(new Date(dated.expiresAt ?? 0).getUTCHours()).toBeGreaterThanOrEqual(22);
+		const forever = await createApiToken({ actor: owner }, org, {
+			name: 'Forever',
+			role: 'viewer'
+		});
+		expect(forever.expiresAt).toBeNull();
+		const listed = await listApiTokens(owner, org);
+		expect(listed.find((t) => t.name === 'Monthly')?.expiresAt).toBeInstanceOf(Date);
+		expect(listed.find((t) => t.name === 'Forever')?.expiresAt).toBeNull();
+		expect(
+			(await call(inventory('GET'), { params: { id: org } }, { bearer: dated.token })).status
+		).toBe(200);
+
+		await sql()`update api_tokens set expires_at = now() - interval '1 minute' where id = ${dated.tokenId}`;
+		const after = await call(inventory('GET'), { params: { id: org } }, { bearer: dated.token });
+		expect(after.status).toBe(401);
+		expect(JSON.parse(after.body)).toMatchObject({
+			error: {
+				code: 'unauthenticated',
+				message: expect.stringMatching(/expired on \d{4}-\d\d-\d\d/)
+			}
+		});
+		const [grant] = await sql()`
+			select 1 from access_grants g join api_tokens t on t.user_id = g.user_id where t.id = ${dated.tokenId}`;
+		expect(grant).toBeUndefined();
+		expect(
+			(await call(inventory('GET'), { params: { id: org } }, { bearer: forever.token })).status
+		).toBe(200);
+	});
+
+	it('refuse an expiry in the past, too far ahead or not a date, naming the field', async () => {
+		const { owner, org } = await setting();
+		for (const expiresAt of ['2020-01-01', '2999-01-01', 'next week', '2027-02-30', 12]) {
+			await expect(
+				createApiToken({ actor: owner }, org, { name: 'x', role: 'viewer', expiresAt }),
+				String(expiresAt)
+			).rejects.toMatchObject({ code: 'invalid', fields: { expiresAt: expect.any(String) } });
+		}
+		const instant = new Date(Date.now() + 3_600_000).toISOString();
+		const made = await createApiToken({ actor: owner }, org, {
+			name: 'Hour',
+			role: 'viewer',
+			expiresAt: instant
+		});
+		expect(made.expiresAt).toBe(instant);
+		const none = await createApiToken({ actor: owner }, org, {
+			name: 'E',
+			role: 'viewer',
+			expiresAt: ''
+		});
+		expect(none.expiresAt).toBeNull();
 	});
 });

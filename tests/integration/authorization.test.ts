@@ -21,7 +21,7 @@ const handlers = await discoverHandlers();
 let world: World;
 
 beforeAll(async () => {
-	resetRateLimits();
+	await resetRateLimits();
 	world = await buildWorld();
 }, 120_000);
 

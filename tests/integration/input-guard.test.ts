@@ -17,7 +17,7 @@ useTestDatabase();
 const ORIGIN = 'http://nightshift.test';
 
 async function world() {
-	resetRateLimits();
+	await resetRateLimits();
 	const user = await newUser('Claire');
 	const org = await newOrganization(user);
 	const { result } = await declareIncident({ actor: user }, org, {

@@ -52,7 +52,7 @@ let responder = '';
 let viewer = '';
 
 beforeAll(async () => {
-	resetRateLimits();
+	await resetRateLimits();
 	await seedDemo();
 	const [row] = await sql()<{ id: string; org: string; claire: string }[]>`
 		select i.id, i.organization_id as org, u.id as claire from incidents i, users u

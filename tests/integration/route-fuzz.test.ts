@@ -22,7 +22,7 @@ let world: World;
 let owner: Who;
 
 beforeAll(async () => {
-	resetRateLimits();
+	await resetRateLimits();
 	world = await buildWorld();
 	owner = world.actors.find((w) => w.label === 'merchant owner') as Who;
 }, 120_000);
@@ -42,6 +42,16 @@ const text = fc.oneof(
 		'\r\n',
 		'/x\r\nSet-Cookie: a=b',
 		'/\t/evil.example',
+		'//evil.example',
+		'/\\evil.example',
+		'javascript:alert(1)',
+		'/%09/evil.example',
+		// Imports whose escapes decode to what cannot be stored (JSON), or carry it raw (CSV).
+		'[{"hostname":"web01\\u0000"}]',
+		'[{"hostname":"\\ud800"}]',
+		'{"items":[{"hostname":"a","tags":["\\udc00"]}]}',
+		'hostname\nweb\u000001\n',
+		'hostname,notes\r\nweb01,"a\r\nb"\r\n',
 		'é中\u2028',
 		'-1',
 		'0',
@@ -104,14 +114,26 @@ function mutations(base: RequestSpec): fc.Arbitrary<RequestSpec> {
 			}))
 		);
 	}
+	// Random names, and the names routes read (so `next`, `q` and `tag` get hostile values too).
+	const queryName = fc.oneof(
+		fc.string({ maxLength: 10 }),
+		fc.constantFrom('next', 'q', 'tag', 'cursor', 'limit', 'status')
+	);
 	const query = fc
-		.dictionary(fc.string({ maxLength: 10 }), text, { maxKeys: 3 })
+		.dictionary(queryName, text, { maxKeys: 3 })
 		.map((q) => new URLSearchParams(q as Record<string, string>).toString());
 	const withQuery = (q: string) => [base.query, q].filter(Boolean).join('&');
 	if (base.form === undefined) return query.map((q) => ({ ...base, query: withQuery(q) }));
+	// Sometimes an uploaded file too (an import), whose content is hostile text.
+	const files = fc.option(
+		fc
+			.tuple(fc.constantFrom('items.json', 'items.csv', 'x\u0000.json'), text)
+			.map(([name, content]) => ({ file: { name, content } })),
+		{ nil: undefined }
+	);
 	return fc
-		.tuple(formMutation(base.form), query)
-		.map(([form, q]) => ({ ...base, form, query: withQuery(q) }));
+		.tuple(formMutation(base.form), query, files)
+		.map(([form, q, file]) => ({ ...base, form, files: file, query: withQuery(q) }));
 }
 
 /** Everything a command writes: rows of each table and every stream's sequence number. */
@@ -141,7 +163,11 @@ async function fingerprint(): Promise<string> {
 	return JSON.stringify(row);
 }
 
-const fuzzed = (handler: Handler) => handler.kind !== 'view' || handler.routeId.includes('[');
+// Views with parameters, and the sign-in and sign-up pages (they redirect to `next`).
+const fuzzed = (handler: Handler) =>
+	handler.kind !== 'view' ||
+	handler.routeId.includes('[') ||
+	handler.routeId.startsWith('/(auth)/sign');
 
 describe('random input to every route', () => {
 	for (const handler of handlers.filter(fuzzed)) {
@@ -163,6 +189,9 @@ describe('random input to every route', () => {
 						owner.person.session = (await createSession(owner.person.userId)).token;
 					}
 					expect(answer.status, answer.body.slice(0, 500)).toBeLessThan(500);
+					// Sign-in and sign-up send people on to `next`: only ever a path of this app.
+					if (handler.routeId.startsWith('/(auth)/sign') && answer.location !== null)
+						expect(answer.location).toMatch(/^\/(?![/\\])[^\s]*$/);
 					if (answer.status >= 400) expect(await fingerprint()).toBe(before);
 				}),
 				{ numRuns: Number(process.env.FUZZ_RUNS ?? 25) }

@@ -62,7 +62,7 @@ async function configure(overrides: Record<string, string> = {}) {
 
 beforeEach(async () => {
 	idp.tamper = null;
-	resetRateLimits();
+	await resetRateLimits();
 	await configure();
 });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isAppError } from '../../src/lib/server/errors';
+import { isStorableText } from '../../src/lib/text/storable';
 import { parse } from '../../src/lib/server/validation';
 
 /**
@@ -32,6 +33,13 @@ const nasty = fc.oneof(
 		' ',
 		'\u0000',
 		'a\u0000b',
+		// Lone surrogates (jsonb refuses them) and line breaks (headers, `next`).
+		'\ud800',
+		'a\udc00b',
+		'\udfff\ud800',
+		'\r\n',
+		'/x\r\nSet-Cookie: a=b',
+		'/\t/evil.example',
 		'0',
 		'-1',
 		'1e309',
@@ -55,7 +63,12 @@ const nasty = fc.oneof(
 	fc.date({ noInvalidDate: false }),
 	fc.array(fc.string(), { maxLength: 4 }),
 	fc.string({ minLength: 5000, maxLength: 30_000 }),
-	fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 })
+	fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+	// Any UTF-16 code units, so lone surrogates land anywhere in text and in keys.
+	fc.string({ unit: 'binary' }),
+	fc.dictionary(fc.string({ unit: 'binary', maxLength: 4 }), fc.string({ unit: 'binary' }), {
+		maxKeys: 2
+	})
 );
 
 function shapeOf(schema: z.ZodType): string[] {
@@ -64,7 +77,7 @@ function shapeOf(schema: z.ZodType): string[] {
 }
 
 function storable(value: unknown): boolean {
-	if (typeof value === 'string') return !value.includes('\u0000');
+	if (typeof value === 'string') return isStorableText(value);
 	if (typeof value === 'number')
 		return !Number.isInteger(value) || Math.abs(value) <= 2_147_483_647;
 	if (value instanceof Date) {
@@ -72,7 +85,8 @@ function storable(value: unknown): boolean {
 		return year >= 1 && year <= 9999;
 	}
 	if (Array.isArray(value)) return value.every(storable);
-	if (value && typeof value === 'object') return Object.values(value).every(storable);
+	if (value && typeof value === 'object')
+		return Object.entries(value).every(([key, item]) => isStorableText(key) && storable(item));
 	return true;
 }
 

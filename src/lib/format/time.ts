@@ -32,3 +32,14 @@ export function formatMoment(
 	}
 	return formatTime(date, timeZone, locale);
 }
+
+/** "12 Jan 2027" (fr: "12 janv. 2027"): a day, in the person's timezone. */
+export function formatDay(iso: string | Date, timeZone: string, locale = 'en'): string {
+	const date = typeof iso === 'string' ? new Date(iso) : iso;
+	return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+		timeZone,
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric'
+	}).format(date);
+}

@@ -16,6 +16,24 @@ const SSO_SETTINGS = {
 	SSO_EMAIL_DOMAINS: z.string().default('')
 };
 
+/**
+ * A per-minute limit: a whole number, 0 switching it off (never "refuse everything"). Empty or
+ * anything else stops the server with the variable's name.
+ */
+const perMinute = (fallback: number) =>
+	z
+		.string()
+		.regex(/^\d{1,9}$/, 'a whole number of requests per minute (0 switches the limit off)')
+		.transform(Number)
+		.optional()
+		.transform((v) => v ?? fallback);
+
+// Rate limits (issue 9): counted in PostgreSQL, so they hold across nodes (access/rate-limits.ts).
+const LIMIT_SETTINGS = {
+	API_RATE_LIMIT: perMinute(600),
+	ALERT_RATE_LIMIT: perMinute(6000)
+};
+
 const schema = z.object({
 	DATABASE_URL: z.string().url().optional(),
 	NIGHTSHIFT_DATA_DIR: z.string().default('./data'),
@@ -23,7 +41,8 @@ const schema = z.object({
 	ORIGIN: z.string().url().optional(),
 	SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
 	NODE_ENV: z.string().default('development'),
-	...SSO_SETTINGS
+	...SSO_SETTINGS,
+	...LIMIT_SETTINGS
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };
@@ -42,5 +61,12 @@ export type SsoConfig = Pick<Config, keyof typeof SSO_SETTINGS>;
 
 /** The SSO settings, read and validated with the rest of the configuration. */
 export function ssoConfig(env: NodeJS.ProcessEnv = process.env): SsoConfig {
+	return readConfig(env);
+}
+
+export type LimitConfig = Pick<Config, keyof typeof LIMIT_SETTINGS>;
+
+/** The rate-limit settings, read and validated with the rest of the configuration. */
+export function limitConfig(env: NodeJS.ProcessEnv = process.env): LimitConfig {
 	return readConfig(env);
 }

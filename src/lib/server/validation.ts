@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText } from '$lib/text/storable';
 import { AppError } from './errors';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -39,12 +40,13 @@ const MAX_INTEGER = 2_147_483_647;
 
 /**
  * Finds values a schema let through that the database cannot store: text with a NUL
- * character, integers beyond PostgreSQL's integer, dates outside years 1 to 9999.
+ * character or a lone surrogate (keys included), integers beyond PostgreSQL's integer, dates outside years 1 to 9999.
  */
 function unstorable(value: unknown, path: (string | number)[], fields: Record<string, string>) {
 	const key = path.join('.') || 'form';
 	if (typeof value === 'string') {
 		if (value.includes('\u0000')) fields[key] ??= m.val_nul_character();
+		else if (!value.isWellFormed()) fields[key] ??= m.val_lone_surrogate();
 	} else if (typeof value === 'number') {
 		if (Number.isInteger(value) && Math.abs(value) > MAX_INTEGER)
 			fields[key] ??= m.val_number_too_large();
@@ -54,7 +56,10 @@ function unstorable(value: unknown, path: (string | number)[], fields: Record<st
 	} else if (Array.isArray(value)) {
 		value.forEach((item, i) => unstorable(item, [...path, i], fields));
 	} else if (value !== null && typeof value === 'object') {
-		for (const [name, item] of Object.entries(value)) unstorable(item, [...path, name], fields);
+		for (const [name, item] of Object.entries(value)) {
+			if (!isStorableText(name)) fields[key] ??= m.val_field_name_unstorable();
+			unstorable(item, [...path, name], fields);
+		}
 	}
 }
 

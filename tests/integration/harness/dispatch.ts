@@ -24,6 +24,8 @@ export interface RequestSpec {
 	json?: unknown;
 	/** A raw body (for fuzzing what arrives). */
 	body?: string;
+	/** Files sent with the form (an import), by field name. */
+	files?: Record<string, { name: string; content: string }>;
 	query?: string;
 	/** Extra request headers (the MCP transport wants an Accept header). */
 	headers?: Record<string, string>;
@@ -79,6 +81,8 @@ function buildRequest(handler: Handler, spec: RequestSpec, who: Credentials): Re
 		for (const [key, value] of Object.entries(spec.form ?? {})) {
 			for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
 		}
+		for (const [key, file] of Object.entries(spec.files ?? {}))
+			form.append(key, new File([file.content], file.name));
 		body = form;
 	}
 	return new Request(url, { method, headers, body });

@@ -55,7 +55,11 @@ export const ORGANIZATION_SAMPLES: Record<string, Sample> = {
 	'view /(app)/orgs/[id=uuid]/tokens': view,
 	'action /(app)/orgs/[id=uuid]/tokens create': (ctx) => ({
 		params: org(ctx),
-		form: { name: 'Zabbix', role: 'viewer' }
+		form: {
+			name: 'Zabbix',
+			role: 'viewer',
+			expiresAt: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10)
+		}
 	}),
 	'action /(app)/orgs/[id=uuid]/tokens revoke': async (ctx) => {
 		const { tokenId } = await createApiToken({ actor: owner(ctx) }, ctx.world.merchant, {

@@ -62,12 +62,12 @@ const view =
 
 export const SAMPLES: Record<string, Sample> = {
 	'view /': view(),
-	'view /(auth)/signin': view(),
+	'view /(auth)/signin': () => ({ params: {}, query: 'next=/dashboard' }),
 	'action /(auth)/signin default': async () => {
 		const user = await newUser('Signing in');
-		return { params: {}, form: { email: user.email, password: TEST_PASSWORD } };
+		return { params: {}, form: { email: user.email, password: TEST_PASSWORD, next: '/dashboard' } };
 	},
-	'view /(auth)/signup': view(),
+	'view /(auth)/signup': () => ({ params: {}, query: 'next=/dashboard' }),
 	'action /(auth)/signup default': () => ({
 		params: {},
 		form: {

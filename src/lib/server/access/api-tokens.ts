@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { fromWallClock } from '$lib/format/zoned';
 import { roleAtLeast, type Role } from '$lib/roles';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import { db, type Db } from '../db/db';
@@ -12,6 +13,8 @@ import { authorize } from './authorize';
 /** What a token may be given: never owner (members, roles and the organization stay human). */
 export const TOKEN_ROLES = ['viewer', 'responder', 'admin'] as const;
 export const TOKEN_PREFIX = 'nst_';
+const EXPIRY_MESSAGE =
+	'Give the expiry as a date (YYYY-MM-DD) or an ISO 8601 time with its offset, or leave it empty.';
 /** last_used_at is written at most this often per token, not on every call. */
 const LAST_USED_PRECISION_MS = 60_000;
 
@@ -21,10 +24,37 @@ export const tokenInput = z.object({
 		.trim()
 		.min(1, { message: 'Name the token (what will use it).' })
 		.max(80, { message: 'Use at most 80 characters for the token name.' }),
-	role: z.enum(TOKEN_ROLES, { message: 'Choose a role for the token: viewer, responder or admin.' })
+	role: z.enum(TOKEN_ROLES, {
+		message: 'Choose a role for the token: viewer, responder or admin.'
+	}),
+	/**
+	 * Optional. A calendar date (YYYY-MM-DD: the token works through that day, in its creator's
+	 * time zone) or an ISO 8601 instant with its offset; empty or null: it never expires.
+	 */
+	expiresAt: z
+		.string({ message: EXPIRY_MESSAGE })
+		.trim()
+		.nullable()
+		.optional()
+		.refine((v) => !v || ISO_DATE.safeParse(v).success || ISO_INSTANT.safeParse(v).success, {
+			message: EXPIRY_MESSAGE
+		})
 });
+const ISO_DATE = z.iso.date();
+const ISO_INSTANT = z.iso.datetime({ offset: true });
+
+/** How far ahead an expiry may be set. */
+const MAX_TOKEN_LIFETIME_DAYS = 5 * 366;
 
 export const revokeTokenInput = z.object({ tokenId: uuid });
+
+/** The instant a token's `expiresAt` input names: a date ends at midnight after it, in `timeZone`. */
+export function expiryInstant(value: string, timeZone: string): Date {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value);
+	const next = new Date(`${value}T00:00:00Z`);
+	next.setUTCDate(next.getUTCDate() + 1);
+	return new Date(fromWallClock(`${next.toISOString().slice(0, 10)}T00:00`, timeZone));
+}
 
 /**
  * Creates a token acting in ONE organization with `role`. Its identity is a user of kind
@@ -43,6 +73,19 @@ export async function createApiToken(
 		if (!roleAtLeast(creator.role, data.role)) {
 			throw new AppError('forbidden', `You are ${creator.role}: a token cannot have more rights.`);
 		}
+		const expiresAt = data.expiresAt
+			? expiryInstant(data.expiresAt, await timezoneOf(tx, context.actor.userId))
+			: null;
+		if (expiresAt && expiresAt.getTime() <= Date.now()) {
+			throw new AppError('invalid', 'Choose an expiry in the future.', {
+				expiresAt: 'Choose an expiry in the future.'
+			});
+		}
+		if (expiresAt && expiresAt.getTime() > Date.now() + MAX_TOKEN_LIFETIME_DAYS * 86_400_000) {
+			throw new AppError('invalid', 'A token can be given at most five years.', {
+				expiresAt: 'A token can be given at most five years.'
+			});
+		}
 		const tokenId = randomUUID();
 		const [user] = await tx<{ id: string }[]>`
 			insert into users (email, display_name, password_hash, kind)
@@ -50,15 +93,21 @@ export async function createApiToken(
 			returning id`;
 		if (!user) throw new Error('token user insert returned no row');
 		await tx`
-			insert into api_tokens (id, organization_id, user_id, name, role, secret_hash, created_by)
+			insert into api_tokens
+				(id, organization_id, user_id, name, role, secret_hash, created_by, expires_at)
 			values (${tokenId}, ${organizationId}, ${user.id}, ${data.name}, ${data.role},
-				${hashSecret(secret)}, ${context.actor.userId})`;
+				${hashSecret(secret)}, ${context.actor.userId}, ${expiresAt})`;
 		await emit({
 			streamId: organizationId,
 			kind: 'token.created',
 			payload: { tokenId, name: data.name, role: data.role }
 		});
-		return { tokenId, name: data.name, role: data.role };
+		return {
+			tokenId,
+			name: data.name,
+			role: data.role,
+			expiresAt: expiresAt?.toISOString() ?? null
+		};
 	});
 	// A replayed request cannot show the secret again: it was shown to the first one.
 	return { ...outcome.result, token: outcome.replayed ? null : secret };
@@ -95,6 +144,8 @@ export interface ApiTokenSummary {
 	lastUsedAt: Date | null;
 	lastUsedAddress: string | null;
 	revokedAt: Date | null;
+	/** Null: it never expires. */
+	expiresAt: Date | null;
 }
 
 /** The organization's tokens, newest first; admins only. */
@@ -107,7 +158,7 @@ export async function listApiTokens(
 	return sql<ApiTokenSummary[]>`
 		select t.id, t.name, t.role, t.created_at as "createdAt", u.display_name as "createdByName",
 			t.last_used_at as "lastUsedAt", t.last_used_address as "lastUsedAddress",
-			t.revoked_at as "revokedAt"
+			t.revoked_at as "revokedAt", t.expires_at as "expiresAt"
 		from api_tokens t left join users u on u.id = t.created_by
 		where t.organization_id = ${organizationId}
 		order by t.revoked_at is not null, t.created_at desc
@@ -122,19 +173,36 @@ export interface TokenActor {
 	role: Role;
 }
 
-/** The live token a bearer secret names, or null; records when (and from where) it was used. */
+async function timezoneOf(sql: Db, userId: string): Promise<string> {
+	const [row] = await sql<{ timezone: string }[]>`select timezone from users where id = ${userId}`;
+	return row?.timezone ?? 'UTC';
+}
+
+/**
+ * The live token a bearer secret names, or null; records when (and from where) it was used.
+ * An expired token is refused with `unauthenticated`, saying since when.
+ */
 export async function resolveApiToken(
 	secret: string,
 	address: string | null,
 	sql: Db = db()
 ): Promise<TokenActor | null> {
 	if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
-	const [row] = await sql<(TokenActor & { lastUsedAt: Date | null })[]>`
+	const [row] = await sql<
+		(TokenActor & { lastUsedAt: Date | null; expiresAt: Date | null; expired: boolean })[]
+	>`
 		select id as "tokenId", user_id as "userId", name, organization_id as "organizationId", role,
-			last_used_at as "lastUsedAt"
+			last_used_at as "lastUsedAt", expires_at as "expiresAt", expires_at <= now() as expired
 		from api_tokens
 		where secret_hash = ${hashSecret(secret)} and revoked_at is null`;
 	if (!row) return null;
+	if (row.expired && row.expiresAt) {
+		const when = `${row.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+		throw new AppError(
+			'unauthenticated',
+			`This API token expired on ${when}: create a new one on the organization's API tokens page.`
+		);
+	}
 	if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
 		await sql`
 			update api_tokens set last_used_at = now(), last_used_address = ${address}

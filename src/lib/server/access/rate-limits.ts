@@ -1,69 +1,92 @@
+import { limitConfig } from '../config';
+import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
 import { processGlobal } from '../process-global';
 
 /**
- * Fixed-window counters kept in this process's memory, for limits where a few more requests
- * across several nodes do no harm (the JSON API, invite links). Sign-in attempts are counted
- * in PostgreSQL instead (auth/rate-limit.ts): there, every node must agree.
+ * Fixed-window counters kept in PostgreSQL (table rate_counters), so every node of a cluster
+ * draws on one budget: N requests spread over two nodes meet the limit at N, not 2N. A hit is
+ * one atomic upsert; expired windows are swept by the queue (sweepRateCounters). Sign-in
+ * attempts have their own table and rule (auth/rate-limit.ts).
  */
 export interface Limit {
-	/** Requests allowed per window. */
+	/** Requests allowed per window; 0 means no limit. */
 	max: number;
 	windowMs: number;
 }
 
-export const LIMITS = {
+export interface Limits {
 	/** Per API token, or per signed-in person, or per address when anonymous. */
-	api: { max: Number(process.env.API_RATE_LIMIT ?? 600), windowMs: 60_000 },
+	api: Limit;
 	/** Opening or accepting invite links, per address: links are not to be guessed. */
-	inviteLink: { max: 60, windowMs: 60_000 },
+	inviteLink: Limit;
 	/** Alert payloads per integration (a storm arrives in bursts). */
-	ingest: { max: Number(process.env.ALERT_RATE_LIMIT ?? 6000), windowMs: 60_000 },
+	ingest: Limit;
 	/** Requests to unknown or revoked ingestion URLs, per address: secrets are not to be guessed. */
-	ingestMiss: { max: 60, windowMs: 60_000 }
-} as const satisfies Record<string, Limit>;
-
-interface Window {
-	count: number;
-	resetAt: number;
+	ingestMiss: Limit;
 }
 
-const windows = processGlobal('rate-windows', new Map<string, Window>());
-// Bounded memory: past this many keys, expired windows are swept.
-const SWEEP_ABOVE = 10_000;
+const settings = processGlobal<Limits | undefined>('rate-limits', undefined);
+
+/** The limits, from the validated configuration (API_RATE_LIMIT, ALERT_RATE_LIMIT); read once. */
+export function limits(): Limits {
+	settings.value ??= limitsFrom(limitConfig());
+	return settings.value;
+}
+
+export function limitsFrom(config: { API_RATE_LIMIT: number; ALERT_RATE_LIMIT: number }): Limits {
+	return {
+		api: { max: config.API_RATE_LIMIT, windowMs: 60_000 },
+		inviteLink: { max: 60, windowMs: 60_000 },
+		ingest: { max: config.ALERT_RATE_LIMIT, windowMs: 60_000 },
+		ingestMiss: { max: 60, windowMs: 60_000 }
+	};
+}
+
+/** Keys are made of ids and addresses; anything longer is cut (it still counts as one key). */
+const MAX_KEY_LENGTH = 200;
 
 /** Counts one request; returns the seconds to wait when over the limit, else null. */
-export function hit(key: string, limit: Limit, now = Date.now()): number | null {
-	const map = windows.value;
-	if (map.size > SWEEP_ABOVE) sweep(map, now);
-	let window = map.get(key);
-	if (!window || window.resetAt <= now) {
-		window = { count: 0, resetAt: now + limit.windowMs };
-		map.set(key, window);
-	}
-	window.count += 1;
-	return window.count > limit.max ? Math.ceil((window.resetAt - now) / 1000) : null;
+export async function hit(key: string, limit: Limit, sql?: Db): Promise<number | null> {
+	if (limit.max <= 0) return null;
+	const [row] = await (sql ?? db())<{ hits: number; wait: number }[]>`
+		insert into rate_counters as c (key, hits, reset_at)
+		values (${key.slice(0, MAX_KEY_LENGTH)}, 1,
+			clock_timestamp() + make_interval(secs => ${limit.windowMs / 1000}))
+		on conflict (key) do update set
+			hits = case when c.reset_at <= clock_timestamp() then 1 else c.hits + 1 end,
+			reset_at = case when c.reset_at <= clock_timestamp() then excluded.reset_at
+				else c.reset_at end
+		returning hits,
+			greatest(1, ceil(extract(epoch from reset_at - clock_timestamp())))::int as wait`;
+	if (!row) throw new Error('rate counter upsert returned no row');
+	return row.hits > limit.max ? row.wait : null;
+}
+
+/** Whether the key already used up its window, without counting a request. */
+export async function isOverLimit(key: string, limit: Limit, sql?: Db): Promise<boolean> {
+	if (limit.max <= 0) return false;
+	const [row] = await (sql ?? db())<{ over: boolean }[]>`
+		select hits >= ${limit.max} as over from rate_counters
+		where key = ${key.slice(0, MAX_KEY_LENGTH)} and reset_at > clock_timestamp()`;
+	return row?.over ?? false;
 }
 
 /** Throws `rate_limited` with the wait when over the limit. */
-export function assertWithinLimit(key: string, limit: Limit, what: string) {
-	const wait = hit(key, limit);
+export async function assertWithinLimit(key: string, limit: Limit, what: string) {
+	const wait = await hit(key, limit);
 	if (wait !== null) {
 		throw new AppError('rate_limited', `Too many ${what}. Retry in ${wait} seconds.`);
 	}
 }
 
-/** Whether the key already used up its window, without counting a request. */
-export function isOverLimit(key: string, limit: Limit, now = Date.now()): boolean {
-	const window = windows.value.get(key);
-	return window !== undefined && window.resetAt > now && window.count >= limit.max;
+/** Deletes the windows that have ended; returns how many. Run by the queue every few minutes. */
+export async function sweepRateCounters(sql: Db = db()): Promise<number> {
+	const rows = await sql`delete from rate_counters where reset_at <= clock_timestamp()`;
+	return rows.count;
 }
 
 /** Forgets every counter (tests). */
-export function resetRateLimits() {
-	windows.value.clear();
-}
-
-function sweep(map: Map<string, Window>, now: number) {
-	for (const [key, window] of map) if (window.resetAt <= now) map.delete(key);
+export async function resetRateLimits(sql: Db = db()) {
+	await sql`delete from rate_counters`;
 }

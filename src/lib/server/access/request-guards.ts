@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { isAppError } from '../errors';
 import { resolveApiToken } from './api-tokens';
-import { hit, LIMITS } from './rate-limits';
+import { hit, limits } from './rate-limits';
 
 /**
  * The checks every request passes before a route sees it (hooks.server.ts): body size,
@@ -80,7 +81,14 @@ export function refuseCrossOriginJson(request: Request, url: URL): Response | nu
 export async function loadTokenActor(event: Event): Promise<Response | null> {
 	const secret = isApi(event.url) && !isIngest(event.url) ? bearerOf(event.request) : null;
 	if (secret === null) return null;
-	const token = await resolveApiToken(secret, event.getClientAddress());
+	let token: Awaited<ReturnType<typeof resolveApiToken>>;
+	try {
+		token = await resolveApiToken(secret, event.getClientAddress());
+	} catch (error) {
+		// An expired token: 401, saying since when.
+		if (!isAppError(error)) throw error;
+		return refusal(error.status, error.code, error.message, { 'www-authenticate': 'Bearer' });
+	}
 	if (!token) {
 		return refusal(401, 'unauthenticated', 'This API token is not valid or was revoked.', {
 			'www-authenticate': 'Bearer'
@@ -103,14 +111,14 @@ export async function loadTokenActor(event: Event): Promise<Response | null> {
 }
 
 /** The JSON API's rate limit: per token, else per person, else per address. */
-export function refuseOverApiLimit(event: Event): Response | null {
+export async function refuseOverApiLimit(event: Event): Promise<Response | null> {
 	if (!isApi(event.url) || isIngest(event.url)) return null;
 	const key = event.locals.apiToken
 		? `token:${event.locals.apiToken.id}`
 		: event.locals.user
 			? `user:${event.locals.user.id}`
 			: `address:${event.getClientAddress()}`;
-	const wait = hit(`api:${key}`, LIMITS.api);
+	const wait = await hit(`api:${key}`, limits().api);
 	if (wait === null) return null;
 	return refusal(429, 'rate_limited', `Too many requests. Retry in ${wait} seconds.`, {
 		'retry-after': String(wait)

@@ -1,4 +1,4 @@
-import { hit, LIMITS } from '../access/rate-limits';
+import { hit, limits, type Limit } from '../access/rate-limits';
 import { AppError, isAppError } from '../errors';
 import { ingestAlerts, readPayload, resolveIntegration } from './ingest';
 import { m } from '$lib/paraglide/messages';
@@ -14,18 +14,18 @@ export async function receiveAlerts(
 	address: string,
 	readBody: () => Promise<Record<string, unknown>>
 ) {
-	const integration = await resolveIntegration(secret, bearer).catch((error: unknown) => {
-		if (isAppError(error)) limit(`ingest-miss:${address}`, LIMITS.ingestMiss);
+	const integration = await resolveIntegration(secret, bearer).catch(async (error: unknown) => {
+		if (isAppError(error)) await limit(`ingest-miss:${address}`, limits().ingestMiss);
 		throw error;
 	});
-	limit(`ingest:${integration.id}`, LIMITS.ingest);
+	await limit(`ingest:${integration.id}`, limits().ingest);
 	const incoming = readPayload(integration.kind, await readBody());
 	const result = await ingestAlerts(integration, incoming);
 	return { kind: integration.kind, result };
 }
 
-function limit(key: string, budget: { max: number; windowMs: number }) {
-	const wait = hit(key, budget);
+async function limit(key: string, budget: Limit) {
+	const wait = await hit(key, budget);
 	if (wait !== null) {
 		throw new AppError('rate_limited', m.err_alerts_rate_limited({ wait }));
 	}

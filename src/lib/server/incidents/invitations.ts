@@ -2,7 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import type { OrganizationKind } from '$lib/roles';
 import { z } from 'zod';
 import { authorize } from '../access/authorize';
-import { hit, isOverLimit, LIMITS } from '../access/rate-limits';
+import { hit, isOverLimit, limits } from '../access/rate-limits';
 import { db, type Db, type Tx } from '../db/db';
 import { AppError, isAppError } from '../errors';
 import { runCommand, type CommandContext, type Step } from '../events/command';
@@ -51,7 +51,7 @@ export async function inviteOrganization(
 	const target = parse(inviteInput, input);
 	// Only wrong codes count: past the limit, every code is refused until the window ends.
 	const guesses = `invitation-code:${context.actor.userId}`;
-	if (target.code && isOverLimit(guesses, LIMITS.inviteLink)) {
+	if (target.code && (await isOverLimit(guesses, limits().inviteLink))) {
 		throw new AppError('rate_limited', m.err_invitation_code_guesses());
 	}
 	try {
@@ -60,7 +60,7 @@ export async function inviteOrganization(
 		);
 	} catch (error) {
 		if (target.code && isAppError(error) && error.code === 'not_found')
-			hit(guesses, LIMITS.inviteLink);
+			await hit(guesses, limits().inviteLink);
 		throw error;
 	}
 }

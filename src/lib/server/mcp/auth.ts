@@ -1,5 +1,5 @@
 import { resolveApiToken } from '../access/api-tokens';
-import { hit, LIMITS } from '../access/rate-limits';
+import { hit, limits } from '../access/rate-limits';
 import { bearerOf } from '../access/request-guards';
 import { AppError } from '../errors';
 import type { McpCaller } from './server';
@@ -15,7 +15,7 @@ export async function mcpCaller(request: Request, address: string): Promise<McpC
 	if (!token) {
 		throw new AppError('unauthenticated', m.err_mcp_token());
 	}
-	const wait = hit(`api:token:${token.tokenId}`, LIMITS.api);
+	const wait = await hit(`api:token:${token.tokenId}`, limits().api);
 	if (wait !== null) throw new AppError('rate_limited', m.err_requests_rate_limited({ wait }));
 	return { userId: token.userId, name: token.name, address };
 }

@@ -109,7 +109,14 @@ const ORGANIZATIONS: Operation[] = [
 		tag: 'Organizations',
 		summary: 'API tokens (never their secrets)',
 		query: pageQuery,
-		responses: page(z.looseObject({ id, name: z.string(), role: z.string() }))
+		responses: page(
+			z.looseObject({
+				id,
+				name: z.string(),
+				role: z.string(),
+				expiresAt: instant.nullable().describe('When it stops working; null: never.')
+			})
+		)
 	},
 	{
 		method: 'post',
@@ -122,6 +129,7 @@ const ORGANIZATIONS: Operation[] = [
 			tokenId: id,
 			name: z.string(),
 			role: z.string(),
+			expiresAt: instant.nullable(),
 			token: z.string().nullable()
 		})
 	},

@@ -1,5 +1,6 @@
 import type { Task, TaskList } from 'graphile-worker';
 import { z } from 'zod';
+import { sweepRateCounters } from '../access/rate-limits';
 import { sendMailJob } from '../mail/outbox';
 import { mailDueActionItems } from '../mail/due';
 import { deliverJob } from '../webhooks/deliver';
@@ -24,8 +25,14 @@ export const TASKS: TaskList = {
 	outbound_event: outboundEvent,
 	webhook_deliver: webhookDeliver,
 	mail_send: mailSend,
-	action_items_due: actionItemsDue
+	action_items_due: actionItemsDue,
+	rate_counters_sweep: async () => {
+		await sweepRateCounters();
+	}
 };
 
-/** Every morning at 07:00 UTC, the action items due today are mailed to their owners. */
-export const CRONTAB = '0 7 * * * action_items_due';
+/**
+ * Every morning at 07:00 UTC, the action items due today are mailed to their owners; every
+ * five minutes, the rate-limit windows that have ended are deleted (one node runs each).
+ */
+export const CRONTAB = ['0 7 * * * action_items_due', '*/5 * * * * rate_counters_sweep'].join('\n');

@@ -1,6 +1,6 @@
 import { actorOf } from '$lib/server/access/actor-of';
 import { error, redirect } from '@sveltejs/kit';
-import { assertWithinLimit, LIMITS } from '$lib/server/access/rate-limits';
+import { assertWithinLimit, limits } from '$lib/server/access/rate-limits';
 import { openSession } from '$lib/server/auth/session';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
@@ -13,11 +13,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 // Invite links are not to be guessed: opening and using them is rate limited per address.
 const limitInviteLinks = (address: string) =>
-	assertWithinLimit(`invite:${address}`, LIMITS.inviteLink, 'invite links opened');
+	assertWithinLimit(`invite:${address}`, limits().inviteLink, 'invite links opened');
 
 export const load: PageServerLoad = async ({ params, locals, getClientAddress }) => {
 	try {
-		limitInviteLinks(getClientAddress());
+		await limitInviteLinks(getClientAddress());
 		const invite = await readInvite(params.token);
 		return {
 			organizationName: invite.organization_name,
@@ -38,7 +38,7 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, `/signin?next=/invite/${params.token}`);
 		let organizationId: string;
 		try {
-			limitInviteLinks(getClientAddress());
+			await limitInviteLinks(getClientAddress());
 			({ organizationId } = (await acceptInvite(actorOf(event), params.token)).result);
 		} catch (e) {
 			return formFailure(e);
@@ -51,7 +51,7 @@ export const actions: Actions = {
 		const address = event.getClientAddress();
 		let created: { userId: string; organizationId: string | null };
 		try {
-			limitInviteLinks(address);
+			await limitInviteLinks(address);
 			created = await signUp(
 				{
 					email: values.email,
