@@ -5,10 +5,12 @@ import {
 } from '../../src/lib/server/auth/password-reset';
 import { MAX_FAILURES_PER_ACCOUNT_ADDRESS } from '../../src/lib/server/auth/rate-limit';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
-import { signIn, WRONG_CREDENTIALS } from '../../src/lib/server/auth/sign-in';
+import { signIn } from '../../src/lib/server/auth/sign-in';
 import { signUp } from '../../src/lib/server/users/sign-up';
 import { changePassword } from '../../src/lib/server/users/account';
 import { newOrganization, newUser, TEST_PASSWORD, uniqueEmail, useTestDatabase } from './setup';
+
+const WRONG_CREDENTIALS = 'Wrong email or password.';
 
 const sql = useTestDatabase();
 let addressCounter = 0;

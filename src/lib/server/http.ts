@@ -4,6 +4,7 @@ import { actorOf, type RequestActor } from './access/actor-of';
 import { AppError, isAppError } from './errors';
 import type { CommandContext } from './events/command';
 import { clientMutationId, parse } from './validation';
+import { m } from '$lib/paraglide/messages';
 
 export interface FormFailure {
 	/** Which form of the page failed, when a page has several. */
@@ -53,10 +54,10 @@ export async function readJsonObject(
 	try {
 		body = JSON.parse(text);
 	} catch {
-		throw new AppError('invalid', 'The request body must be JSON.');
+		throw new AppError('invalid', m.err_body_not_json());
 	}
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		throw new AppError('invalid', 'The request body must be a JSON object.');
+		throw new AppError('invalid', m.err_body_not_object());
 	}
 	return body as Record<string, unknown>;
 }
@@ -127,8 +128,8 @@ export function withVersion(request: Request, body: Record<string, unknown>) {
 	if (header === null) return body;
 	const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
 	if (!match) {
-		throw new AppError('invalid', 'If-Match must name a version, like "3".', {
-			'If-Match': 'Expected a version, like "3".'
+		throw new AppError('invalid', m.err_if_match_invalid(), {
+			'If-Match': m.val_if_match_invalid()
 		});
 	}
 	return { ...body, version: Number(match[1]) };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from './errors';
 import { parse } from './validation';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Cursor pagination for every list of the JSON API: `?limit=&cursor=`, answered with
@@ -10,12 +11,15 @@ import { parse } from './validation';
  */
 export const pageQuery = z.object({
 	limit: z.coerce
-		.number({ message: 'The limit must be a number.' })
-		.int({ message: 'The limit must be a whole number.' })
-		.min(1, { message: 'The limit must be at least 1.' })
-		.max(200, { message: 'The limit must be at most 200.' })
+		.number({ error: () => m.val_limit_number() })
+		.int({ error: () => m.val_limit_integer() })
+		.min(1, { error: () => m.val_limit_min() })
+		.max(200, { error: () => m.val_limit_max() })
 		.default(50),
-	cursor: z.string().max(512, { message: 'This cursor is not valid.' }).optional()
+	cursor: z
+		.string()
+		.max(512, { error: () => m.val_cursor_invalid() })
+		.optional()
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 
@@ -39,8 +43,8 @@ export function decodeCursor<T extends z.ZodType>(schema: T, cursor: string | un
 	}
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) {
-		throw new AppError('invalid', 'This cursor is not valid.', {
-			cursor: 'This cursor is not valid.'
+		throw new AppError('invalid', m.val_cursor_invalid(), {
+			cursor: m.val_cursor_invalid()
 		});
 	}
 	return parsed.data as z.infer<T>;

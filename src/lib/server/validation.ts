@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { isStorableText } from '$lib/text/storable';
 import { AppError } from './errors';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+
+const ZOD_LOCALES: Record<Locale, { localeError: z.core.$ZodErrorMap }> = {
+	en: z.locales.en(),
+	fr: z.locales.fr()
+};
 
 /**
  * Parses input with a schema; on failure throws one `invalid` AppError carrying a message per
  * field, so forms can show each next to its input and nothing is written.
  */
 export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-	const result = schema.safeParse(input);
+	// zod's own messages (a wrong type, a missing field) in the reader's language too.
+	const result = schema.safeParse(input, { error: ZOD_LOCALES[getLocale()].localeError });
 	const fields: Record<string, string> = {};
 	if (result.success) {
 		// What PostgreSQL would refuse with an error (a 500) is refused here, by field.
@@ -24,7 +32,7 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
 		? first[0] === 'form'
 			? first[1]
 			: `${first[0]}: ${first[1]}`
-		: 'Invalid input.';
+		: m.val_invalid_input();
 	throw new AppError('invalid', summary, fields);
 }
 
@@ -37,27 +45,25 @@ const MAX_INTEGER = 2_147_483_647;
 function unstorable(value: unknown, path: (string | number)[], fields: Record<string, string>) {
 	const key = path.join('.') || 'form';
 	if (typeof value === 'string') {
-		if (value.includes('\u0000')) fields[key] ??= 'Text cannot contain the NUL character.';
-		else if (!value.isWellFormed())
-			fields[key] ??= 'Text cannot contain a lone UTF-16 surrogate (half of a character).';
+		if (value.includes('\u0000')) fields[key] ??= m.val_nul_character();
+		else if (!value.isWellFormed()) fields[key] ??= m.val_lone_surrogate();
 	} else if (typeof value === 'number') {
 		if (Number.isInteger(value) && Math.abs(value) > MAX_INTEGER)
-			fields[key] ??= 'This number is too large.';
+			fields[key] ??= m.val_number_too_large();
 	} else if (value instanceof Date) {
 		const year = value.getUTCFullYear();
-		if (Number.isNaN(year) || year < 1 || year > 9999)
-			fields[key] ??= 'Give a date between the years 1 and 9999.';
+		if (Number.isNaN(year) || year < 1 || year > 9999) fields[key] ??= m.val_date_out_of_range();
 	} else if (Array.isArray(value)) {
 		value.forEach((item, i) => unstorable(item, [...path, i], fields));
 	} else if (value !== null && typeof value === 'object') {
 		for (const [name, item] of Object.entries(value)) {
-			if (!isStorableText(name)) fields[key] ??= 'A field name cannot be stored as it is.';
+			if (!isStorableText(name)) fields[key] ??= m.val_field_name_unstorable();
 			unstorable(item, [...path, name], fields);
 		}
 	}
 }
 
-export const uuid = z.string().uuid({ message: 'Not a valid id.' });
+export const uuid = z.string().uuid({ error: () => m.val_id_invalid() });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -2,6 +2,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { isApi } from './request-guards';
+import { m } from '$lib/paraglide/messages';
 
 /** The caller of a form or an endpoint, as commands record it, with the zone they type times in. */
 export type RequestActor = Actor & { timezone: string; source: 'manual' | 'api' };
@@ -18,12 +19,12 @@ type Event = Pick<RequestEvent, 'locals' | 'getClientAddress' | 'url'>;
 export function actorOf(event: Event, options: { person?: boolean } = {}): RequestActor {
 	const user = event.locals.user;
 	if (!user) {
-		if (isApi(event.url)) throw new AppError('unauthenticated', 'Sign in, or send an API token.');
+		if (isApi(event.url)) throw new AppError('unauthenticated', m.err_sign_in_or_token());
 		redirect(303, '/signin');
 	}
 	const token = event.locals.apiToken ?? null;
 	if (token && options.person) {
-		throw new AppError('forbidden', 'A person does this, signed in: an API token may not.');
+		throw new AppError('forbidden', m.err_person_only());
 	}
 	return {
 		userId: user.id,

@@ -1,9 +1,10 @@
-import { roleAtLeast, type Role } from '$lib/roles';
+import { roleAtLeast, roleLabel, type Role } from '$lib/roles';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
 import { isUuid } from '../validation';
 import type { Actor } from './actor';
 import { PERMISSIONS, type Permission } from './permissions';
+import { m } from '$lib/paraglide/messages';
 
 export interface Membership {
 	organizationId: string;
@@ -41,13 +42,12 @@ export async function authorize(
 	atLeast?: Role
 ): Promise<Membership> {
 	const membership = await findMembership(actor.userId, organizationId, sql);
-	if (!membership)
-		throw new AppError('not_found', 'This organization does not exist or you are not a member.');
+	if (!membership) throw new AppError('not_found', m.err_organization_not_member());
 	const needed = neededRole(permission, atLeast);
 	if (!roleAtLeast(membership.role, needed)) {
 		throw new AppError(
 			'forbidden',
-			`Only ${needed}s and above may do this; you are ${membership.role}.`
+			m.err_role_needed({ needed: roleLabel(needed), role: roleLabel(membership.role) })
 		);
 	}
 	return membership;

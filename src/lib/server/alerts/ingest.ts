@@ -10,6 +10,7 @@ import { INTEGRATION_PREFIX } from './integrations';
 import { fromPagerduty, fromWebhook, type IncomingGroup, type IncomingMember } from './normalize';
 import { alertmanagerPayload, grafanaPayload, pagerdutyEvent } from './payloads';
 import { applyRules, type Rules } from './rules';
+import { m } from '$lib/paraglide/messages';
 
 export interface IngestingIntegration extends Rules {
 	id: string;
@@ -28,7 +29,7 @@ export async function resolveIntegration(
 	secret: string,
 	bearer: string | null
 ): Promise<IngestingIntegration> {
-	const unknown = new AppError('not_found', 'No live integration has this address.');
+	const unknown = new AppError('not_found', m.err_integration_address_unknown());
 	if (!secret.startsWith(INTEGRATION_PREFIX) || secret.length > 200) throw unknown;
 	const [row] = await db()<(IngestingIntegration & { bearerHash: Uint8Array | null })[]>`
 		select id, organization_id as "organizationId", user_id as "userId", kind, name, action,
@@ -38,7 +39,7 @@ export async function resolveIntegration(
 		where secret_hash = ${hashSecret(secret)} and revoked_at is null`;
 	if (!row) throw unknown;
 	if (row.bearerHash && (bearer === null || !secretMatches(bearer, row.bearerHash))) {
-		throw new AppError('unauthenticated', 'This integration needs its bearer secret.');
+		throw new AppError('unauthenticated', m.err_integration_bearer());
 	}
 	const { bearerHash: _, ...integration } = row;
 	return integration;
@@ -81,7 +82,7 @@ export async function ingestAlerts(integration: IngestingIntegration, incoming: 
 	const outcome = await runCommand<IngestResult>({ actor }, async (tx, emit) => {
 		const [live] = await tx`
 			select 1 from integrations where id = ${integration.id} and revoked_at is null`;
-		if (!live) throw new AppError('not_found', 'No live integration has this address.');
+		if (!live) throw new AppError('not_found', m.err_integration_address_unknown());
 		// The group's row lock serializes notifications of one group; other groups go in parallel.
 		const group = await lockGroup(tx, integration, incoming);
 		if (!group) return ignored(incoming.groupKey);

@@ -8,6 +8,7 @@ import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { parse, uuid } from '../validation';
+import { m } from '$lib/paraglide/messages';
 
 export const INTEGRATION_KINDS = ['alertmanager', 'grafana', 'pagerduty'] as const;
 export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
@@ -29,20 +30,18 @@ const checkbox = z
 
 export const rulesInput = z.object({
 	action: z.enum(ALERT_ACTIONS, {
-		message: 'Choose what an alert does: list, attach or declare.'
+		error: () => m.val_alert_action()
 	}),
-	defaultSeverity: z
-		.enum(SEVERITIES, { message: 'Choose a severity from SEV1 to SEV4.' })
-		.default('SEV2'),
+	defaultSeverity: z.enum(SEVERITIES, { error: () => m.val_severity_choice() }).default('SEV2'),
 	serverStatus: z
-		.enum(['', 'degraded', 'down'], { message: 'Choose degraded, down or nothing.' })
+		.enum(['', 'degraded', 'down'], { error: () => m.val_server_status_choice() })
 		.default('')
 		.transform((v) => (v === '' ? null : v)),
 	stormMinutes: z.coerce
-		.number({ message: 'Give the storm window in minutes.' })
-		.int({ message: 'Give whole minutes.' })
-		.min(0, { message: 'At least 0 minutes.' })
-		.max(1440, { message: 'At most 1440 minutes (a day).' })
+		.number({ error: () => m.val_storm_minutes() })
+		.int({ error: () => m.val_whole_minutes() })
+		.min(0, { error: () => m.val_storm_min() })
+		.max(1440, { error: () => m.val_storm_max() })
 		.default(30),
 	matchLabels: z
 		.union([z.string(), z.array(z.string())])
@@ -55,10 +54,10 @@ export const rulesInput = z.object({
 			z
 				.array(
 					z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]{0,63}$/, {
-						message: 'Label names are letters, digits and underscores.'
+						error: () => m.val_label_name()
 					})
 				)
-				.max(10, { message: 'At most 10 labels.' })
+				.max(10, { error: () => m.val_labels_max() })
 		)
 		.optional(),
 	version: z.coerce.number().int().positive().optional()
@@ -66,13 +65,13 @@ export const rulesInput = z.object({
 
 export const integrationInput = rulesInput.partial({ action: true }).extend({
 	kind: z.enum(INTEGRATION_KINDS, {
-		message: 'Choose the kind: alertmanager, grafana or pagerduty.'
+		error: () => m.val_integration_kind()
 	}),
 	name: z
-		.string({ message: 'Name the integration (what sends to it).' })
+		.string({ error: () => m.val_integration_name() })
 		.trim()
-		.min(1, { message: 'Name the integration (what sends to it).' })
-		.max(80, { message: 'Use at most 80 characters for the name.' }),
+		.min(1, { error: () => m.val_integration_name() })
+		.max(80, { error: () => m.val_integration_name_long() }),
 	withBearer: checkbox.default(false)
 });
 
@@ -145,12 +144,9 @@ export async function updateIntegrationRules(
 			select version, name from integrations
 			where id = ${integrationId} and organization_id = ${organizationId} and revoked_at is null
 			for update`;
-		if (!current) throw new AppError('not_found', 'This integration is revoked or unknown.');
+		if (!current) throw new AppError('not_found', m.err_integration_unknown());
 		if (data.version !== undefined && data.version !== current.version) {
-			throw new AppError(
-				'conflict',
-				`The rules of ${current.name} were changed meanwhile. Nothing was changed: reload and try again.`
-			);
+			throw new AppError('conflict', m.err_integration_rules_changed({ name: current.name }));
 		}
 		const [row] = await tx<{ version: number }[]>`
 			update integrations set action = ${data.action}, default_severity = ${data.defaultSeverity},
@@ -185,7 +181,7 @@ export async function revokeIntegration(
 			update integrations set revoked_at = now(), revoked_by = ${context.actor.userId}
 			where id = ${integrationId} and organization_id = ${organizationId} and revoked_at is null
 			returning name, kind`;
-		if (!row) throw new AppError('not_found', 'This integration is already revoked or unknown.');
+		if (!row) throw new AppError('not_found', m.err_integration_already_revoked());
 		await emit({
 			streamId: organizationId,
 			kind: 'integration.revoked',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The three formats monitoring sends, as documented by their authors: Prometheus
@@ -7,18 +8,18 @@ import { z } from 'zod';
  * receiver of these webhooks must (both add fields over releases).
  */
 
-const text = (max: number) => z.string().max(max, { message: `At most ${max} characters.` });
-const labels = z.record(text(256), text(4096), { message: 'Expected an object of strings.' });
+const text = (max: number) => z.string().max(max, { error: () => m.val_at_most_chars({ max }) });
+const labels = z.record(text(256), text(4096), { error: () => m.val_expected_string_object() });
 
 /** RFC 3339 as Go writes it (up to nanoseconds); Alertmanager's zero time means "not ended". */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 export const GO_ZERO_TIME = '0001-01-01T00:00:00Z';
 const instant = z
-	.string({ message: 'Expected an RFC 3339 date-time.' })
-	.regex(RFC3339, { message: 'Expected an RFC 3339 date-time.' });
+	.string({ error: () => m.val_expected_rfc3339() })
+	.regex(RFC3339, { error: () => m.val_expected_rfc3339() });
 
 const webhookAlert = z.object({
-	status: z.enum(['firing', 'resolved'], { message: 'Expected "firing" or "resolved".' }),
+	status: z.enum(['firing', 'resolved'], { error: () => m.val_expected_firing_resolved() }),
 	labels,
 	annotations: labels.default({}),
 	startsAt: instant.optional(),
@@ -29,8 +30,8 @@ const webhookAlert = z.object({
 
 const envelope = {
 	receiver: text(256).optional(),
-	status: z.enum(['firing', 'resolved'], { message: 'Expected "firing" or "resolved".' }),
-	groupKey: text(2048).min(1, { message: 'The group key cannot be empty.' }),
+	status: z.enum(['firing', 'resolved'], { error: () => m.val_expected_firing_resolved() }),
+	groupKey: text(2048).min(1, { error: () => m.val_group_key_empty() }),
 	truncatedAlerts: z.number().int().min(0).max(1_000_000).default(0),
 	groupLabels: labels.default({}),
 	commonLabels: labels.default({}),
@@ -40,12 +41,12 @@ const envelope = {
 
 export const MAX_ALERTS_PER_PAYLOAD = 1000;
 const alertList = <T extends z.ZodType>(alert: T) =>
-	z
-		.array(alert, { message: 'Expected a list of alerts.' })
-		.max(MAX_ALERTS_PER_PAYLOAD, { message: `At most ${MAX_ALERTS_PER_PAYLOAD} alerts.` });
+	z.array(alert, { error: () => m.val_expected_alert_list() }).max(MAX_ALERTS_PER_PAYLOAD, {
+		error: () => m.val_alerts_max({ max: MAX_ALERTS_PER_PAYLOAD })
+	});
 
 export const alertmanagerPayload = z.object({
-	version: z.literal('4', { message: 'Only webhook payload version "4" is understood.' }),
+	version: z.literal('4', { error: () => m.val_webhook_version() }),
 	...envelope,
 	alerts: alertList(webhookAlert)
 });
@@ -74,22 +75,24 @@ export const PAGERDUTY_SEVERITIES = ['critical', 'error', 'warning', 'info'] as 
 
 export const pagerdutyEvent = z
 	.object({
-		routing_key: text(255).min(1, { message: 'The routing key cannot be empty.' }),
+		routing_key: text(255).min(1, { error: () => m.val_routing_key_empty() }),
 		event_action: z.enum(['trigger', 'acknowledge', 'resolve'], {
-			message: 'Expected "trigger", "acknowledge" or "resolve".'
+			error: () => m.val_event_action()
 		}),
-		dedup_key: text(255).min(1, { message: 'The dedup key cannot be empty.' }).optional(),
+		dedup_key: text(255)
+			.min(1, { error: () => m.val_dedup_key_empty() })
+			.optional(),
 		payload: z
 			.object({
-				summary: text(1024).min(1, { message: 'Give a summary.' }),
-				source: text(1024).min(1, { message: 'Give a source.' }),
+				summary: text(1024).min(1, { error: () => m.val_summary_required() }),
+				source: text(1024).min(1, { error: () => m.val_source_required() }),
 				severity: z.enum(PAGERDUTY_SEVERITIES, {
-					message: 'Expected critical, error, warning or info.'
+					error: () => m.val_pd_severity()
 				}),
 				timestamp: z
 					.string()
 					.refine((v) => !Number.isNaN(Date.parse(v)) || RFC3339.test(v), {
-						message: 'Expected an ISO 8601 date-time.'
+						error: () => m.val_expected_iso8601()
 					})
 					.optional(),
 				component: text(1024).optional(),
@@ -111,13 +114,13 @@ export const pagerdutyEvent = z
 	})
 	.superRefine((event, ctx) => {
 		if (event.event_action === 'trigger' && !event.payload) {
-			ctx.addIssue({ code: 'custom', path: ['payload'], message: 'A trigger needs a payload.' });
+			ctx.addIssue({ code: 'custom', path: ['payload'], message: m.val_trigger_payload() });
 		}
 		if (event.event_action !== 'trigger' && !event.dedup_key) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['dedup_key'],
-				message: `An ${event.event_action} event needs the dedup_key of its trigger.`
+				message: m.val_dedup_key_needed({ action: event.event_action })
 			});
 		}
 	});

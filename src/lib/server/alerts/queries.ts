@@ -5,6 +5,7 @@ import { db, type Db } from '../db/db';
 import { decodeCursor, pageOf, pageQuery, type Page } from '../pagination';
 import { parse } from '../validation';
 import type { MemberStatus } from './normalize';
+import { m } from '$lib/paraglide/messages';
 
 export interface AlertMember {
 	fingerprint: string;
@@ -38,7 +39,7 @@ export interface AlertGroup {
 }
 
 export const alertFilters = pageQuery.extend({
-	status: z.enum(['firing', 'resolved'], { message: 'Filter by firing or resolved.' }).optional()
+	status: z.enum(['firing', 'resolved'], { error: () => m.val_alert_status_filter() }).optional()
 });
 
 const cursorKey = z.tuple([z.string().datetime(), z.string().uuid()]);

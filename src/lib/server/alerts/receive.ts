@@ -1,6 +1,7 @@
 import { hit, limits, type Limit } from '../access/rate-limits';
 import { AppError, isAppError } from '../errors';
 import { ingestAlerts, readPayload, resolveIntegration } from './ingest';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * One request to an ingestion URL: the integration its secret names (and its bearer secret,
@@ -26,6 +27,6 @@ export async function receiveAlerts(
 async function limit(key: string, budget: Limit) {
 	const wait = await hit(key, budget);
 	if (wait !== null) {
-		throw new AppError('rate_limited', `Too many alert requests. Retry in ${wait} seconds.`);
+		throw new AppError('rate_limited', m.err_alerts_rate_limited({ wait }));
 	}
 }

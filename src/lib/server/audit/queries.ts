@@ -6,14 +6,15 @@ import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import { db, type Db } from '../db/db';
 import { parse, uuid } from '../validation';
+import { m } from '$lib/paraglide/messages';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = z
 	.string()
 	.trim()
-	.regex(DAY, { message: 'Give a date as YYYY-MM-DD.' })
+	.regex(DAY, { error: () => m.val_day_format() })
 	.refine((v) => !Number.isNaN(Date.parse(v)) && v >= '2000-01-01' && v <= '2999-12-31', {
-		message: 'Give a date between 2000 and 2999.'
+		error: () => m.val_day_range()
 	});
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 

@@ -11,7 +11,8 @@ import { parse, uuid } from '../validation';
 import { hashPassword } from './password';
 import { invalidateUserSessions } from './session';
 import { hashSecret, randomSecret } from './tokens';
-import { roleAtLeast } from '$lib/roles';
+import { roleAtLeast, roleLabel } from '$lib/roles';
+import { m } from '$lib/paraglide/messages';
 
 const RESET_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -32,10 +33,9 @@ export async function issuePasswordReset(
 			tx
 		);
 		const target = await findMembership(targetId, organizationId, tx);
-		if (!target)
-			throw new AppError('not_found', 'This person is not a member of the organization.');
+		if (!target) throw new AppError('not_found', m.err_not_a_member());
 		if (!roleAtLeast(issuer.role, target.role)) {
-			throw new AppError('forbidden', `Only an owner can reset the password of an ${target.role}.`);
+			throw new AppError('forbidden', m.err_reset_owner_only({ role: roleLabel(target.role) }));
 		}
 		await tx`
 			insert into password_resets (user_id, organization_id, token_hash, created_by, expires_at)
@@ -75,12 +75,10 @@ export async function readPasswordReset(token: string): Promise<ResetRow> {
 		select r.id, r.user_id, r.organization_id, u.email, u.display_name, r.expires_at, r.used_at
 		from password_resets r join users u on u.id = r.user_id
 		where r.token_hash = ${hashSecret(token)}`;
-	if (!row)
-		throw new AppError('not_found', 'This reset link is not valid. Ask an admin for a new one.');
-	if (row.used_at)
-		throw new AppError('gone', 'This reset link was already used. Ask an admin for a new one.');
+	if (!row) throw new AppError('not_found', m.err_reset_link_invalid());
+	if (row.used_at) throw new AppError('gone', m.err_reset_link_used_ask());
 	if (row.expires_at.getTime() <= Date.now()) {
-		throw new AppError('gone', 'This reset link has expired. Ask an admin for a new one.');
+		throw new AppError('gone', m.err_reset_link_expired());
 	}
 	return row;
 }
@@ -98,7 +96,7 @@ export async function completePasswordReset(token: string, input: unknown, addre
 		const used = await tx`
 			update password_resets set used_at = now()
 			where id = ${reset.id} and used_at is null returning id`;
-		if (used.length === 0) throw new AppError('gone', 'This reset link was already used.');
+		if (used.length === 0) throw new AppError('gone', m.err_reset_link_used());
 		await tx`update users set password_hash = ${passwordHash}, version = version + 1 where id = ${reset.user_id}`;
 		ended = await invalidateUserSessions(reset.user_id, null, tx);
 		// Told on the stream of the organization that issued it, or (asked by the person
@@ -114,7 +112,7 @@ export async function completePasswordReset(token: string, input: unknown, addre
 		}
 		return { userId: reset.user_id };
 	});
-	endSocketsOfSessions(ended, 'Your password was reset: sign in again.');
+	endSocketsOfSessions(ended, m.sock_password_reset());
 	return { email: reset.email };
 }
 

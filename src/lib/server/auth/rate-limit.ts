@@ -1,5 +1,6 @@
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 export const LOGIN_WINDOW_MINUTES = 15;
 /** Failures allowed from one address, whatever the accounts tried. */
@@ -44,10 +45,7 @@ export async function assertLoginAllowed(email: string, address: string, sql: Db
 				: null;
 	if (blocked) {
 		const minutes = retryMinutes(blocked.oldest);
-		throw new AppError(
-			'rate_limited',
-			`Too many sign-in attempts. Retry in ${minutes} minute${minutes === 1 ? '' : 's'}.`
-		);
+		throw new AppError('rate_limited', m.err_sign_in_rate_limited({ minutes }));
 	}
 }
 

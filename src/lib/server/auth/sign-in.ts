@@ -7,9 +7,7 @@ import { verifyDecoy, verifyPassword } from './password';
 import { assertLoginAllowed, recordLoginAttempt } from './rate-limit';
 import { createSession } from './session';
 import { findRequiredProviders } from '../sso/providers';
-
-/** One message for an unknown email and a wrong password: no account enumeration. */
-export const WRONG_CREDENTIALS = 'Wrong email or password.';
+import { m } from '$lib/paraglide/messages';
 
 export async function signIn(input: unknown, context: { address: string; userAgent?: string }) {
 	const { email, password } = parse(signInInput, input);
@@ -22,7 +20,10 @@ export async function signIn(input: unknown, context: { address: string; userAge
 	const audit = { userId: user?.id ?? null, email, ...context };
 	if (!user || !valid) {
 		await recordAuthEvent('sign_in_failed', audit);
-		throw new AppError('unauthenticated', WRONG_CREDENTIALS, { form: WRONG_CREDENTIALS });
+		// One message for an unknown email and a wrong password: no account enumeration.
+		throw new AppError('unauthenticated', m.err_wrong_credentials(), {
+			form: m.err_wrong_credentials()
+		});
 	}
 	await refuseIfSsoRequired(user.id, audit);
 	const { token, session } = await createSession(user.id, context);
@@ -42,7 +43,12 @@ async function refuseIfSsoRequired(userId: string, audit: Parameters<typeof reco
 		organizationId: provider.organizationId,
 		detail: provider.displayName
 	});
-	const message = `${provider.organizationName ?? 'Your organization'} requires signing in with ${provider.displayName}: passwords are not accepted for its members. Use "Sign in with ${provider.displayName}".`;
+	const message = provider.organizationName
+		? m.err_sso_required_named({
+				organization: provider.organizationName,
+				provider: provider.displayName
+			})
+		: m.err_sso_required({ provider: provider.displayName });
 	throw new AppError('forbidden', message, {
 		form: message,
 		ssoProviderId: provider.id,

@@ -56,11 +56,8 @@ export async function updateContact(
 		if (!row) {
 			const existing = await findContact(id, tx);
 			if (!existing || existing.organizationId !== organizationId)
-				throw new AppError('not_found', 'This contact does not exist.');
-			throw new AppError(
-				'conflict',
-				`${existing.name} was edited by someone else meanwhile: reload to see their change.`
-			);
+				throw new AppError('not_found', m.err_contact_not_found());
+			throw new AppError('conflict', m.err_contact_edited_meanwhile({ name: existing.name }));
 		}
 		await emit({
 			streamId: organizationId,
@@ -81,7 +78,7 @@ export async function deleteContact(
 		await authorize(context.actor, organizationId, 'contacts.edit', tx);
 		const [row] = await tx<{ name: string }[]>`
 			delete from provider_contacts where id = ${id} and organization_id = ${organizationId} returning name`;
-		if (!row) throw new AppError('not_found', 'This contact does not exist.');
+		if (!row) throw new AppError('not_found', m.err_contact_not_found());
 		await emit({
 			streamId: organizationId,
 			kind: 'contact.deleted',

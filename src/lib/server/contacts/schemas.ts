@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { email } from '../users/schemas';
 import { uuid } from '../validation';
 import { pastInstant } from '../incidents/schemas';
+import { m } from '$lib/paraglide/messages';
 
-const text = (max: number, label: string) =>
+const text = (max: number, tooLong: (max: number) => string) =>
 	z
 		.string()
 		.trim()
-		.max(max, { message: `Use at most ${max} characters for ${label}.` })
+		.max(max, { error: () => tooLong(max) })
 		.default('');
 
 const PHONE = /^\+?[0-9 ().-]{4,30}$/;
@@ -22,37 +23,35 @@ const phones = z.preprocess(
 					.filter(Boolean)
 			: v,
 	z
-		.array(
-			z.string().regex(PHONE, { message: 'A phone number has digits, spaces, +, -, ( ) only.' })
-		)
-		.max(5, { message: 'Give at most 5 phone numbers.' })
+		.array(z.string().regex(PHONE, { error: () => m.val_phone_format() }))
+		.max(5, { error: () => m.val_phones_max() })
 );
 
 export const contactInput = z
 	.object({
 		providerName: z
-			.string({ message: 'Name the provider.' })
+			.string({ error: () => m.val_provider_name() })
 			.trim()
-			.min(1, { message: 'Name the provider.' })
+			.min(1, { error: () => m.val_provider_name() })
 			.max(80),
 		providerOrganizationId: z.preprocess((v) => (v === '' ? undefined : v), uuid.optional()),
 		name: z
-			.string({ message: 'Name the person or desk.' })
+			.string({ error: () => m.val_contact_name() })
 			.trim()
-			.min(1, { message: 'Name the person or desk.' })
+			.min(1, { error: () => m.val_contact_name() })
 			.max(80),
-		function: text(80, 'the function'),
+		function: text(80, (max) => m.val_contact_function_long({ max })),
 		phones: phones.default([]),
 		email: z.preprocess((v) => (v === '' ? undefined : v), email.optional()),
-		hours: text(80, 'the hours'),
+		hours: text(80, (max) => m.val_contact_hours_long({ max })),
 		escalationLevel: z.coerce
-			.number({ message: 'Give the escalation level, 1 to 5.' })
+			.number({ error: () => m.val_escalation_level() })
 			.int()
-			.min(1, { message: 'Escalation levels go from 1 to 5.' })
-			.max(5, { message: 'Escalation levels go from 1 to 5.' })
+			.min(1, { error: () => m.val_escalation_range() })
+			.max(5, { error: () => m.val_escalation_range() })
 			.default(1),
-		contractRef: text(120, 'the contract reference'),
-		notes: text(1000, 'the notes'),
+		contractRef: text(120, (max) => m.val_contact_contract_long({ max })),
+		notes: text(1000, (max) => m.val_contact_notes_long({ max })),
 		/** Unset: the organization's own people and desks are shown to partners, third parties not. */
 		visibleToPartners: z.preprocess(
 			(v) => (v === undefined || v === '' ? undefined : v === true || v === 'true' || v === 'on'),
@@ -61,17 +60,17 @@ export const contactInput = z
 		version: z.coerce.number().int().positive().optional()
 	})
 	.refine((c) => c.phones.length > 0 || c.email, {
-		message: 'Give at least a phone number or an email.',
+		error: () => m.val_phone_or_email(),
 		path: ['phones']
 	});
 
 export const logCallInput = z.object({
 	contactId: uuid,
 	outcome: z
-		.string({ message: 'Say what came of the call.' })
+		.string({ error: () => m.val_call_outcome() })
 		.trim()
-		.min(1, { message: 'Say what came of the call.' })
-		.max(1000, { message: 'Use at most 1000 characters for the outcome.' }),
+		.min(1, { error: () => m.val_call_outcome() })
+		.max(1000, { error: () => m.val_call_outcome_long() }),
 	phone: z.string().trim().max(40).optional(),
 	calledAt: z.preprocess((v) => (v === '' ? undefined : v), pastInstant.optional())
 });

@@ -14,14 +14,15 @@ import { listInventoryRefs } from '../runbooks/inventory';
 import { startRunStep } from '../runbooks/runs';
 import { parse, uuid } from '../validation';
 import { listInvitablePartners } from '../organizations/partners';
+import { m } from '$lib/paraglide/messages';
 
 const drillInput = z.object({
 	title: z
 		.string()
 		.trim()
-		.max(140, { message: 'Use at most 140 characters for the title.' })
+		.max(140, { error: () => m.val_incident_title_long() })
 		.default(''),
-	severity: z.enum(SEVERITIES, { message: 'Choose a severity from SEV1 to SEV4.' }).default('SEV1'),
+	severity: z.enum(SEVERITIES, { error: () => m.val_severity_choice() }).default('SEV1'),
 	invite: z
 		.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(uuid))
 		.default([]),
@@ -76,7 +77,7 @@ async function checkDrill(
 		select t.name, v.body from runbook_templates t
 		join runbook_template_versions v on v.template_id = t.id and v.version = t.current_version
 		where t.id = ${templateId} and t.organization_id = ${organizationId}`;
-	if (!template) throw new AppError('not_found', 'This template does not exist.');
+	if (!template) throw new AppError('not_found', m.err_template_not_found_plain());
 	const [missing] = expandTemplate(
 		template.body,
 		await listInventoryRefs(tx, organizationId)
@@ -84,17 +85,13 @@ async function checkDrill(
 	if (missing) {
 		throw new AppError(
 			'invalid',
-			`No server of this organization carries the tag “${missing.tag}” that “${missing.title}” expands over.`
+			m.err_expand_tag_unmatched_org({ tag: missing.tag, title: missing.title })
 		);
 	}
 	const partners = new Set((await listInvitablePartners(organizationId, tx)).map((p) => p.id));
 	const stranger = invite.find((id) => !partners.has(id));
 	if (stranger) {
-		throw new AppError(
-			'invalid',
-			'A drill can invite only the providers and partners this organization works with.',
-			{ invite: 'Choose among the organizations offered.' }
-		);
+		throw new AppError('invalid', m.err_drill_stranger(), { invite: m.val_drill_invite() });
 	}
 	return template;
 }

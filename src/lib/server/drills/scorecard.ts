@@ -9,6 +9,7 @@ import { findIncidentAccess } from '../incidents/access';
 import { readIncident } from '../incidents/queries';
 import { findRunRow } from '../runbooks/run-rows';
 import { listEarlierDrills, loadDrillRecord } from './queries';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * A drill's scorecard, read for one person who may see it: scored against its plan and every
@@ -22,9 +23,8 @@ export async function readScorecard(
 ) {
 	const access = await findIncidentAccess(actor.userId, incidentId);
 	const incident = access ? await readIncident(incidentId) : null;
-	if (!incident)
-		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
-	if (incident.mode !== 'drill') throw new AppError('not_found', 'Only a drill has a scorecard.');
+	if (!incident) throw new AppError('not_found', m.err_incident_not_found());
+	if (incident.mode !== 'drill') throw new AppError('not_found', m.err_scorecard_drill_only());
 	const run = await findRunRow(db(), incidentId);
 	const current = await loadDrillRecord(
 		db(),

@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { toStreamEvent, type EventRow } from './queries';
+import { m } from '$lib/paraglide/messages';
 
 interface NewEventFields {
 	streamId: string;
@@ -25,7 +26,7 @@ export async function appendEvent(
 ): Promise<StreamEvent> {
 	const [stream] = await tx<{ last_seq: string }[]>`
 		update streams set last_seq = last_seq + 1 where id = ${event.streamId} returning last_seq`;
-	if (!stream) throw new AppError('not_found', 'This room no longer exists.');
+	if (!stream) throw new AppError('not_found', m.err_room_gone());
 	const [row] = await tx<EventRow[]>`
 		insert into events (stream_id, seq, kind, actor_id, actor_name, source, occurred_at, address, payload)
 		values (${event.streamId}, ${stream.last_seq}, ${event.kind}, ${actor?.userId ?? null},

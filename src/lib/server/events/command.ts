@@ -6,6 +6,7 @@ import { metrics } from '../metrics/registry';
 import { enqueueOutbound } from '../queue/outbound';
 import { publish } from '../realtime/publish';
 import { appendEvent, type NewEvent } from './append';
+import { m } from '$lib/paraglide/messages';
 
 export type JsonResult = {
 	[key: string]: string | number | boolean | null | JsonResult | JsonResult[] | string[];
@@ -86,7 +87,7 @@ async function claimMutation(tx: Tx, id: string, actor: Actor): Promise<JsonResu
 	const [row] = await tx<{ actor_id: string | null; result: JsonResult | null }[]>`
 		select actor_id, result from client_mutations where id = ${id}`;
 	if (!row || row.actor_id !== actor.userId) {
-		throw new AppError('conflict', 'This change id was already used by someone else.');
+		throw new AppError('conflict', m.err_change_id_taken());
 	}
 	return row.result ?? {};
 }

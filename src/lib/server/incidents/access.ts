@@ -1,10 +1,11 @@
-import { roleAtLeast, ROLES, type Role } from '$lib/roles';
+import { roleAtLeast, roleLabel, ROLES, type Role } from '$lib/roles';
 import type { Actor } from '../access/actor';
 import { PERMISSIONS, type Permission } from '../access/permissions';
 import { db, type Db } from '../db/db';
 import { authorize } from '../access/authorize';
 import { AppError, isAppError } from '../errors';
 import { isUuid } from '../validation';
+import { m } from '$lib/paraglide/messages';
 
 export interface IncidentAccess {
 	incidentId: string;
@@ -48,13 +49,12 @@ export async function authorizeIncident(
 	sql: Db = db()
 ): Promise<IncidentAccess> {
 	const access = await findIncidentAccess(actor.userId, incidentId, sql);
-	if (!access)
-		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	if (!access) throw new AppError('not_found', m.err_incident_not_found());
 	const needed = PERMISSIONS[permission];
 	if (!roleAtLeast(access.role, needed)) {
 		throw new AppError(
 			'forbidden',
-			`Only ${needed}s and above may do this; you are ${access.role}.`
+			m.err_role_needed({ needed: roleLabel(needed), role: roleLabel(access.role) })
 		);
 	}
 	return access;
@@ -88,10 +88,7 @@ export async function authorizeIncidentOwner(
 		return { ...access, organizationId: membership.organizationId, role: membership.role };
 	} catch (error) {
 		if (isAppError(error) && error.code === 'not_found') {
-			throw new AppError(
-				'forbidden',
-				'Only the organization that declared the incident decides who takes part in it.'
-			);
+			throw new AppError('forbidden', m.err_only_declarer_decides());
 		}
 		throw error;
 	}

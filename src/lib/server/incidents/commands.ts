@@ -12,6 +12,8 @@ import { isBackdated } from '../timeline/schemas';
 import { parse } from '../validation';
 import { authorizeIncident } from './access';
 import { commanderInput, declareInput, statusInput, type DeclareInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
+import { statusLabel } from '$lib/format/incident';
 
 /** Declares an incident for an organization; the declarer is its first commander. */
 export async function declareIncident(
@@ -57,7 +59,7 @@ export async function insertIncident(
 	const detectedAt = data.detectedAt ?? new Date();
 	const declaredAt = data.declaredAt ?? new Date();
 	if (declaredAt < detectedAt) {
-		const message = 'An incident cannot be declared before it was detected.';
+		const message = m.err_declared_before_detected();
 		throw new AppError('invalid', message, { declaredAt: message });
 	}
 	await tx`
@@ -135,14 +137,14 @@ export async function changeIncidentStatus(
 		) {
 			throw new AppError(
 				'conflict',
-				`The status was changed meanwhile: it is now ${current.status}.`
+				m.err_status_changed_meanwhile({ status: statusLabel(current.status) })
 			);
 		}
 		if (current.status === data.status) return { status: current.status, version: current.version };
 		if (!canChangeStatus(current.status, data.status)) {
 			throw new AppError(
 				'invalid',
-				`An incident cannot go from ${current.status} to ${data.status}.`
+				m.err_status_transition({ from: statusLabel(current.status), to: statusLabel(data.status) })
 			);
 		}
 		const at = data.occurredAt ?? new Date();
@@ -186,8 +188,7 @@ export async function setCommander(context: CommandContext, incidentId: string, 
 			where u.id = ${data.userId} and exists (
 				select 1 from memberships m join incident_organizations io on io.organization_id = m.organization_id
 				where m.user_id = u.id and io.incident_id = ${incidentId})`;
-		if (!person)
-			throw new AppError('invalid', 'The commander must belong to an organization taking part.');
+		if (!person) throw new AppError('invalid', m.err_commander_not_taking_part());
 		const [row] = await tx<{ version: number }[]>`
 			update incidents set commander_id = ${data.userId}, version = version + 1
 			where id = ${incidentId} returning version`;
@@ -210,6 +211,6 @@ async function lockIncident(tx: Tx, incidentId: string) {
 		{ status: IncidentStatus; version: number; commander_id: string | null }[]
 	>`
 		select status, version, commander_id from incidents where id = ${incidentId} for update`;
-	if (!row) throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	if (!row) throw new AppError('not_found', m.err_incident_not_found());
 	return row;
 }

@@ -14,6 +14,7 @@ import { listTimelineActors, readTimelinePage, type TimelineRequest } from '../t
 import { findIncidentAccess } from './access';
 import { readSharing } from './room-access';
 import { listIncidentPeople, readIncident } from './queries';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Everything the incident room shows, read for one person: the incident, its runbook run (its
@@ -26,8 +27,7 @@ export async function readRoom(
 	timelineRequest: TimelineRequest = { filter: NO_FILTER, limit: TIMELINE_PAGE_SIZE }
 ) {
 	const access = await findIncidentAccess(actor.userId, incidentId);
-	if (!access)
-		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	if (!access) throw new AppError('not_found', m.err_incident_not_found());
 	const reader = { userId: actor.userId, role: access.role };
 	const [incident, timeline, timelineActors, contacts, people, servers, run] = await Promise.all([
 		readIncident(incidentId),
@@ -38,8 +38,7 @@ export async function readRoom(
 		listIncidentItems(actor, incidentId),
 		readRun(actor, incidentId)
 	]);
-	if (!incident)
-		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	if (!incident) throw new AppError('not_found', m.err_incident_not_found());
 	const canRespond = roleAtLeast(access.role, 'responder');
 	// Templates that could be started here: the incident's own organization's and the actor's.
 	const organizations = [...new Set([access.ownerOrganizationId, access.organizationId])];

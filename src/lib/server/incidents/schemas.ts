@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { INCIDENT_MODES, INCIDENT_STATUSES, SEVERITIES } from '$lib/incidents';
 import { uuid } from '../validation';
+import { m } from '$lib/paraglide/messages';
 
-const optionalText = (max: number, label: string) =>
+const optionalText = (max: number, tooLong: (max: number) => string) =>
 	z
 		.string()
 		.trim()
-		.max(max, { message: `Use at most ${max} characters for ${label}.` })
+		.max(max, { error: () => tooLong(max) })
 		.default('');
 
 /** A date-time typed in a form (no zone) or an ISO string; must not be in the future. */
 export const pastInstant = z.coerce
-	.date({ message: 'Give a valid date and time.' })
-	.refine((d) => d.getTime() <= Date.now() + 60_000, { message: 'This time is in the future.' });
+	.date({ error: () => m.val_datetime_invalid() })
+	.refine((d) => d.getTime() <= Date.now() + 60_000, { error: () => m.val_time_in_future() });
 
 const blankIsAbsent = (v: unknown) => (v === '' || v === null ? undefined : v);
 /** An optional true time: blank means "now". */
@@ -20,12 +21,12 @@ export const laterInstant = z.preprocess(blankIsAbsent, pastInstant.optional());
 
 export const declareInput = z.object({
 	title: z
-		.string({ message: 'Give the incident a title.' })
+		.string({ error: () => m.val_incident_title_required() })
 		.trim()
-		.min(3, { message: 'Use at least 3 characters for the title.' })
-		.max(140, { message: 'Use at most 140 characters for the title.' }),
-	severity: z.enum(SEVERITIES, { message: 'Choose a severity from SEV1 to SEV4.' }),
-	summary: optionalText(4000, 'what is affected'),
+		.min(3, { error: () => m.val_incident_title_short() })
+		.max(140, { error: () => m.val_incident_title_long() }),
+	severity: z.enum(SEVERITIES, { error: () => m.val_severity_choice() }),
+	summary: optionalText(4000, (max) => m.val_summary_too_long({ max })),
 	detectedAt: laterInstant,
 	/** When it was declared, for a night written afterwards (default: now). */
 	declaredAt: laterInstant,
@@ -40,15 +41,15 @@ export const declareInput = z.object({
 		})
 		.strict()
 		.optional(),
-	mode: z.enum(INCIDENT_MODES, { message: 'Choose real or drill.' }).default('real'),
+	mode: z.enum(INCIDENT_MODES, { error: () => m.val_mode_choice() }).default('real'),
 	timezone: z.string().trim().max(64).optional()
 });
 export type DeclareInput = z.infer<typeof declareInput>;
 
 export const statusInput = z.object({
-	status: z.enum(INCIDENT_STATUSES, { message: 'Unknown status.' }),
+	status: z.enum(INCIDENT_STATUSES, { error: () => m.val_status_unknown() }),
 	version: z.coerce.number().int().positive().optional(),
-	reason: optionalText(500, 'the reason'),
+	reason: optionalText(500, (max) => m.val_reason_too_long({ max })),
 	/** When the status really changed (default: now); earlier times are kept with the reason. */
 	occurredAt: laterInstant
 });

@@ -1,4 +1,4 @@
-import { roleAtLeast, ROLES, type Role } from '$lib/roles';
+import { roleAtLeast, roleLabel, ROLES, type Role } from '$lib/roles';
 import type { Actor } from '../access/actor';
 import { authorize, findMembership } from '../access/authorize';
 import { PERMISSIONS, type Permission } from '../access/permissions';
@@ -7,8 +7,9 @@ import { AppError, isAppError } from '../errors';
 import { isUuid } from '../validation';
 import { findIncidentAccess } from '../incidents/access';
 import { findItem, listOpenIncidentsOf, lockItem, type InventoryItem } from './queries';
+import { m } from '$lib/paraglide/messages';
 
-const NOT_FOUND = 'This inventory item does not exist or you may not see it.';
+const NOT_FOUND = () => m.err_item_not_found();
 
 /**
  * Finds an item and checks the actor may act on it in its organization. Someone outside that
@@ -21,11 +22,12 @@ export async function authorizeItem(
 	sql: Db,
 	options: { lock?: boolean } = {}
 ): Promise<InventoryItem> {
-	if (!isUuid(itemId)) throw new AppError('not_found', NOT_FOUND);
+	if (!isUuid(itemId)) throw new AppError('not_found', NOT_FOUND());
 	const item = options.lock ? await lockItem(sql, itemId) : await findItem(itemId, sql);
-	if (!item) throw new AppError('not_found', NOT_FOUND);
+	if (!item) throw new AppError('not_found', NOT_FOUND());
 	await authorize(actor, item.organizationId, permission, sql).catch((error: unknown) => {
-		if (isAppError(error) && error.code === 'not_found') throw new AppError('not_found', NOT_FOUND);
+		if (isAppError(error) && error.code === 'not_found')
+			throw new AppError('not_found', NOT_FOUND());
 		throw error;
 	});
 	return item;
@@ -42,18 +44,21 @@ export async function authorizeStatusChange(
 	itemId: string,
 	sql: Db
 ): Promise<InventoryItem> {
-	if (!isUuid(itemId)) throw new AppError('not_found', NOT_FOUND);
+	if (!isUuid(itemId)) throw new AppError('not_found', NOT_FOUND());
 	const item = await lockItem(sql, itemId);
-	if (!item) throw new AppError('not_found', NOT_FOUND);
+	if (!item) throw new AppError('not_found', NOT_FOUND());
 	if (await findMembership(actor.userId, item.organizationId, sql)) {
 		await authorize(actor, item.organizationId, 'inventory.status', sql);
 		return item;
 	}
 	const role = await bestIncidentRole(actor.userId, itemId, sql);
-	if (!role) throw new AppError('not_found', NOT_FOUND);
+	if (!role) throw new AppError('not_found', NOT_FOUND());
 	const needed = PERMISSIONS['inventory.status'];
 	if (!roleAtLeast(role, needed)) {
-		throw new AppError('forbidden', `Only ${needed}s and above may do this; you are ${role}.`);
+		throw new AppError(
+			'forbidden',
+			m.err_role_needed({ needed: roleLabel(needed), role: roleLabel(role) })
+		);
 	}
 	return item;
 }

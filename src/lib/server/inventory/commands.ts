@@ -15,6 +15,7 @@ import {
 } from './dependencies';
 import { listDependenciesOf, listDirectDependents, listOpenIncidentsOf } from './queries';
 import { createItemInput, deleteItemInput, updateItemInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 function fieldsOf(data: ItemFields) {
 	return {
@@ -113,7 +114,11 @@ export async function deleteItem(context: CommandContext, itemId: string, input:
 		if (dependents.length > 0 && !data.detach) {
 			throw new AppError(
 				'conflict',
-				`${dependents.join(', ')} ${dependents.length === 1 ? 'depends' : 'depend'} on ${item.hostname}: change ${dependents.length === 1 ? 'it' : 'them'} first, or confirm that these dependencies go too.`
+				m.err_item_has_dependents({
+					count: dependents.length,
+					dependents: dependents.join(', '),
+					hostname: item.hostname
+				})
 			);
 		}
 		const dependsOn = (await listDependenciesOf(item.id, tx)).map((d) => d.hostname);
@@ -132,7 +137,7 @@ async function assertNotInOpenIncident(tx: Tx, itemId: string, hostname: string)
 	if (incident) {
 		throw new AppError(
 			'conflict',
-			`${hostname} is linked to the open incident “${incident.title}”: unlink it there first.`
+			m.err_item_in_open_incident({ hostname, title: incident.title })
 		);
 	}
 }

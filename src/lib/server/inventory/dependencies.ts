@@ -2,6 +2,7 @@ import { cycleThrough } from '$lib/inventory/graph';
 import type { Db, Tx } from '../db/db';
 import { AppError } from '../errors';
 import { listEdges, mapHostnames } from './queries';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Turns the hostnames an item should depend on into ids of the same organization, refusing
@@ -18,9 +19,9 @@ export async function resolveDependencies(
 	for (const name of names) {
 		const target = known.get(name.toLowerCase());
 		if (name.toLowerCase() === item.hostname.toLowerCase() || (target && target.id === item.id)) {
-			refuse(`${item.hostname} cannot depend on itself.`);
+			refuse(m.err_item_self_dependency({ hostname: item.hostname }));
 		}
-		if (!target) refuse(`There is no item ${name} in this inventory.`);
+		if (!target) refuse(m.err_item_unknown_dependency({ name }));
 		ids.add(target.id);
 	}
 	if (item.id && ids.size > 0) {
@@ -28,7 +29,7 @@ export async function resolveDependencies(
 		if (cycle) {
 			const byId = new Map([...known.values()].map((entry) => [entry.id, entry.hostname]));
 			const path = cycle.map((id) => byId.get(id) ?? item.hostname).join(' → ');
-			refuse(`This would make a dependency cycle: ${path}.`);
+			refuse(m.err_item_dependency_cycle({ path }));
 		}
 	}
 	return [...ids];
@@ -67,7 +68,7 @@ export async function assertHostnameFree(
 		where organization_id = ${organizationId} and lower(hostname) = lower(${hostname})
 			and id is distinct from ${exceptId}::uuid`;
 	if (taken) {
-		const message = `Another item is already named ${taken.hostname}.`;
+		const message = m.err_hostname_taken({ hostname: taken.hostname });
 		throw new AppError('conflict', message, { hostname: message });
 	}
 }
@@ -77,7 +78,7 @@ export async function assertProviderOrganization(tx: Db, id: string | undefined)
 	if (!id) return;
 	const [row] = await tx<{ kind: string }[]>`select kind from organizations where id = ${id}`;
 	if (row?.kind !== 'provider') {
-		const message = 'Choose a provider organization on Nightshift, or none.';
+		const message = m.err_provider_organization_choice();
 		throw new AppError('invalid', message, { providerOrganizationId: message });
 	}
 }
@@ -87,7 +88,7 @@ export function rethrowIfHostnameTaken(hostname: string) {
 	return (error: unknown): never => {
 		const code = (error as { code?: unknown } | null)?.code;
 		if (code === '23505') {
-			const message = `Another item is already named ${hostname}.`;
+			const message = m.err_hostname_taken({ hostname });
 			throw new AppError('conflict', message, { hostname: message });
 		}
 		throw error;

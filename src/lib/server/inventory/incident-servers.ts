@@ -5,12 +5,13 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Emit } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { parse, uuid } from '../validation';
+import { m } from '$lib/paraglide/messages';
 
 const tag = z
 	.string()
 	.trim()
-	.min(1, { message: 'Name the tag.' })
-	.max(60, { message: 'Use at most 60 characters for a tag.' });
+	.min(1, { error: () => m.val_tag_required() })
+	.max(60, { error: () => m.val_tag_too_long() });
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 /** Which servers to attach: one item, every item with a tag, or what depends on an item. */
@@ -21,7 +22,7 @@ export const attachInput = z
 		dependentsOf: z.preprocess(blank, uuid.optional())
 	})
 	.refine((v) => [v.itemId, v.tag, v.dependentsOf].filter(Boolean).length === 1, {
-		message: 'Give one of itemId, tag or dependentsOf.',
+		error: () => m.val_attach_one_of(),
 		path: ['itemId']
 	});
 
@@ -30,13 +31,13 @@ export const detachInput = z
 		itemId: z.preprocess(blank, uuid.optional()),
 		tag: z.preprocess(blank, tag.optional()),
 		reason: z
-			.string({ message: 'Say why the server is detached.' })
+			.string({ error: () => m.val_detach_reason() })
 			.trim()
-			.min(1, { message: 'Say why the server is detached.' })
-			.max(500, { message: 'Use at most 500 characters for the reason.' })
+			.min(1, { error: () => m.val_detach_reason() })
+			.max(500, { error: () => m.val_reason_too_long({ max: 500 }) })
 	})
 	.refine((v) => [v.itemId, v.tag].filter(Boolean).length === 1, {
-		message: 'Give one of itemId or tag.',
+		error: () => m.val_detach_one_of(),
 		path: ['itemId']
 	});
 
@@ -101,9 +102,9 @@ export async function attachServers(context: CommandContext, incidentId: string,
 }
 
 function nothingFound(data: z.infer<typeof attachInput>): string {
-	if (data.tag) return `No server of the organizations taking part is tagged "${data.tag}".`;
-	if (data.dependentsOf) return 'Nothing of the organizations taking part depends on this item.';
-	return 'No such item in the inventories of the organizations taking part in this incident.';
+	if (data.tag) return m.err_no_server_tagged({ tag: data.tag });
+	if (data.dependentsOf) return m.err_no_dependents();
+	return m.err_no_such_item_in_incident();
 }
 
 /** Links the given items not yet linked, each with its `inventory.linked` event. */
@@ -142,8 +143,7 @@ export async function detachServers(context: CommandContext, incidentId: string,
 	return runCommand(context, async (tx, emit) => {
 		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
 		const linked = (await candidates(tx, incidentId, data)).filter((c) => c.linked);
-		if (linked.length === 0)
-			throw new AppError('not_found', 'No such server is attached to this incident.');
+		if (linked.length === 0) throw new AppError('not_found', m.err_server_not_attached());
 		for (const item of linked) {
 			await tx`delete from incident_items where incident_id = ${incidentId} and item_id = ${item.id}`;
 			await emit({

@@ -6,6 +6,7 @@ import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
 import { findItem, type InventoryItem, type ItemSummary } from './queries';
 import { linkInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Links an inventory item to an incident: from then on its status changes appear in the
@@ -47,7 +48,7 @@ export async function unlinkItemFromIncident(
 			delete from incident_items ii using inventory_items i
 			where ii.incident_id = ${incidentId} and ii.item_id = ${itemId} and i.id = ii.item_id
 			returning i.hostname`;
-		if (!removed) throw new AppError('not_found', 'This item is not linked to this incident.');
+		if (!removed) throw new AppError('not_found', m.err_item_not_linked());
 		await emit({
 			streamId: incidentId,
 			kind: 'inventory.unlinked',
@@ -69,10 +70,7 @@ async function findParticipatingItem(
 			where incident_id = ${incidentId} and organization_id = ${item.organizationId}`
 		: [];
 	if (!item || !taking) {
-		throw new AppError(
-			'not_found',
-			'No such item in the inventories of the organizations taking part in this incident.'
-		);
+		throw new AppError('not_found', m.err_no_such_item_in_incident());
 	}
 	return item;
 }

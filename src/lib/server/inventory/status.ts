@@ -1,5 +1,6 @@
 import type { StatusChangedPayload } from '$lib/events/payloads';
 import type { ItemStatus } from '$lib/inventory/model';
+import { statusLabel } from '$lib/inventory/labels';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Emit } from '../events/command';
@@ -7,6 +8,7 @@ import { parse } from '../validation';
 import { authorizeStatusChange } from './access';
 import { listOpenIncidentsOf, type InventoryItem } from './queries';
 import { statusInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Sets an item's live status. The change is recorded on the organization's stream and, in the
@@ -72,10 +74,12 @@ async function assertStatusUnchangedSince(tx: Tx, item: InventoryItem, version: 
 	// A version the server never gave out, or one bumped by an import: be safe and refuse.
 	const unexplained = version > item.version || !(await onlyEventsExplain(tx, item, version));
 	if (moved || unexplained) {
-		const who = moved?.actor_name ? ` by ${moved.actor_name}` : '';
+		const status = statusLabel(item.status);
 		throw new AppError(
 			'conflict',
-			`${item.hostname} was set to ${item.status}${who} since you saw it. Nothing was changed: check and set it again if still needed.`
+			moved?.actor_name
+				? m.err_item_status_moved_by({ hostname: item.hostname, status, name: moved.actor_name })
+				: m.err_item_status_moved({ hostname: item.hostname, status })
 		);
 	}
 }

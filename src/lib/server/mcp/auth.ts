@@ -3,6 +3,7 @@ import { hit, limits } from '../access/rate-limits';
 import { bearerOf } from '../access/request-guards';
 import { AppError } from '../errors';
 import type { McpCaller } from './server';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The MCP endpoint is for machines: an API token, never a session cookie (a page open in a
@@ -12,10 +13,9 @@ export async function mcpCaller(request: Request, address: string): Promise<McpC
 	const secret = bearerOf(request);
 	const token = secret ? await resolveApiToken(secret, address) : null;
 	if (!token) {
-		throw new AppError('unauthenticated', 'Send an API token: Authorization: Bearer nst_….');
+		throw new AppError('unauthenticated', m.err_mcp_token());
 	}
 	const wait = await hit(`api:token:${token.tokenId}`, limits().api);
-	if (wait !== null)
-		throw new AppError('rate_limited', `Too many requests. Retry in ${wait} seconds.`);
+	if (wait !== null) throw new AppError('rate_limited', m.err_requests_rate_limited({ wait }));
 	return { userId: token.userId, name: token.name, address };
 }

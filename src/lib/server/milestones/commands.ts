@@ -1,5 +1,6 @@
 import { MILESTONE_KINDS, type Milestone } from '$lib/milestones/model';
 import { runCommand, type CommandContext, type Emit, type Step } from '../events/command';
+import { milestoneName } from '$lib/milestones/labels';
 import type { Db, Tx } from '../db/db';
 import { AppError } from '../errors';
 import { authorizeIncident } from '../incidents/access';
@@ -7,6 +8,7 @@ import { isBackdated } from '../timeline/schemas';
 import { parse } from '../validation';
 import { milestoneInput } from './schemas';
 import { checkTrueTime, readBounds } from './true-time';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Sets a milestone of an incident at its true time. A milestone is set once: setting it again
@@ -48,8 +50,11 @@ export const setMilestoneStep: Step<
 	if (current && !write.reason) {
 		throw new AppError(
 			'conflict',
-			`The ${write.milestone} milestone is already set at ${current.occurred_at.toISOString()}; give a reason to correct it.`,
-			{ reason: 'Say why the milestone is corrected.' }
+			m.err_milestone_already_set({
+				milestone: milestoneName(write.milestone),
+				at: current.occurred_at.toISOString()
+			}),
+			{ reason: m.val_milestone_reason() }
 		);
 	}
 	checkTrueTime(await readBounds(tx, incidentId), write.occurredAt, write.milestone);

@@ -1,6 +1,7 @@
 import type { Milestone } from '$lib/milestones/model';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 export interface IncidentBounds {
 	trigger: Date | null;
@@ -14,7 +15,7 @@ export async function readBounds(tx: Tx, incidentId: string): Promise<IncidentBo
 			(select occurred_at from incident_milestones
 				where incident_id = i.id and milestone = 'trigger') as trigger
 		from incidents i where i.id = ${incidentId}`;
-	if (!row) throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	if (!row) throw new AppError('not_found', m.err_incident_not_found());
 	return { trigger: row.trigger, detected: row.detected_at };
 }
 
@@ -36,21 +37,21 @@ export function checkTrueTime(
 	};
 	if (fact === 'trigger') {
 		if (at > bounds.detected)
-			refuse(`The impact cannot start (${iso(at)}) after the detection (${iso(bounds.detected)}).`);
+			refuse(m.err_impact_after_detection({ at: iso(at), detected: iso(bounds.detected) }));
 		return;
 	}
 	if (fact === 'detected') {
 		if (bounds.trigger && at < bounds.trigger)
-			refuse(
-				`The detection (${iso(at)}) cannot come before the impact started (${iso(bounds.trigger)}).`
-			);
+			refuse(m.err_detection_before_impact({ at: iso(at), trigger: iso(bounds.trigger) }));
 		return;
 	}
 	const first =
 		bounds.trigger && bounds.trigger < bounds.detected ? bounds.trigger : bounds.detected;
-	const what = bounds.trigger && bounds.trigger < bounds.detected ? 'trigger' : 'detection';
+	const byTrigger = bounds.trigger && bounds.trigger < bounds.detected;
 	if (at < first)
 		refuse(
-			`${iso(at)} is before the incident's first fact, its ${what} at ${iso(first)}: give a later time.`
+			byTrigger
+				? m.err_before_first_trigger({ at: iso(at), first: iso(first) })
+				: m.err_before_first_detection({ at: iso(at), first: iso(first) })
 		);
 }

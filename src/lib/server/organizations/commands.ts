@@ -1,4 +1,4 @@
-import type { Role } from '$lib/roles';
+import { roleLabel, type Role } from '$lib/roles';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
@@ -9,6 +9,7 @@ import { ejectFromIncidentsOf } from '../incidents/sharing';
 import { ejectUserFromRoom } from '../realtime/control';
 import { parse } from '../validation';
 import { changeRoleInput, memberInput, organizationInput, type OrganizationInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 /** Creates an organization owned by the actor; it is also a stream of its own events. */
 export async function createOrganization(
@@ -56,7 +57,7 @@ export async function changeMemberRole(
 		if (data.version !== undefined && data.version !== current.version) {
 			throw new AppError(
 				'conflict',
-				`${current.display_name}'s role was changed meanwhile: it is now ${current.role}.`
+				m.err_role_changed_meanwhile({ name: current.display_name, role: roleLabel(current.role) })
 			);
 		}
 		if (current.role === data.role) return { role: data.role, version: current.version };
@@ -109,7 +110,7 @@ async function lockMembership(tx: Tx, organizationId: string, userId: string) {
 		from memberships m join users u on u.id = m.user_id
 		where m.organization_id = ${organizationId} and m.user_id = ${userId}
 		for update of m`;
-	if (!row) throw new AppError('not_found', 'This person is not a member of the organization.');
+	if (!row) throw new AppError('not_found', m.err_not_a_member());
 	return row;
 }
 
@@ -118,9 +119,6 @@ async function assertAnotherOwner(tx: Tx, organizationId: string, userId: string
 		select count(*)::int as owners from memberships
 		where organization_id = ${organizationId} and role = 'owner' and user_id <> ${userId}`;
 	if (!row || row.owners === 0) {
-		throw new AppError(
-			'conflict',
-			'An organization keeps at least one owner: make someone else owner first.'
-		);
+		throw new AppError('conflict', m.err_last_owner());
 	}
 }

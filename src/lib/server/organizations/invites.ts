@@ -9,6 +9,7 @@ import { localeOf, mailOrganizationInvite } from '../mail/compose';
 import { parse, uuid } from '../validation';
 import { findInviteByHash } from './queries';
 import { inviteInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Invites an organization may create per hour: enough for onboarding a team, not for spam. */
@@ -19,10 +20,7 @@ async function assertInviteQuota(tx: Tx, organizationId: string) {
 		select count(*)::int as recent from invites
 		where organization_id = ${organizationId} and created_at > now() - interval '1 hour'`;
 	if ((row?.recent ?? 0) >= INVITES_PER_HOUR) {
-		throw new AppError(
-			'rate_limited',
-			`Too many invites: at most ${INVITES_PER_HOUR} an hour. Retry later.`
-		);
+		throw new AppError('rate_limited', m.err_invites_rate_limited({ max: INVITES_PER_HOUR }));
 	}
 }
 
@@ -96,8 +94,7 @@ export async function revokeInvite(
 			where id = ${id} and organization_id = ${organizationId}
 				and accepted_at is null and revoked_at is null
 			returning id`;
-		if (rows.length === 0)
-			throw new AppError('not_found', 'This invite is already used, revoked or unknown.');
+		if (rows.length === 0) throw new AppError('not_found', m.err_invite_unknown());
 		await emit({ streamId: organizationId, kind: 'invite.revoked', payload: { inviteId: id } });
 		return { inviteId: id };
 	});
@@ -106,12 +103,11 @@ export async function revokeInvite(
 /** What the invite page shows before the person accepts; refuses used or expired links. */
 export async function readInvite(token: string) {
 	const invite = await findInviteByHash(hashSecret(token));
-	if (!invite) throw new AppError('not_found', 'This invite link is not valid. Ask for a new one.');
-	if (invite.revoked_at) throw new AppError('gone', 'This invite was revoked. Ask for a new one.');
-	if (invite.accepted_at)
-		throw new AppError('gone', 'This invite was already used. Ask for a new one.');
+	if (!invite) throw new AppError('not_found', m.err_invite_link_invalid());
+	if (invite.revoked_at) throw new AppError('gone', m.err_invite_revoked());
+	if (invite.accepted_at) throw new AppError('gone', m.err_invite_used());
 	if (invite.expires_at.getTime() <= Date.now()) {
-		throw new AppError('gone', 'This invite has expired. Ask for a new one.');
+		throw new AppError('gone', m.err_invite_expired());
 	}
 	return invite;
 }
@@ -130,14 +126,13 @@ export const acceptInviteStep: Step<[token: string], { organizationId: string }>
 		returning id, organization_id, role`;
 	if (!claimed) {
 		await readInvite(token);
-		throw new AppError('gone', 'This invite can no longer be used. Ask for a new one.');
+		throw new AppError('gone', m.err_invite_unusable());
 	}
 	const joined = await tx`
 		insert into memberships (organization_id, user_id, role)
 		values (${claimed.organization_id}, ${actor.userId}, ${claimed.role})
 		on conflict do nothing returning user_id`;
-	if (joined.length === 0)
-		throw new AppError('conflict', 'You are already a member of this organization.');
+	if (joined.length === 0) throw new AppError('conflict', m.err_already_member());
 	await emit({
 		streamId: claimed.organization_id,
 		kind: 'member.joined',

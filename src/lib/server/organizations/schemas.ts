@@ -2,19 +2,20 @@ import { z } from 'zod';
 import { ROLES } from '$lib/roles';
 import { email } from '../users/schemas';
 import { uuid } from '../validation';
+import { m } from '$lib/paraglide/messages';
 
 export { organizationInput, type OrganizationInput } from '../users/schemas';
 
-export const role = z.enum(ROLES, { message: 'Choose a role: owner, admin, responder or viewer.' });
+export const role = z.enum(ROLES, { error: () => m.val_role_choice() });
 
 export const inviteInput = z.object({
 	role,
 	email: z.preprocess((v) => (v === '' ? undefined : v), email.optional()),
 	expiresInDays: z.coerce
-		.number({ message: 'Give the validity in days.' })
+		.number({ error: () => m.val_invite_days() })
 		.int()
-		.min(1, { message: 'An invite lasts at least 1 day.' })
-		.max(30, { message: 'An invite lasts at most 30 days.' })
+		.min(1, { error: () => m.val_invite_days_min() })
+		.max(30, { error: () => m.val_invite_days_max() })
 		.default(7)
 });
 

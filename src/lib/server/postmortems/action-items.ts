@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionItemStatus } from '$lib/postmortems/sections';
+import { actionStatusLabel, type ActionItemStatus } from '$lib/postmortems/sections';
 import type { Tx } from '../db/db';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
@@ -9,8 +9,9 @@ import { parse, uuid } from '../validation';
 import { READ_ONLY } from './commands';
 import { findActionItem, findPostmortem, type ActionItemRow } from './queries';
 import { actionItemChange, actionItemInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
-const NO_ITEM = 'This action item does not exist or you may not see it.';
+const NO_ITEM = () => m.err_action_item_not_found();
 
 /** The owner is a person of an organization taking part; they act for the first one found. */
 async function ownerOf(tx: Tx, incidentId: string, userId: string) {
@@ -24,7 +25,7 @@ async function ownerOf(tx: Tx, incidentId: string, userId: string) {
 		order by io.added_at
 		limit 1`;
 	if (!owner) {
-		const message = 'The owner must belong to an organization taking part in the incident.';
+		const message = m.err_action_owner_not_taking_part();
 		throw new AppError('invalid', message, { ownerId: message });
 	}
 	return owner;
@@ -32,9 +33,8 @@ async function ownerOf(tx: Tx, incidentId: string, userId: string) {
 
 async function assertWritable(tx: Tx, incidentId: string) {
 	const postmortem = await findPostmortem(tx, incidentId);
-	if (!postmortem)
-		throw new AppError('not_found', 'Write the post-mortem before adding action items.');
-	if (postmortem.status === 'published') throw new AppError('conflict', READ_ONLY);
+	if (!postmortem) throw new AppError('not_found', m.err_postmortem_first());
+	if (postmortem.status === 'published') throw new AppError('conflict', READ_ONLY());
 }
 
 function payloadOf(item: ActionItemRow) {
@@ -77,12 +77,15 @@ export async function changeActionItem(context: CommandContext, itemId: string, 
 	const data = parse(actionItemChange, input);
 	return runCommand(context, async (tx, emit) => {
 		const item = await findActionItem(tx, id, true);
-		if (!item) throw new AppError('not_found', NO_ITEM);
+		if (!item) throw new AppError('not_found', NO_ITEM());
 		await authorizeIncident(context.actor, item.incidentId, 'incident.update', tx);
 		if (item.version !== data.version) {
 			throw new AppError(
 				'conflict',
-				`This action item was changed meanwhile (it is now ${item.status.replace('_', ' ')}, due ${item.dueOn}). Nothing was changed: check and try again.`
+				m.err_action_item_changed({
+					status: actionStatusLabel(item.status).toLowerCase(),
+					due: item.dueOn
+				})
 			);
 		}
 		const edits =
@@ -113,7 +116,7 @@ export async function removeActionItem(context: CommandContext, itemId: string) 
 	const id = parse(uuid, itemId);
 	return runCommand(context, async (tx, emit) => {
 		const item = await findActionItem(tx, id, true);
-		if (!item) throw new AppError('not_found', NO_ITEM);
+		if (!item) throw new AppError('not_found', NO_ITEM());
 		await authorizeIncident(context.actor, item.incidentId, 'incident.update', tx);
 		await assertWritable(tx, item.incidentId);
 		await tx`delete from action_items where id = ${id}`;

@@ -7,6 +7,7 @@ import {
 	canMovePostmortem,
 	SECTION_KEYS,
 	SECTION_SAVED,
+	postmortemStatusLabel,
 	sectionTitle,
 	type PostmortemStatus
 } from '$lib/postmortems/sections';
@@ -20,10 +21,10 @@ import { buildDocument } from './document';
 import { loadFigureInput } from './figure-input';
 import { findPostmortem } from './queries';
 import { moveInput, sectionInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
-const NOT_FOUND = 'This incident has no post-mortem yet.';
-export const READ_ONLY =
-	'This post-mortem is published and read-only: start a revision to change it.';
+const NOT_FOUND = () => m.err_postmortem_not_found();
+export const READ_ONLY = () => m.err_postmortem_read_only();
 
 /**
  * Creates the post-mortem of a resolved incident, each section pre-filled from what was
@@ -44,13 +45,12 @@ export async function createPostmortem(context: CommandContext, incidentId: stri
 		>`
 			select status, title, severity, summary, detected_at, timezone
 			from incidents where id = ${incidentId} for update`;
-		if (!incident)
-			throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+		if (!incident) throw new AppError('not_found', m.err_incident_not_found());
 		if (incident.status !== 'resolved' && incident.status !== 'closed') {
-			throw new AppError('invalid', 'Resolve the incident before writing its post-mortem.');
+			throw new AppError('invalid', m.err_resolve_before_postmortem());
 		}
 		if (await findPostmortem(tx, incidentId))
-			throw new AppError('conflict', 'This incident already has a post-mortem.');
+			throw new AppError('conflict', m.err_postmortem_exists());
 		const bodies = await draftOf(tx, incidentId, incident);
 		await tx`
 			insert into postmortems (incident_id, created_by)
@@ -112,8 +112,8 @@ export async function saveSection(context: CommandContext, incidentId: string, i
 		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
 		const [postmortem] = await tx<{ status: PostmortemStatus }[]>`
 			select status from postmortems where incident_id = ${incidentId} for share`;
-		if (!postmortem) throw new AppError('not_found', NOT_FOUND);
-		if (postmortem.status === 'published') throw new AppError('conflict', READ_ONLY);
+		if (!postmortem) throw new AppError('not_found', NOT_FOUND());
+		if (postmortem.status === 'published') throw new AppError('conflict', READ_ONLY());
 		const [row] = await tx<{ version: number }[]>`
 			update postmortem_sections
 			set body = ${data.body}, version = version + 1, updated_at = now(),
@@ -141,10 +141,21 @@ async function refuseStaleSave(
 		select s.version, u.display_name as name
 		from postmortem_sections s left join users u on u.id = s.updated_by
 		where s.incident_id = ${incidentId} and s.key = ${key}`;
-	if (!current) throw new AppError('not_found', NOT_FOUND);
+	if (!current) throw new AppError('not_found', NOT_FOUND());
 	throw new AppError(
 		'conflict',
-		`${current.name ?? 'Someone'} saved “${sectionTitle(key)}” while you were typing (version ${current.version}, yours was typed over version ${baseVersion}). Your text was not saved: compare both and choose.`,
+		current.name
+			? m.err_section_saved_meanwhile({
+					name: current.name,
+					section: sectionTitle(key),
+					version: current.version,
+					base: baseVersion
+				})
+			: m.err_section_saved_meanwhile_someone({
+					section: sectionTitle(key),
+					version: current.version,
+					base: baseVersion
+				}),
 		{ body: 'conflict', currentVersion: String(current.version) }
 	);
 }
@@ -158,17 +169,22 @@ export async function movePostmortem(context: CommandContext, incidentId: string
 	return runCommand(context, async (tx, emit) => {
 		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
 		const current = await findPostmortem(tx, incidentId, true);
-		if (!current) throw new AppError('not_found', NOT_FOUND);
+		if (!current) throw new AppError('not_found', NOT_FOUND());
 		if (data.version !== undefined && data.version !== current.version) {
 			throw new AppError(
 				'conflict',
-				`The post-mortem was moved meanwhile: it is now ${current.status.replace('_', ' ')}.`
+				m.err_postmortem_moved_meanwhile({
+					status: postmortemStatusLabel(current.status).toLowerCase()
+				})
 			);
 		}
 		if (!canMovePostmortem(current.status, data.to)) {
 			throw new AppError(
 				'invalid',
-				`A post-mortem cannot go from ${current.status.replace('_', ' ')} to ${data.to.replace('_', ' ')}.`
+				m.err_postmortem_transition({
+					from: postmortemStatusLabel(current.status).toLowerCase(),
+					to: postmortemStatusLabel(data.to).toLowerCase()
+				})
 			);
 		}
 		const publication = data.to === 'published' ? current.publication + 1 : current.publication;

@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { readIncident } from '../incidents/queries';
 import { loadFigureInput } from './figure-input';
 import { findPostmortem, listIncidentActionItems, listSections } from './queries';
+import { m } from '$lib/paraglide/messages';
 
 export interface DocumentOptions extends FigureFormat {
 	now?: number;
@@ -64,8 +65,7 @@ export async function buildDocument(
 			join runbook_template_versions v on v.template_id = r.template_id and v.version = r.template_version
 			where r.incident_id = ${incidentId}`
 	]);
-	if (!incident)
-		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	if (!incident) throw new AppError('not_found', m.err_incident_not_found());
 	const format = {
 		timezone: options.timezone,
 		locale: options.locale,

@@ -2,6 +2,7 @@ import { ofKind, type EventOf } from '$lib/events/payloads';
 import type { FigureEvent, FigureInput, FigureStep } from '$lib/postmortems/types';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 interface IncidentRow {
 	organization_id: string;
@@ -22,8 +23,7 @@ export async function loadFigureInput(
 	const [incident] = await sql<IncidentRow[]>`
 		select organization_id, detected_at, declared_at, resolved_at
 		from incidents where id = ${incidentId}`;
-	if (!incident)
-		throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+	if (!incident) throw new AppError('not_found', m.err_incident_not_found());
 	const [events, run, items, organizations, members] = await Promise.all([
 		listFigureEvents(sql, incidentId),
 		loadRun(sql, incidentId),

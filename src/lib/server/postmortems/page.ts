@@ -14,12 +14,13 @@ import {
 	readPublication,
 	type PostmortemRow
 } from './queries';
+import { m } from '$lib/paraglide/messages';
 
-const HIDDEN = 'This incident does not exist or you may not see it.';
+const HIDDEN = () => m.err_incident_not_found();
 
 async function access(actor: Pick<Actor, 'userId'>, incidentId: string) {
 	const found = await findIncidentAccess(actor.userId, incidentId);
-	if (!found) throw new AppError('not_found', HIDDEN);
+	if (!found) throw new AppError('not_found', HIDDEN());
 	return found;
 }
 
@@ -35,7 +36,7 @@ async function documentFor(
 	const wanted = options.version ?? (row.status === 'published' ? row.publication : null);
 	if (wanted) {
 		const document = await readPublication(db(), incidentId, wanted);
-		if (!document) throw new AppError('not_found', `There is no published version ${wanted}.`);
+		if (!document) throw new AppError('not_found', m.err_no_publication({ version: wanted }));
 		return { document, viewing: wanted };
 	}
 	return { document: await buildDocument(db(), incidentId, options), viewing: null };
@@ -52,7 +53,7 @@ export async function readPostmortemPage(
 		readIncident(incidentId),
 		findPostmortem(db(), incidentId)
 	]);
-	if (!incident) throw new AppError('not_found', HIDDEN);
+	if (!incident) throw new AppError('not_found', HIDDEN());
 	const canEdit = roleAtLeast(found.role, PERMISSIONS['incident.update']);
 	if (!row) return { incident, postmortem: null, canEdit } as const;
 	const [{ document, viewing }, publications, actionItems, people] = await Promise.all([
@@ -81,7 +82,7 @@ export async function readPostmortemDocument(
 ): Promise<PostmortemDocument> {
 	await access(actor, incidentId);
 	const row = await findPostmortem(db(), incidentId);
-	if (!row) throw new AppError('not_found', 'This incident has no post-mortem yet.');
+	if (!row) throw new AppError('not_found', m.err_postmortem_not_found());
 	return (await documentFor(incidentId, row, options)).document;
 }
 

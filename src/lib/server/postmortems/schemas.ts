@@ -6,52 +6,51 @@ import {
 	SECTION_MAX
 } from '$lib/postmortems/sections';
 import { uuid } from '../validation';
+import { m } from '$lib/paraglide/messages';
 
 const version = z.coerce
-	.number({ message: 'Give the version you started from.' })
+	.number({ error: () => m.val_base_version() })
 	.int()
-	.positive({ message: 'Give the version you started from.' });
+	.positive({ error: () => m.val_base_version() });
 
 export const sectionInput = z.object({
-	key: z.enum(SECTION_KEYS, { message: 'Unknown section.' }),
+	key: z.enum(SECTION_KEYS, { error: () => m.val_section_unknown() }),
 	body: z
-		.string({ message: 'Write the section.' })
-		.max(SECTION_MAX, { message: `Use at most ${SECTION_MAX} characters in a section.` })
+		.string({ error: () => m.val_section_required() })
+		.max(SECTION_MAX, { error: () => m.val_section_too_long({ max: SECTION_MAX }) })
 		.transform((text) => text.replace(/\r\n/g, '\n')),
 	/** The section version this text was typed over. */
 	baseVersion: version
 });
 
 export const moveInput = z.object({
-	to: z.enum(POSTMORTEM_STATUSES, { message: 'Choose draft, in review or published.' }),
+	to: z.enum(POSTMORTEM_STATUSES, { error: () => m.val_postmortem_status() }),
 	version: version.optional()
 });
 
 const dueOn = z
-	.string({ message: 'Give a due date.' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Give the due date as YYYY-MM-DD.' })
+	.string({ error: () => m.val_due_required() })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.val_due_format() })
 	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
-		message: 'This due date does not exist.'
+		error: () => m.val_due_invalid()
 	});
 
 export const actionItemInput = z.object({
 	title: z
-		.string({ message: 'Say what must be done.' })
+		.string({ error: () => m.val_action_title_required() })
 		.trim()
-		.min(3, { message: 'Use at least 3 characters to say what must be done.' })
-		.max(300, { message: 'Use at most 300 characters for an action item.' }),
+		.min(3, { error: () => m.val_action_title_short() })
+		.max(300, { error: () => m.val_action_title_long() }),
 	ownerId: z.preprocess(
 		(v) => (v === '' ? undefined : v),
-		z.string({ message: 'Choose an owner.' }).uuid({ message: 'Choose an owner.' })
+		z.string({ error: () => m.val_action_owner() }).uuid({ error: () => m.val_action_owner() })
 	),
 	dueOn
 });
 
 export const actionItemChange = z.object({
 	version,
-	status: z
-		.enum(ACTION_ITEM_STATUSES, { message: 'Choose open, in progress, done or cancelled.' })
-		.optional(),
+	status: z.enum(ACTION_ITEM_STATUSES, { error: () => m.val_action_status() }).optional(),
 	title: actionItemInput.shape.title.optional(),
 	ownerId: uuid.optional(),
 	dueOn: dueOn.optional()

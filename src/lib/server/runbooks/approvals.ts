@@ -12,6 +12,7 @@ import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError, isAppError } from '../errors';
 import { toApproval, type StepRow } from './run-rows';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The requirement a run step copies from its template step, with the organization's name.
@@ -43,10 +44,7 @@ export async function resolveRequirements(
 		const organizationId = requiresApproval.organizationId ?? templateOrganizationId;
 		const organizationName = names.get(organizationId);
 		if (!organizationName) {
-			throw new AppError(
-				'invalid',
-				'A step of this template asks for the approval of an organization that no longer exists: edit the template.'
-			);
+			throw new AppError('invalid', m.err_approval_organization_gone());
 		}
 		const role: ApproverRole = APPROVER_ROLES.includes(requiresApproval.role as ApproverRole)
 			? (requiresApproval.role as ApproverRole)
@@ -93,14 +91,15 @@ export async function approvalColumns(
 
 async function authorizeApprover(tx: Tx, actor: Actor, step: StepRow) {
 	const requirement = step.requires_approval;
-	if (!requirement) throw new AppError('conflict', `“${step.title}” needs no approval.`);
+	if (!requirement)
+		throw new AppError('conflict', m.err_step_needs_no_approval({ title: step.title }));
 	try {
 		await authorize(actor, requirement.organizationId, 'step.approve', tx, requirement.role);
 	} catch (error) {
 		if (!isAppError(error)) throw error;
 		throw new AppError(
 			'forbidden',
-			`Only ${approverWords(requirement)} (or someone above) may decide on “${step.title}”.`
+			m.err_approver_only({ approvers: approverWords(requirement), title: step.title })
 		);
 	}
 }

@@ -3,6 +3,7 @@ import { checkTemplate, describeProblem } from '$lib/runbooks/template-check';
 import type { TemplateBody } from '$lib/runbooks/types';
 import { AppError } from '../errors';
 import { templateBodyInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 type Input = z.input<typeof templateBodyInput>;
 
@@ -17,7 +18,7 @@ export function parseTemplateBody(input: unknown): TemplateBody {
 		for (const issue of result.error.issues) fields[issue.path.join('.')] ??= issue.message;
 		const issue = result.error.issues[0];
 		const where = issue ? describePath(input, issue.path) : '';
-		throw new AppError('invalid', `${where}${issue?.message ?? 'Invalid template.'}`, fields);
+		throw new AppError('invalid', `${where}${issue?.message ?? m.val_template_invalid()}`, fields);
 	}
 	const problem = checkTemplate(result.data);
 	if (problem)
@@ -31,8 +32,10 @@ function describePath(input: unknown, path: PropertyKey[]): string {
 	if (typeof phaseIndex !== 'number') return '';
 	const phases = (input as Partial<Input> | null)?.phases;
 	const phase = Array.isArray(phases) ? phases[phaseIndex] : undefined;
-	if (typeof stepIndex !== 'number') return `Phase ${phaseIndex + 1}: `;
+	if (typeof stepIndex !== 'number') return m.val_where_phase({ phase: phaseIndex + 1 });
 	const step = Array.isArray(phase?.steps) ? phase.steps[stepIndex] : undefined;
 	const title = typeof step?.title === 'string' && step.title.trim() ? step.title.trim() : null;
-	return title ? `Step “${title}”: ` : `Step ${stepIndex + 1} of phase ${phaseIndex + 1}: `;
+	return title
+		? m.val_where_step({ title })
+		: m.val_where_step_number({ step: stepIndex + 1, phase: phaseIndex + 1 });
 }

@@ -1,6 +1,7 @@
 import type { InventoryItemRef } from '$lib/runbooks/expansion';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The little of the inventory runbooks need: hostnames and tags to expand steps over, and a
@@ -27,8 +28,8 @@ export async function assertItemsOfOrganization(
 		select id from inventory_items
 		where organization_id = ${organizationId} and id = any(${wanted}::uuid[])`;
 	if (rows.length !== wanted.length) {
-		throw new AppError('invalid', 'A linked item is not in this organization’s inventory.', {
-			itemIds: 'A linked item is not in this organization’s inventory.'
+		throw new AppError('invalid', m.err_linked_item_foreign(), {
+			itemIds: m.err_linked_item_foreign()
 		});
 	}
 }

@@ -13,6 +13,7 @@ import { resolveRequirements } from './approvals';
 import { listInventoryRefs } from './inventory';
 import { findRunRow, listStepRows, toRun } from './run-rows';
 import { startRunInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Starts a template's CURRENT version inside an incident: its steps are copied (expanded over
@@ -37,7 +38,10 @@ export const startRunStep: Step<
 	if (existing) {
 		throw new AppError(
 			'conflict',
-			`This incident already runs “${existing.template_name}” (v${existing.template_version}).`
+			m.err_run_already({
+				name: existing.template_name,
+				version: existing.template_version
+			})
 		);
 	}
 	const items = await listInventoryRefs(tx, access.ownerOrganizationId);
@@ -46,7 +50,7 @@ export const startRunStep: Step<
 	if (missing) {
 		throw new AppError(
 			'invalid',
-			`No server of this incident’s organization carries the tag “${missing.tag}” that “${missing.title}” expands over.`
+			m.err_expand_tag_unmatched({ tag: missing.tag, title: missing.title })
 		);
 	}
 	const runId = randomUUID();
@@ -80,10 +84,7 @@ async function findTemplateForIncident(tx: Tx, incidentId: string, templateId: s
 			and t.organization_id in (
 				select organization_id from incident_organizations where incident_id = ${incidentId})`;
 	if (!row) {
-		throw new AppError(
-			'not_found',
-			'This template does not exist or belongs to no organization of this incident.'
-		);
+		throw new AppError('not_found', m.err_template_not_in_incident());
 	}
 	return row;
 }

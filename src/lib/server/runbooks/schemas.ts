@@ -2,50 +2,54 @@ import { z } from 'zod';
 import { APPROVER_ROLES, OWNER_SIDES } from '$lib/runbooks/types';
 import { isTransition, STEP_ACTIONS, TRANSITIONS } from '$lib/runbooks/states';
 import { clientMutationId, uuid } from '../validation';
+import { m } from '$lib/paraglide/messages';
 
 export const MAX_INSTRUCTIONS = 20_000;
 export const MAX_PLANNED_MINUTES = 1440;
 
-const text = (max: number, label: string) =>
+const text = (max: number, tooLong: (max: number) => string) =>
 	z
 		.string()
 		.trim()
-		.max(max, { message: `Use at most ${max} characters for ${label}.` });
+		.max(max, { error: () => tooLong(max) });
 
-const title = (label: string) => text(200, label).min(1, { message: `Give the ${label} a title.` });
+const title = (tooLong: (max: number) => string, required: () => string) =>
+	text(200, tooLong).min(1, { error: required });
 
 const plannedMinutes = z.coerce
-	.number({ message: 'Give the planned duration in minutes.' })
-	.int({ message: 'Give the planned duration in whole minutes.' })
-	.min(1, { message: `Planned duration must be between 1 and ${MAX_PLANNED_MINUTES} minutes.` })
+	.number({ error: () => m.val_planned_minutes_number() })
+	.int({ error: () => m.val_planned_minutes_integer() })
+	.min(1, {
+		error: () => m.val_planned_minutes_range({ max: MAX_PLANNED_MINUTES })
+	})
 	.max(MAX_PLANNED_MINUTES, {
-		message: `Planned duration must be between 1 and ${MAX_PLANNED_MINUTES} minutes.`
+		error: () => m.val_planned_minutes_range({ max: MAX_PLANNED_MINUTES })
 	});
 
 export const stepKey = z
 	.string()
 	.trim()
 	.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, {
-		message: 'A step key uses lowercase letters, digits, - and _ (at most 64).'
+		error: () => m.val_step_key_format()
 	});
 
 const tag = z
 	.string()
 	.trim()
-	.max(64, { message: 'Use at most 64 characters for the expansion tag.' })
+	.max(64, { error: () => m.val_expand_tag_long() })
 	.transform((v) => (v === '' ? null : v));
 
 export const templateStepInput = z.object({
 	key: stepKey,
-	title: title('step'),
+	title: title((max) => m.val_step_title_long({ max }), m.val_step_title_required),
 	instructions: z
 		.string()
 		.max(MAX_INSTRUCTIONS, {
-			message: `Instructions are limited to ${MAX_INSTRUCTIONS} characters.`
+			error: () => m.val_instructions_too_long({ max: MAX_INSTRUCTIONS })
 		})
 		.default(''),
-	ownerSide: z.enum(OWNER_SIDES, { message: 'Choose the client or the provider side.' }),
-	role: text(80, 'the role').default(''),
+	ownerSide: z.enum(OWNER_SIDES, { error: () => m.val_owner_side_choice() }),
+	role: text(80, (max) => m.val_role_too_long({ max })).default(''),
 	plannedMinutes,
 	dependsOn: z.array(stepKey).max(200).default([]),
 	itemIds: z.array(uuid).max(500).default([]),
@@ -54,7 +58,7 @@ export const templateStepInput = z.object({
 		.object({
 			organizationId: uuid,
 			role: z.enum(APPROVER_ROLES, {
-				message: 'Choose who approves: a responder, an admin or an owner.'
+				error: () => m.val_approver_role_choice()
 			})
 		})
 		.nullable()
@@ -65,15 +69,17 @@ export const templateBodyInput = z.object({
 	phases: z
 		.array(
 			z.object({
-				title: title('phase'),
-				steps: z.array(templateStepInput).max(200, { message: 'A phase has at most 200 steps.' })
+				title: title((max) => m.val_phase_title_long({ max }), m.val_phase_title_required),
+				steps: z.array(templateStepInput).max(200, { error: () => m.val_phase_too_many_steps() })
 			})
 		)
-		.max(50, { message: 'A template has at most 50 phases.' })
+		.max(50, { error: () => m.val_template_too_many_phases() })
 });
 
-const name = text(200, 'the name').min(1, { message: 'Give the template a name.' });
-const description = text(4000, 'the description').default('');
+const name = text(200, (max) => m.val_template_name_long({ max })).min(1, {
+	error: () => m.val_template_name_required()
+});
+const description = text(4000, (max) => m.val_description_too_long({ max })).default('');
 
 /** The body is checked apart (see body.ts) so its messages can name the step at fault. */
 export const createTemplateInput = z.object({
@@ -92,32 +98,32 @@ export const saveTemplateInput = z.object({
 
 export const startRunInput = z.object({ templateId: uuid });
 
-const reason = text(1000, 'the reason');
+const reason = text(1000, (max) => m.val_reason_too_long({ max }));
 
 export const stepActionInput = z
 	.object({
-		action: z.enum(STEP_ACTIONS, { message: 'Unknown step action.' }),
+		action: z.enum(STEP_ACTIONS, { error: () => m.val_step_action_unknown() }),
 		version: z.coerce
-			.number({ message: 'Give the step version you saw.' })
+			.number({ error: () => m.val_step_version_required() })
 			.int()
-			.positive({ message: 'Give the step version you saw.' }),
+			.positive({ error: () => m.val_step_version_required() }),
 		reason: reason.optional(),
 		assigneeId: z.preprocess((v) => (v === '' ? null : v), uuid.nullable().optional()),
-		note: text(4000, 'the note').optional(),
+		note: text(4000, (max) => m.val_note_too_long({ max })).optional(),
 		clientMutationId
 	})
 	.superRefine((input, ctx) => {
 		if (isTransition(input.action) && TRANSITIONS[input.action].needsReason && !input.reason) {
-			ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why (a few words).' });
+			ctx.addIssue({ code: 'custom', path: ['reason'], message: m.val_reason_required() });
 		}
 		if (input.action === 'refuse' && !input.reason) {
-			ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why you refuse.' });
+			ctx.addIssue({ code: 'custom', path: ['reason'], message: m.val_refusal_reason_required() });
 		}
 		if (input.action === 'note' && !input.note) {
-			ctx.addIssue({ code: 'custom', path: ['note'], message: 'Write the note.' });
+			ctx.addIssue({ code: 'custom', path: ['note'], message: m.val_note_required() });
 		}
 		if (input.action === 'assign' && input.assigneeId === undefined) {
-			ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: 'Choose whom to assign.' });
+			ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: m.val_assignee_required() });
 		}
 	});
 

@@ -1,16 +1,22 @@
 import { formatHourMinute } from '$lib/format/time';
 import { isTransition, TRANSITIONS, type StepAction } from '$lib/runbooks/states';
 import type { StepState } from '$lib/runbooks/types';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
-const STATE_WORDS: Record<StepState, string> = {
-	pending: 'waiting for its dependencies',
-	ready: 'ready',
-	in_progress: 'in progress',
-	blocked: 'blocked',
-	done: 'done',
-	skipped: 'skipped',
-	failed: 'failed'
-};
+/** How a step's state reads inside a sentence ("is already …", "it is now …"). */
+function stateWords(state: StepState): string {
+	const words: Record<StepState, () => string> = {
+		pending: m.err_step_state_pending,
+		ready: m.err_step_state_ready,
+		in_progress: m.err_step_state_in_progress,
+		blocked: m.err_step_state_blocked,
+		done: m.err_step_state_done,
+		skipped: m.err_step_state_skipped,
+		failed: m.err_step_state_failed
+	};
+	return words[state]();
+}
 
 interface Seen {
 	title: string;
@@ -19,36 +25,42 @@ interface Seen {
 	updated_by_name: string | null;
 }
 
-const hourMinute = (date: Date, timeZone: string) => formatHourMinute(date, timeZone, 'en');
+const hourMinute = (date: Date, timeZone: string) => formatHourMinute(date, timeZone, getLocale());
 
 /**
  * What a person acting on an out-of-date copy of a step is told: what the step is now, who
  * changed it and when, e.g. “web03 reinstall” is already done (by Marc at 02:41).
  */
 export function staleMessage(step: Seen, action: StepAction, timeZone: string): string {
-	const by = step.updated_by_name ? `by ${step.updated_by_name} at ` : 'at ';
-	const when = `(${by}${hourMinute(step.updated_at, timeZone)})`;
+	const time = hourMinute(step.updated_at, timeZone);
+	const when = step.updated_by_name
+		? m.err_step_when_by({ name: step.updated_by_name, time })
+		: m.err_step_when({ time });
 	const target = isTransition(action) ? TRANSITIONS[action].to : null;
-	if (target === step.state)
-		return `“${step.title}” is already ${STATE_WORDS[step.state]} ${when}.`;
-	return `“${step.title}” changed meanwhile ${when}: it is now ${STATE_WORDS[step.state]}. Look again before acting.`;
+	const state = stateWords(step.state);
+	if (target === step.state) return m.err_step_already({ title: step.title, state, when });
+	return m.err_step_changed_meanwhile({ title: step.title, state, when });
 }
 
-const VERBS: Record<StepAction, string> = {
-	start: 'started',
-	complete: 'marked done',
-	fail: 'marked failed',
-	block: 'marked blocked',
-	resume: 'resumed',
-	retry: 'retried',
-	skip: 'skipped',
-	reopen: 'reopened',
-	assign: 'assigned',
-	note: 'noted',
-	request_approval: 'sent for approval',
-	approve: 'approved',
-	refuse: 'refused'
-};
+/** How an action reads after "it cannot be …". */
+function actionWords(action: StepAction): string {
+	const words: Record<StepAction, () => string> = {
+		start: m.err_step_verb_start,
+		complete: m.err_step_verb_complete,
+		fail: m.err_step_verb_fail,
+		block: m.err_step_verb_block,
+		resume: m.err_step_verb_resume,
+		retry: m.err_step_verb_retry,
+		skip: m.err_step_verb_skip,
+		reopen: m.err_step_verb_reopen,
+		assign: m.err_step_verb_assign,
+		note: m.err_step_verb_note,
+		request_approval: m.err_step_verb_request_approval,
+		approve: m.err_step_verb_approve,
+		refuse: m.err_step_verb_refuse
+	};
+	return words[action]();
+}
 
 /** Why the state machine refuses an action on a step in its current state. */
 export function refusalMessage(
@@ -57,9 +69,15 @@ export function refusalMessage(
 	waitingFor: string[]
 ): string {
 	if (action === 'start' && step.state === 'pending' && waitingFor.length > 0) {
-		return `“${step.title}” is waiting for ${waitingFor.map((t) => `“${t}”`).join(', ')}.`;
+		const steps = waitingFor.map((title) => m.err_quoted({ title })).join(', ');
+		return m.err_step_waiting_for({ title: step.title, steps });
 	}
-	const from = isTransition(action) ? TRANSITIONS[action].from.map((s) => STATE_WORDS[s]) : [];
-	const only = from.length > 0 ? ` Only a step that is ${from.join(' or ')} can be.` : '';
-	return `“${step.title}” is ${STATE_WORDS[step.state]}: it cannot be ${VERBS[action]}.${only}`;
+	const from = isTransition(action) ? TRANSITIONS[action].from.map(stateWords) : [];
+	const refused = m.err_step_refused({
+		title: step.title,
+		state: stateWords(step.state),
+		verb: actionWords(action)
+	});
+	if (from.length === 0) return refused;
+	return `${refused} ${m.err_step_only_from({ states: from.join(` ${m.err_or()} `) })}`;
 }

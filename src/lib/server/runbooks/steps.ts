@@ -20,6 +20,7 @@ import { approvalColumns, assertStartAllowed, readApproval } from './approvals';
 import { findRunRow, listStepRows, type StepRow } from './run-rows';
 import { stepActionInput, type StepActionInput } from './schemas';
 import { refusalMessage, staleMessage } from './step-messages';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * One command for every step action (start, complete, fail, block, resume, retry, skip,
@@ -40,10 +41,10 @@ export async function actOnStep(
 		// The run's row lock serialises step changes of one run, so two dependencies finishing
 		// at once cannot both miss that their dependent is now ready.
 		const run = await findRunRow(tx, incidentId, true);
-		if (!run) throw new AppError('not_found', 'This incident has no runbook running.');
+		if (!run) throw new AppError('not_found', m.err_no_run());
 		const steps = await listStepRows(tx, run.id);
 		const step = steps.find((s) => s.id === stepId);
-		if (!step) throw new AppError('not_found', 'This step is not part of this incident’s runbook.');
+		if (!step) throw new AppError('not_found', m.err_step_not_in_run());
 		if (step.version !== data.version) {
 			throw new AppError('conflict', staleMessage(step, data.action, run.timezone));
 		}
@@ -241,8 +242,8 @@ async function assertParticipant(tx: Tx, incidentId: string, userId: string) {
 		where io.incident_id = ${incidentId} and m.user_id = ${userId}
 		limit 1`;
 	if (!row) {
-		throw new AppError('invalid', 'Assign the step to someone of an organization taking part.', {
-			assigneeId: 'Assign the step to someone of an organization taking part.'
+		throw new AppError('invalid', m.err_assignee_not_taking_part(), {
+			assigneeId: m.err_assignee_not_taking_part()
 		});
 	}
 }

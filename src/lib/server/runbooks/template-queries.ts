@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 export interface TemplateSummary {
 	id: string;
@@ -61,14 +62,13 @@ export async function readTemplate(
 	const [template] = await sql<
 		{ organization_id: string; current_version: number; version: number }[]
 	>`select organization_id, current_version, version from runbook_templates where id = ${templateId}`;
-	if (!template)
-		throw new AppError('not_found', 'This template does not exist or you may not see it.');
+	if (!template) throw new AppError('not_found', m.err_template_not_found());
 	await authorize(actor, template.organization_id, 'template.view', sql);
 	const shown = version ?? template.current_version;
 	const [row] = await sql<{ name: string; description: string; body: TemplateBody }[]>`
 		select name, description, body from runbook_template_versions
 		where template_id = ${templateId} and version = ${shown}`;
-	if (!row) throw new AppError('not_found', `This template has no version ${shown}.`);
+	if (!row) throw new AppError('not_found', m.err_template_no_version({ version: shown }));
 	const versions = await sql<TemplateVersionInfo[]>`
 		select v.version, v.created_at as "createdAt", u.display_name as "createdByName"
 		from runbook_template_versions v left join users u on u.id = v.created_by

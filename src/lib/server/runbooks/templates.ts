@@ -8,6 +8,7 @@ import { parse } from '../validation';
 import { parseTemplateBody } from './body';
 import { assertItemsOfOrganization } from './inventory';
 import { createTemplateInput, saveTemplateInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 /** Creates a template (version 1) in an organization; admins and above. */
 export async function createTemplate(
@@ -54,7 +55,16 @@ export async function saveTemplateVersion(
 		if (current.version !== data.version) {
 			throw new AppError(
 				'conflict',
-				`${current.updated_by_name ?? 'Someone'} saved version ${current.current_version} of “${current.name}” meanwhile; reload it and apply your changes again.`
+				current.updated_by_name
+					? m.err_template_saved_meanwhile({
+							name: current.updated_by_name,
+							version: current.current_version,
+							template: current.name
+						})
+					: m.err_template_saved_meanwhile_someone({
+							version: current.current_version,
+							template: current.name
+						})
 			);
 		}
 		await assertItemsOfOrganization(tx, current.organization_id, linkedItems(body));
@@ -110,7 +120,7 @@ async function lockTemplate(tx: Tx, templateId: string) {
 		left join users u on u.id = v.created_by
 		where t.id = ${templateId}
 		for update of t`;
-	if (!row) throw new AppError('not_found', 'This template does not exist or you may not see it.');
+	if (!row) throw new AppError('not_found', m.err_template_not_found());
 	return row;
 }
 
@@ -125,8 +135,8 @@ async function assertNameFree(
 		where organization_id = ${organizationId} and lower(name) = lower(${name})
 			and id is distinct from ${exceptId}::uuid`;
 	if (taken) {
-		throw new AppError('conflict', `A template named “${name}” already exists.`, {
-			name: `A template named “${name}” already exists.`
+		throw new AppError('conflict', m.err_template_name_taken({ name }), {
+			name: m.err_template_name_taken({ name })
 		});
 	}
 }

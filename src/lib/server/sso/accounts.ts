@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password';
 import { randomSecret } from '../auth/tokens';
 import type { IdentityProvider } from './providers';
 import { SsoError } from './client';
+import { m } from '$lib/paraglide/messages';
 
 export interface Person {
 	email: string;
@@ -14,10 +15,7 @@ export interface Person {
 export function personOf(claims: Record<string, unknown>): Person {
 	const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
 	if (!email || !email.includes('@') || email.length > 320) {
-		throw new SsoError(
-			'no_email',
-			'Your identity provider did not send an e-mail address: allow the "email" scope for this client.'
-		);
+		throw new SsoError('no_email', m.err_sso_no_email());
 	}
 	const name = [claims.name, claims.preferred_username, email.split('@')[0]].find(
 		(v): v is string => typeof v === 'string' && v.trim().length > 0
@@ -33,10 +31,12 @@ export function personOf(claims: Record<string, unknown>): Person {
 export function assertDomainAllowed(provider: IdentityProvider, email: string) {
 	const domain = email.split('@')[1] ?? '';
 	if (provider.emailDomains.length === 0 || provider.emailDomains.includes(domain)) return;
-	const where = provider.organizationName ?? 'this Nightshift';
+	const domains = provider.emailDomains.join(', ');
 	throw new SsoError(
 		'email_domain_not_allowed',
-		`Your identity provider signed you in as ${email}, but ${where} accepts only addresses at ${provider.emailDomains.join(', ')}.`
+		provider.organizationName
+			? m.err_sso_domain_named({ email, organization: provider.organizationName, domains })
+			: m.err_sso_domain({ email, domains })
 	);
 }
 
@@ -69,7 +69,7 @@ export async function resolveAccount(
 		if (existing && (!person.verified || existing.kind !== 'person')) {
 			throw new SsoError(
 				'email_not_verified',
-				`An account with ${person.email} exists, but your identity provider has not verified that address, so Nightshift will not attach the sign-in to it. Ask your administrator to mark the e-mail as verified at the provider.`
+				m.err_sso_email_not_verified({ email: person.email })
 			);
 		}
 		let userId: string;

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { IdentityProvider } from './providers';
 import { describeProviderError, unreachable } from './provider-errors';
 import { open } from './secret-box';
+import { m } from '$lib/paraglide/messages';
 
 /** Where every provider sends people back: one URL to register, whatever the organization. */
 export const CALLBACK_PATH = '/sso/callback';
@@ -116,7 +117,7 @@ async function answerOf(
 	tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers
 ): Promise<ProviderAnswer> {
 	const idClaims = tokens.claims();
-	if (!idClaims) throw new SsoError('no_id_token', 'Your identity provider sent no ID token.');
+	if (!idClaims) throw new SsoError('no_id_token', m.err_sso_no_id_token());
 	let claims: Record<string, unknown> = { ...idClaims };
 	const lacking = !('email' in claims) || !(provider.groupsClaim in claims);
 	if (lacking && config.serverMetadata().userinfo_endpoint) {

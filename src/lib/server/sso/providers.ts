@@ -8,6 +8,7 @@ import { isUuid, parse } from '../validation';
 import { SSO_ROLES, type GroupRole, type SsoRole } from './roles';
 import { providerInput } from './schemas';
 import { seal } from './secret-box';
+import { m } from '$lib/paraglide/messages';
 
 export interface IdentityProvider {
 	id: string;
@@ -133,7 +134,7 @@ export async function saveProvider(
 		await authorize(actor, organizationId, 'sso.manage', tx);
 		const current = await findOrganizationProvider(organizationId, tx);
 		if (current && data.version !== undefined && data.version !== current.version) {
-			throw new AppError('conflict', 'These settings were changed meanwhile: reload the page.');
+			throw new AppError('conflict', m.err_sso_settings_changed());
 		}
 		const secret = data.clearSecret
 			? null
@@ -184,8 +185,7 @@ export async function removeProvider(
 		const removed = await tx<{ display_name: string }[]>`
 			delete from identity_providers where organization_id = ${organizationId}
 			returning display_name`;
-		if (removed.length === 0)
-			throw new AppError('not_found', 'This organization has no identity provider.');
+		if (removed.length === 0) throw new AppError('not_found', m.err_sso_no_provider());
 		await emit({
 			streamId: organizationId,
 			kind: 'organization.sso_removed',

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { SSO_ROLES, type GroupRole } from './roles';
+import { m } from '$lib/paraglide/messages';
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const GROUP_LINE = /^(.+?)\s*(?:=|→|->)\s*(\S+)$/;
 
-const trimmed = (max: number, message: string) =>
+const trimmed = (max: number, required: () => string) =>
 	z
-		.string({ message })
+		.string({ error: required })
 		.trim()
-		.min(1, { message })
-		.max(max, { message: `At most ${max} characters.` });
+		.min(1, { error: required })
+		.max(max, { error: () => m.val_at_most_chars({ max }) });
 
 /** "example.com, shop.example.com" → ["example.com", "shop.example.com"], each checked. */
 const domains = z
@@ -21,7 +22,7 @@ const domains = z
 			.map((d) => d.trim().toLowerCase().replace(/^@/, ''))
 			.filter(Boolean);
 		const bad = list.find((d) => !DOMAIN.test(d));
-		if (bad) ctx.addIssue({ code: 'custom', message: `"${bad}" is not an e-mail domain.` });
+		if (bad) ctx.addIssue({ code: 'custom', message: m.val_sso_domain({ domain: bad }) });
 		return [...new Set(list)];
 	});
 
@@ -39,7 +40,7 @@ const groupRoles = z
 			if (!match?.[1] || !role) {
 				ctx.addIssue({
 					code: 'custom',
-					message: `"${line.slice(0, 60)}": write one "group = role" per line, the role being admin, responder or viewer.`
+					message: m.val_sso_group_line({ line: line.slice(0, 60) })
 				});
 				continue;
 			}
@@ -49,21 +50,24 @@ const groupRoles = z
 	});
 
 const issuer = z
-	.string({ message: 'Give the issuer URL.' })
+	.string({ error: () => m.val_sso_issuer_required() })
 	.trim()
-	.url({ message: 'The issuer is a URL, e.g. https://id.example.com/realms/acme.' })
+	.url({ error: () => m.val_sso_issuer_url() })
 	.max(500)
-	.refine((u) => {
-		if (!URL.canParse(u)) return false;
-		const url = new URL(u);
-		const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-		return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
-	}, 'The issuer must use https (plain http only on this machine: localhost or 127.0.0.1).');
+	.refine(
+		(u) => {
+			if (!URL.canParse(u)) return false;
+			const url = new URL(u);
+			const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+			return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+		},
+		{ error: () => m.val_sso_issuer_https() }
+	);
 
 export const providerInput = z.object({
-	displayName: trimmed(80, 'Give the name people will see, e.g. "Acme Keycloak".'),
+	displayName: trimmed(80, m.val_sso_display_name),
 	issuer,
-	clientId: trimmed(200, 'Give the client id registered at the provider.'),
+	clientId: trimmed(200, m.val_sso_client_id),
 	// Empty keeps the stored secret; "clearSecret" removes it (a public client).
 	clientSecret: z.string().max(500).default(''),
 	clearSecret: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
@@ -76,7 +80,7 @@ export const providerInput = z.object({
 		.transform((v) => v || 'groups'),
 	groupRoles,
 	defaultRole: z
-		.enum(['', ...SSO_ROLES], { message: 'Choose admin, responder, viewer or nobody.' })
+		.enum(['', ...SSO_ROLES], { error: () => m.val_sso_default_role() })
 		.default('')
 		.transform((v) => (v === '' ? null : v)),
 	requireSso: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { ssoConfig } from '../config';
 import { AppError } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -14,11 +15,9 @@ export function secretKey(): Buffer | null {
 function requireKey(): Buffer {
 	const key = secretKey();
 	if (!key) {
-		throw new AppError(
-			'invalid',
-			'This server has no SSO_SECRET_KEY, so it cannot keep a client secret. Ask whoever runs Nightshift to set it (32 random bytes, base64).',
-			{ clientSecret: 'The server cannot store secrets: SSO_SECRET_KEY is not set.' }
-		);
+		throw new AppError('invalid', m.err_sso_no_secret_key(), {
+			clientSecret: m.val_sso_no_secret_key()
+		});
 	}
 	return key;
 }

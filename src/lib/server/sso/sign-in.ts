@@ -16,6 +16,7 @@ import {
 import { applyGrantedRole, grantedRole } from './membership';
 import { findProvider, type IdentityProvider } from './providers';
 import { seal, secretKey } from './secret-box';
+import { m } from '$lib/paraglide/messages';
 
 /** The browser cookie that ties a callback to the browser that started the sign-in. */
 export const SSO_STATE_COOKIE = 'nightshift_sso_state';
@@ -36,8 +37,7 @@ export async function beginSsoSignIn(
 	options: { next: string; loginHint?: string }
 ): Promise<{ url: URL; state: string }> {
 	const provider = await findProvider(providerId);
-	if (!provider)
-		throw new AppError('not_found', 'This sign-in link does not lead to any provider.');
+	if (!provider) throw new AppError('not_found', m.err_sso_link_no_provider());
 	const auth = await authorizationUrl(provider, `${origin}${CALLBACK_PATH}`, options.loginHint);
 	const sql = db();
 	await sql`delete from sso_attempts where created_at < now() - ${`${ATTEMPT_LIFETIME_MS / 1000} seconds`}::interval`;
@@ -58,28 +58,19 @@ interface Attempt {
 /** Takes the attempt of this state, once: a replayed state finds nothing. */
 async function claimAttempt(state: string | null, browserState: string | undefined) {
 	if (!state) {
-		throw new SsoError(
-			'no_state',
-			'This page expects an answer from your identity provider. Start the sign-in again.'
-		);
+		throw new SsoError('no_state', m.err_sso_no_state());
 	}
 	const [attempt] = await db()<Attempt[]>`
 		delete from sso_attempts where state = ${state}
 		returning provider_id, nonce, code_verifier, next, created_at`;
 	if (!attempt) {
-		throw new SsoError(
-			'state_unknown',
-			'This sign-in answer was already used or has expired. Start the sign-in again.'
-		);
+		throw new SsoError('state_unknown', m.err_sso_state_unknown());
 	}
 	if (attempt.created_at.getTime() < Date.now() - ATTEMPT_LIFETIME_MS) {
-		throw new SsoError('state_expired', 'This sign-in took too long. Start it again.');
+		throw new SsoError('state_expired', m.err_sso_state_expired());
 	}
 	if (browserState !== state) {
-		throw new SsoError(
-			'state_other_browser',
-			'This sign-in was started in another browser (or its cookie is gone). Start it again here.'
-		);
+		throw new SsoError('state_other_browser', m.err_sso_other_browser());
 	}
 	return attempt;
 }
@@ -107,8 +98,7 @@ export async function completeSsoSignIn(
 	try {
 		const attempt = await claimAttempt(callbackUrl.searchParams.get('state'), browserState);
 		provider = await findProvider(attempt.provider_id);
-		if (!provider)
-			throw new SsoError('provider_removed', 'This identity provider was removed meanwhile.');
+		if (!provider) throw new SsoError('provider_removed', m.err_sso_provider_removed());
 		const answer = await exchangeCode(provider, callbackUrl, {
 			state: callbackUrl.searchParams.get('state') ?? '',
 			nonce: attempt.nonce,
@@ -155,7 +145,9 @@ async function findOrRefuse(
 			});
 		throw new SsoError(
 			'not_in_allowed_groups',
-			`Your identity provider says you are in none of the groups allowed to use Nightshift for ${provider.organizationName ?? 'this organization'}. Ask your administrator to add you to one.`
+			provider.organizationName
+				? m.err_sso_no_group_named({ organization: provider.organizationName })
+				: m.err_sso_no_group()
 		);
 	}
 	const account = await resolveAccount(provider, answer.subject, person);
@@ -222,7 +214,7 @@ export async function revokeAccess(
 		returning id`;
 	const ids = ended.map((r) => r.id);
 	if (ids.length > 0) {
-		endSocketsOfSessions(ids, 'Your identity provider no longer allows you in: sign in again.');
+		endSocketsOfSessions(ids, m.sock_sso_ended());
 	}
 	await recordAuthEvent('sso_session_ended', {
 		userId: actor.userId,

@@ -3,6 +3,7 @@ import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
 import { isBackdated, noteInput, pinInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 /** A note or a decision in the timeline; occurred-at may be back-dated with a reason. */
 export async function addNote(context: CommandContext, incidentId: string, input: unknown) {
@@ -32,7 +33,7 @@ export async function pinEvent(context: CommandContext, incidentId: string, inpu
 			update events set pinned = ${data.pinned}
 			where stream_id = ${incidentId} and seq = ${data.seq} returning seq`;
 		if (updated.length === 0)
-			throw new AppError('not_found', `There is no event #${data.seq} in this incident.`);
+			throw new AppError('not_found', m.err_no_such_event({ seq: data.seq }));
 		await emit({
 			streamId: incidentId,
 			kind: 'timeline.pinned',

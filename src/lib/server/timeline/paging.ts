@@ -15,20 +15,31 @@ import { readAs, type Reader } from '../events/visibility';
 import { authorizeIncident } from '../incidents/access';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { parse } from '../validation';
+import { m } from '$lib/paraglide/messages';
 
 const GROUPS = Object.keys(TIMELINE_GROUPS) as [TimelineGroup, ...TimelineGroup[]];
 
 /** `?group=&actor=&limit=&cursor=` of the timeline endpoint (and the room's own query). */
 export const timelineQuery = z.object({
-	group: z.enum(GROUPS, { message: `The group is one of ${GROUPS.join(', ')}.` }).optional(),
-	actor: z.string().uuid({ message: 'The actor must be a user id.' }).optional(),
+	group: z
+		.enum(GROUPS, {
+			error: () => m.val_timeline_group({ groups: GROUPS.join(', ') })
+		})
+		.optional(),
+	actor: z
+		.string()
+		.uuid({ error: () => m.val_actor_id() })
+		.optional(),
 	limit: z.coerce
-		.number({ message: 'The limit must be a number.' })
-		.int({ message: 'The limit must be a whole number.' })
-		.min(1, { message: 'The limit must be at least 1.' })
-		.max(200, { message: 'The limit must be at most 200.' })
+		.number({ error: () => m.val_limit_number() })
+		.int({ error: () => m.val_limit_integer() })
+		.min(1, { error: () => m.val_limit_min() })
+		.max(200, { error: () => m.val_limit_max() })
 		.default(TIMELINE_PAGE_SIZE),
-	cursor: z.string().max(512, { message: 'This cursor is not valid.' }).optional()
+	cursor: z
+		.string()
+		.max(512, { error: () => m.val_cursor_invalid() })
+		.optional()
 });
 
 /** The sequence number of the last entry of the previous page. */

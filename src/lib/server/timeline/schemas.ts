@@ -1,26 +1,30 @@
 import { z } from 'zod';
 import { pastInstant } from '../incidents/schemas';
+import { m } from '$lib/paraglide/messages';
 
 export const NOTE_KINDS = ['note', 'decision'] as const;
 
 export const noteInput = z
 	.object({
 		text: z
-			.string({ message: 'Write the note.' })
+			.string({ error: () => m.val_note_required() })
 			.trim()
-			.min(1, { message: 'Write the note.' })
-			.max(4000, { message: 'Use at most 4000 characters for a note.' }),
-		kind: z.enum(NOTE_KINDS, { message: 'Choose note or decision.' }).default('note'),
+			.min(1, { error: () => m.val_note_required() })
+			.max(4000, { error: () => m.val_note_text_long() }),
+		kind: z.enum(NOTE_KINDS, { error: () => m.val_note_kind() }).default('note'),
 		occurredAt: z.preprocess((v) => (v === '' ? undefined : v), pastInstant.optional()),
 		backdateReason: z.string().trim().max(500).default('')
 	})
 	.refine((n) => !isBackdated(n.occurredAt) || n.backdateReason.length > 0, {
-		message: 'Say why this is back-dated.',
+		error: () => m.val_backdate_reason(),
 		path: ['backdateReason']
 	});
 
 export const pinInput = z.object({
-	seq: z.coerce.number({ message: 'Unknown event.' }).int().positive(),
+	seq: z.coerce
+		.number({ error: () => m.val_event_unknown() })
+		.int()
+		.positive(),
 	pinned: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean())
 });
 

@@ -8,9 +8,13 @@ import { endSocketsOfSessions } from '../realtime/control';
 import { parse } from '../validation';
 import { findUserById } from './queries';
 import { isTimezone, newPassword } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 export const changePasswordInput = z.object({
-	currentPassword: z.string().min(1, { message: 'Enter your current password.' }).max(200),
+	currentPassword: z
+		.string()
+		.min(1, { error: () => m.val_current_password_required() })
+		.max(200),
 	password: newPassword
 });
 
@@ -24,8 +28,8 @@ export async function changePassword(
 	const data = parse(changePasswordInput, input);
 	const user = await findUserById(userId);
 	if (!user || !(await verifyPassword(user.password_hash, data.currentPassword))) {
-		throw new AppError('invalid', 'Your current password is not right.', {
-			currentPassword: 'Your current password is not right.'
+		throw new AppError('invalid', m.err_current_password_wrong(), {
+			currentPassword: m.err_current_password_wrong()
 		});
 	}
 	const passwordHash = await hashPassword(data.password);
@@ -33,7 +37,7 @@ export async function changePassword(
 		await tx`update users set password_hash = ${passwordHash}, version = version + 1 where id = ${userId}`;
 		return invalidateUserSessions(userId, keepSessionId, tx);
 	});
-	endSocketsOfSessions(ended, 'Your password was changed: sign in again.');
+	endSocketsOfSessions(ended, m.sock_password_changed());
 	await recordAuthEvent('password_changed', { userId, email: user.email, address });
 	return { endedSessions: ended.length };
 }
@@ -41,37 +45,47 @@ export async function changePassword(
 /** Signs a person out everywhere, this browser included. */
 export async function signOutEverywhere(userId: string, address?: string) {
 	const ended = await invalidateUserSessions(userId);
-	endSocketsOfSessions(ended, 'You signed out everywhere.');
+	endSocketsOfSessions(ended, m.sock_signed_out_everywhere());
 	await recordAuthEvent('sign_out_everywhere', { userId, address });
 	return { endedSessions: ended.length };
 }
 
 const endSessionInput = z.object({
-	sessionId: z.string({ message: 'Choose a session.' }).min(1).max(64)
+	sessionId: z
+		.string({ error: () => m.val_session_required() })
+		.min(1)
+		.max(64)
 });
 
 /** "Sign out this one" on the account page: one of the person's own sessions, and its sockets. */
 export async function endOwnSession(userId: string, input: unknown, address?: string) {
 	const { sessionId } = parse(endSessionInput, input);
 	if (!(await invalidateOwnSession(userId, sessionId))) {
-		throw new AppError('not_found', 'This session has already ended.');
+		throw new AppError('not_found', m.err_session_already_ended());
 	}
-	endSocketsOfSessions([sessionId], 'This session was signed out from the account page.');
+	endSocketsOfSessions([sessionId], m.sock_session_signed_out());
 	await recordAuthEvent('session_ended', { userId, address });
 }
 
 /** "Sign out all others": every session of the person but this one. */
 export async function endOtherSessions(userId: string, keepSessionId: string, address?: string) {
 	const ended = await invalidateUserSessions(userId, keepSessionId);
-	endSocketsOfSessions(ended, 'You signed out your other sessions.');
+	endSocketsOfSessions(ended, m.sock_signed_out_others());
 	await recordAuthEvent('sign_out_others', { userId, address });
 	return ended.length;
 }
 
 export const profileInput = z.object({
-	displayName: z.string().trim().min(1, { message: 'Enter your name.' }).max(80),
-	timezone: z.string().trim().refine(isTimezone, { message: 'Unknown timezone.' }),
-	locale: z.enum(['en', 'fr'], { message: 'Choose English or French.' })
+	displayName: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.val_name_required() })
+		.max(80),
+	timezone: z
+		.string()
+		.trim()
+		.refine(isTimezone, { error: () => m.val_timezone_unknown() }),
+	locale: z.enum(['en', 'fr'], { error: () => m.val_locale_choice() })
 });
 
 export async function updateProfile(userId: string, input: unknown) {

@@ -1,45 +1,46 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '$lib/roles';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
+import { m } from '$lib/paraglide/messages';
 
 export const email = z
-	.string({ message: 'Enter your email address.' })
+	.string({ error: () => m.val_email_required() })
 	.trim()
 	.toLowerCase()
-	.max(320, { message: 'This email address is too long.' })
-	.email({ message: 'Enter a valid email address, like name@example.com.' });
+	.max(320, { error: () => m.val_email_too_long() })
+	.email({ error: () => m.val_email_invalid() });
 
 export const newPassword = z
-	.string({ message: 'Choose a password.' })
+	.string({ error: () => m.val_password_required() })
 	.min(MIN_PASSWORD_LENGTH, {
-		message: `Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`
+		error: () => m.val_password_too_short({ min: MIN_PASSWORD_LENGTH })
 	})
-	.max(200, { message: 'Use at most 200 characters for your password.' });
+	.max(200, { error: () => m.val_password_too_long() });
 
 const timezone = z
 	.string()
 	.trim()
 	.max(64)
-	.refine((tz) => isTimezone(tz), { message: 'Unknown timezone.' })
+	.refine((tz) => isTimezone(tz), { error: () => m.val_timezone_unknown() })
 	.catch('UTC');
 
 export const organizationInput = z.object({
 	name: z
-		.string({ message: 'Name your organization.' })
+		.string({ error: () => m.val_organization_name_required() })
 		.trim()
-		.min(2, { message: 'Use at least 2 characters for the organization name.' })
-		.max(80, { message: 'Use at most 80 characters for the organization name.' }),
-	kind: z.enum(ORGANIZATION_KINDS, { message: 'Choose merchant or provider.' })
+		.min(2, { error: () => m.val_organization_name_short() })
+		.max(80, { error: () => m.val_organization_name_long() }),
+	kind: z.enum(ORGANIZATION_KINDS, { error: () => m.val_organization_kind() })
 });
 export type OrganizationInput = z.infer<typeof organizationInput>;
 
 export const signUpInput = z.object({
 	email,
 	displayName: z
-		.string({ message: 'Enter your name.' })
+		.string({ error: () => m.val_name_required() })
 		.trim()
-		.min(1, { message: 'Enter your name.' })
-		.max(80, { message: 'Use at most 80 characters for your name.' }),
+		.min(1, { error: () => m.val_name_required() })
+		.max(80, { error: () => m.val_name_too_long() }),
 	password: newPassword,
 	timezone,
 	// The language the person read the sign-up page in: they keep reading in it.
@@ -50,8 +51,8 @@ export const signUpInput = z.object({
 export const signInInput = z.object({
 	email,
 	password: z
-		.string({ message: 'Enter your password.' })
-		.min(1, { message: 'Enter your password.' })
+		.string({ error: () => m.val_password_enter() })
+		.min(1, { error: () => m.val_password_enter() })
 		.max(200)
 });
 

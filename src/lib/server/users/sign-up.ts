@@ -8,6 +8,7 @@ import { createOrganizationStep } from '../organizations/commands';
 import { acceptInviteStep } from '../organizations/invites';
 import { parse } from '../validation';
 import { signUpInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 export type SignUpInput = z.input<typeof signUpInput>;
 
@@ -37,13 +38,9 @@ export async function signUp(
 			on conflict do nothing
 			returning id`;
 		if (!user) {
-			throw new AppError(
-				'conflict',
-				'An account with this email already exists: sign in instead.',
-				{
-					email: 'An account with this email already exists.'
-				}
-			);
+			throw new AppError('conflict', m.err_account_exists(), {
+				email: m.err_account_exists_field()
+			});
 		}
 		const organization = data.organization
 			? await createOrganizationStep(tx, emit, actor, data.organization)
