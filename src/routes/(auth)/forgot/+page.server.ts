@@ -9,6 +9,9 @@ export const load: PageServerLoad = async () => ({ mailConfigured: smtpSettings(
 export const actions: Actions = {
 	default: async ({ request, getClientAddress }) => {
 		const values = formObject(await request.formData());
+		// Without SMTP nothing can be sent: the page says whom to ask instead (no error: nothing
+		// went wrong with what was typed).
+		if (smtpSettings() === null) return { ok: false as const, mailConfigured: false };
 		try {
 			await requestPasswordReset(values, getClientAddress());
 			// The same answer whether an account has this address or not.
