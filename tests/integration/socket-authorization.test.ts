@@ -87,7 +87,7 @@ async function settle(socket: Client) {
 }
 
 /** What a socket received, loosely typed: a test reads any field of any payload. */
-type Seen = { kind: string; payload: Record<string, unknown> };
+type Seen = { kind: string; seq: number; payload: Record<string, unknown> };
 
 function record(socket: Client): Seen[] {
 	const seen: Seen[] = [];
