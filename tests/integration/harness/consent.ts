@@ -2,6 +2,7 @@ import type { Actor } from '../../../src/lib/server/access/actor';
 import { db } from '../../../src/lib/server/db/db';
 import { inviteAndAccept } from '../../../src/lib/server/demo/consent';
 import { inviteOrganization } from '../../../src/lib/server/incidents/invitations';
+import { readInvitationCode } from '../../../src/lib/server/organizations/invitation-code';
 
 /** An owner or admin of the organization, to answer its invitations. */
 export async function adminOf(organizationId: string): Promise<Actor> {
@@ -20,10 +21,7 @@ export async function shareAccepted(inviter: Actor, incidentId: string, organiza
 
 /** An invitation left waiting for an answer (by code: the partner need not be known). */
 export async function invitePending(inviter: Actor, incidentId: string, organizationId: string) {
-	const [row] = await db()<{ invitation_code: string }[]>`
-		select invitation_code from organizations where id = ${organizationId}`;
-	const { result } = await inviteOrganization({ actor: inviter }, incidentId, {
-		code: row?.invitation_code
-	});
+	const code = await readInvitationCode(await adminOf(organizationId), organizationId);
+	const { result } = await inviteOrganization({ actor: inviter }, incidentId, { code });
 	return result.invitationId;
 }

@@ -2,6 +2,7 @@ import { createContact } from '../../../src/lib/server/contacts/commands';
 import { db } from '../../../src/lib/server/db/db';
 import { declareIncident } from '../../../src/lib/server/incidents/commands';
 import { createOrganization } from '../../../src/lib/server/organizations/commands';
+import { readInvitationCode } from '../../../src/lib/server/organizations/invitation-code';
 import { newUser } from '../setup';
 import { invitePending, shareAccepted } from './consent';
 import type { Sample, SampleContext } from './samples';
@@ -18,12 +19,10 @@ const freshShared = (ctx: SampleContext) =>
 	freshIncident(owner(ctx), ctx.world.merchant, ctx.world.provider, ctx.shared);
 
 async function thirdOrganization(): Promise<{ id: string; code: string }> {
-	const id = (
-		await createOrganization(await newUser('DNS owner'), { name: 'DNS', kind: 'provider' })
-	).result.organizationId;
-	const [row] = await db()<{ invitation_code: string }[]>`
-		select invitation_code from organizations where id = ${id}`;
-	return { id, code: row?.invitation_code ?? '' };
+	const owner = await newUser('DNS owner');
+	const id = (await createOrganization(owner, { name: 'DNS', kind: 'provider' })).result
+		.organizationId;
+	return { id, code: await readInvitationCode(owner, id) };
 }
 
 /** An incident of the hoster's, inviting the merchant: the merchant's admins answer it. */

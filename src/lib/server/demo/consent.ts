@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor';
-import { db } from '../db/db';
 import { answerInvitation, inviteOrganization } from '../incidents/invitations';
 import { isAppError } from '../errors';
+import { readInvitationCode } from '../organizations/invitation-code';
 
 /**
  * Shares an incident the way people do: the inviter invites the partner (from its partners
@@ -18,9 +18,9 @@ export async function inviteAndAccept(
 		organizationId
 	}).catch(async (error: unknown) => {
 		if (!isAppError(error) || error.code !== 'not_found') throw error;
-		const [row] = await db()<{ invitation_code: string }[]>`
-				select invitation_code from organizations where id = ${organizationId}`;
-		return inviteOrganization({ actor: inviter }, incidentId, { code: row?.invitation_code });
+		// The partner's admin gives its code, as people do.
+		const code = await readInvitationCode(partnerAdmin, organizationId);
+		return inviteOrganization({ actor: inviter }, incidentId, { code });
 	});
 	const accepted = await answerInvitation(
 		{ actor: partnerAdmin },

@@ -36,7 +36,7 @@ export const inviteInput = z
 
 export const answerInput = z.object({ answer: z.enum(['accept', 'decline']) });
 
-interface Invited {
+export interface Invited {
 	id: string;
 	name: string;
 	kind: OrganizationKind;
@@ -116,7 +116,25 @@ export const inviteOrganizationStep: Step<
 	return { invitationId: row.id, organizationId: invited.id };
 };
 
-/** A known partner (or one of the actor's own organizations), never any id pasted. */
+/**
+ * Whom the declaring organization may invite by choosing from a list: the partners it took part
+ * in incidents with and the person's own organizations, once each, by name.
+ */
+export async function listInvitable(
+	userId: string,
+	ownerOrganizationId: string,
+	sql: Db = db()
+): Promise<Invited[]> {
+	const [partners, own] = await Promise.all([
+		listInvitablePartners(ownerOrganizationId, sql),
+		listOrganizationsOfUser(userId, sql)
+	]);
+	const byId = new Map<string, Invited>();
+	for (const o of [...partners, ...own]) byId.set(o.id, { id: o.id, name: o.name, kind: o.kind });
+	return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** One of the organizations of the list, never any id pasted. */
 async function findInvitable(
 	tx: Tx,
 	userId: string,
@@ -124,12 +142,10 @@ async function findInvitable(
 	organizationId: string | undefined
 ): Promise<Invited | null> {
 	if (!organizationId) return null;
-	const [partners, own] = await Promise.all([
-		listInvitablePartners(ownerOrganizationId, tx),
-		listOrganizationsOfUser(userId, tx)
-	]);
-	const found = [...partners, ...own].find((o) => o.id === organizationId);
-	return found ? { id: found.id, name: found.name, kind: found.kind } : null;
+	const found = (await listInvitable(userId, ownerOrganizationId, tx)).find(
+		(o) => o.id === organizationId
+	);
+	return found ?? null;
 }
 
 interface PendingRow {

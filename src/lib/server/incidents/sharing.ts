@@ -3,11 +3,10 @@ import type { StreamEvent } from '$lib/realtime/protocol';
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { authorize, may } from '../access/authorize';
-import { db, type Db } from '../db/db';
+import { db, type Db, type Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
-import { listInvitablePartners, type PartnerOrganization } from '../organizations/partners';
-import { listOrganizationsOfUser } from '../organizations/queries';
+import { listInvitable, type Invited } from './invitations';
 import { ejectUserFromRoom } from '../realtime/control';
 import { parse, uuid } from '../validation';
 import { authorizeIncidentOwner, findIncidentAccess } from './access';
@@ -17,29 +16,11 @@ export const shareInput = z.object({ organizationId: uuid });
 /** Removes an organization from the incident; its members stop receiving its events at once. */
 export async function unshareIncident(context: CommandContext, incidentId: string, input: unknown) {
 	const { organizationId } = parse(shareInput, input);
-	const outcome = await runCommand(context, async (tx, emit) => {
-		const access = await authorizeIncidentOwner(context.actor, incidentId, 'incident.share', tx);
-		if (organizationId === access.ownerOrganizationId) {
-			throw new AppError(
-				'invalid',
-				'The organization that declared the incident cannot be removed from it.'
-			);
-		}
-		const [removed] = await tx<{ name: string }[]>`
-			delete from incident_organizations io using organizations o
-			where io.incident_id = ${incidentId} and io.organization_id = ${organizationId} and o.id = io.organization_id
-			returning o.name`;
-		if (!removed)
-			throw new AppError('not_found', 'This organization does not take part in the incident.');
-		await emit({
-			streamId: incidentId,
-			kind: 'incident.unshared',
-			payload: { organizationId, name: removed.name }
-		});
-		return { organizationId };
+	return endParticipation(context, incidentId, organizationId, {
+		kind: 'incident.unshared',
+		authorizeIt: (tx) => authorizeIncidentOwner(context.actor, incidentId, 'incident.share', tx),
+		ownerRefusal: m.err_owner_cannot_be_removed
 	});
-	await ejectFromIncident(incidentId, organizationId, outcome.events);
-	return outcome;
 }
 
 /**
@@ -48,19 +29,40 @@ export async function unshareIncident(context: CommandContext, incidentId: strin
  */
 export async function leaveIncident(context: CommandContext, incidentId: string, input: unknown) {
 	const { organizationId } = parse(shareInput, input);
+	return endParticipation(context, incidentId, organizationId, {
+		kind: 'incident.left',
+		authorizeIt: (tx) => authorize(context.actor, organizationId, 'incident.share', tx),
+		ownerRefusal: m.err_owner_cannot_leave
+	});
+}
+
+/**
+ * Takes an organization out of the incident with its event (removed or left), once `authorizeIt`
+ * allowed it; then its members' sockets leave the room, told why first.
+ */
+async function endParticipation(
+	context: CommandContext,
+	incidentId: string,
+	organizationId: string,
+	how: {
+		kind: 'incident.unshared' | 'incident.left';
+		authorizeIt: (tx: Tx) => Promise<unknown>;
+		ownerRefusal: () => string;
+	}
+) {
 	const outcome = await runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'incident.share', tx);
+		await how.authorizeIt(tx);
 		const [row] = await tx<{ owner: string; name: string }[]>`
 			select i.organization_id as owner, o.name from incident_organizations io
 			join incidents i on i.id = io.incident_id join organizations o on o.id = io.organization_id
 			where io.incident_id = ${incidentId} and io.organization_id = ${organizationId}`;
 		if (!row) throw new AppError('not_found', m.err_not_taking_part());
-		if (row.owner === organizationId) throw new AppError('invalid', m.err_owner_cannot_leave());
+		if (row.owner === organizationId) throw new AppError('invalid', how.ownerRefusal());
 		await tx`delete from incident_organizations
 			where incident_id = ${incidentId} and organization_id = ${organizationId}`;
 		await emit({
 			streamId: incidentId,
-			kind: 'incident.left',
+			kind: how.kind,
 			payload: { organizationId, name: row.name }
 		});
 		return { organizationId };
@@ -99,12 +101,11 @@ export async function ejectFromIncidentsOf(userId: string, organizationId: strin
 	for (const row of rows) ejectUserFromRoom(userId, `incident:${row.incident_id}`);
 }
 
-export type ShareCandidate = PartnerOrganization;
+export type ShareCandidate = Invited;
 
 /**
- * The organizations the incident's organization may invite from a list: the partners it took
- * part in incidents with (see listInvitablePartners) and the actor's own organizations, less
- * those taking part or already invited. Others are invited by their invitation code.
+ * The organizations the incident's organization may invite from a list (see listInvitable),
+ * less those taking part or already invited. Others are invited by their invitation code.
  */
 export async function listShareCandidates(
 	actor: Pick<Actor, 'userId'>,
@@ -113,18 +114,13 @@ export async function listShareCandidates(
 ): Promise<ShareCandidate[]> {
 	const access = await findIncidentAccess(actor.userId, incidentId, sql);
 	if (!access || !(await may(actor, access.ownerOrganizationId, 'incident.share', sql))) return [];
-	const [partners, taking, own] = await Promise.all([
-		listInvitablePartners(access.ownerOrganizationId, sql),
+	const [invitable, taking] = await Promise.all([
+		listInvitable(actor.userId, access.ownerOrganizationId, sql),
 		sql<{ organization_id: string }[]>`
 			select organization_id from incident_organizations where incident_id = ${incidentId}
 			union select organization_id from incident_invitations
-			where incident_id = ${incidentId} and state = 'pending'`,
-		listOrganizationsOfUser(actor.userId, sql)
+			where incident_id = ${incidentId} and state = 'pending'`
 	]);
 	const excluded = new Set(taking.map((t) => t.organization_id));
-	const byId = new Map<string, ShareCandidate>();
-	for (const o of [...partners, ...own]) {
-		if (!excluded.has(o.id)) byId.set(o.id, { id: o.id, name: o.name, kind: o.kind });
-	}
-	return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+	return invitable.filter((o) => !excluded.has(o.id));
 }
