@@ -29,17 +29,18 @@ async function fillAccountFields(page: Page, person: Person): Promise<void> {
 	await page.getByLabel('Password').fill(person.password);
 }
 
-/** Signs up and creates a merchant organization; ends on the dashboard. */
+/** Signs up and creates an organization (a merchant unless told); ends on the dashboard. */
 export async function signUpWithOrganization(
 	page: Page,
 	person: Person,
-	organizationName: string
+	organizationName: string,
+	kind: 'Merchant' | 'Provider' = 'Merchant'
 ): Promise<void> {
 	await page.goto('/signup');
 	await fillAccountFields(page, person);
 	await expect(page.getByLabel('Create an organization now')).toBeChecked();
 	await page.getByLabel('Organization name').fill(organizationName);
-	await page.getByRole('radio', { name: /Merchant/ }).check();
+	await page.getByRole('radio', { name: new RegExp(kind) }).check();
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 }
