@@ -30,7 +30,7 @@ export const inviteInput = z
 		code: optionalText
 	})
 	.refine((v) => v.organizationId !== undefined || v.code !== undefined, {
-		message: 'Choose an organization you work with, or type its invitation code.',
+		error: () => m.val_invite_partner(),
 		path: ['code']
 	});
 

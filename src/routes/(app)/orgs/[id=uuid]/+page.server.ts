@@ -21,6 +21,7 @@ import { error } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requireUser(locals);
@@ -39,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				may(actor, params.id, 'token.manage')
 			]);
 		const canShare = await may(actor, params.id, 'incident.share');
-		if (!organization) throw new AppError('not_found', 'This organization does not exist.');
+		if (!organization) throw new AppError('not_found', m.err_org_not_found());
 		return {
 			organization,
 			role: membership.role,

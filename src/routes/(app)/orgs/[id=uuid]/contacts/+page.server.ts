@@ -7,6 +7,7 @@ import { runFormAction, type FormActor } from '$lib/server/form-action';
 import { findOrganization } from '$lib/server/organizations/queries';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requireUser(locals);
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		listContacts(params.id),
 		may({ userId: locals.user.id }, params.id, 'contacts.edit')
 	]);
-	if (!organization) error(404, 'This organization does not exist.');
+	if (!organization) error(404, m.err_org_not_found());
 	return { organization, contacts, canEdit };
 };
 

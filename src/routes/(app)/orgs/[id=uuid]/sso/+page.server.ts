@@ -8,6 +8,7 @@ import { findOrganizationProvider, removeProvider, saveProvider } from '$lib/ser
 import { secretKey } from '$lib/server/sso/secret-box';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireUser(locals);
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		throw e;
 	}
 	const organization = await findOrganization(params.id);
-	if (!organization) error(404, 'This organization does not exist.');
+	if (!organization) error(404, m.err_org_not_found());
 	const provider = await findOrganizationProvider(params.id);
 	return {
 		organization,

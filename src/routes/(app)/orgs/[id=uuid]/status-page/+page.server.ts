@@ -8,13 +8,14 @@ import { statusPageFromForm } from '$lib/server/status/schemas';
 import { subscriptionsOffered } from '$lib/server/status/subscribers';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requireUser(locals);
 	try {
 		const page = await readStatusPageSettings({ userId: locals.user.id }, params.id);
 		const organization = await findOrganization(params.id);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		const items = await componentCandidates(params.id);
 		return { organization, page, items, mail: subscriptionsOffered() };
 	} catch (e) {

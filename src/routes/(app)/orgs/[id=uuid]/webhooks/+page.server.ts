@@ -9,13 +9,14 @@ import { createEndpoint, listEndpoints } from '$lib/server/webhooks/endpoints';
 import { endpointForm } from './form';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requireUser(locals);
 	try {
 		const endpoints = await listEndpoints({ userId: locals.user.id }, params.id);
 		const organization = await findOrganization(params.id);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		return {
 			organization,
 			endpoints,

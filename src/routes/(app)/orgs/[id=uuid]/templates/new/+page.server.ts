@@ -8,13 +8,14 @@ import { createTemplate } from '$lib/server/runbooks/templates';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requireUser(locals);
 	try {
 		await authorize({ userId: locals.user.id }, params.id, 'template.edit');
 		const organization = await findOrganization(params.id);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		return { organization };
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);

@@ -13,6 +13,7 @@ import {
 import { endpointForm } from '../form';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requireUser(locals);
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			params.endpointId
 		);
 		const organization = await findOrganization(params.id);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		return { organization, endpoint, deliveries };
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);

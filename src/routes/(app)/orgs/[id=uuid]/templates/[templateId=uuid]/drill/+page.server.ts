@@ -9,13 +9,14 @@ import { readTemplate } from '$lib/server/runbooks/template-queries';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requireUser(locals);
 	const actor = { userId: locals.user.id };
 	try {
 		const template = await readTemplate(actor, params.templateId, null);
-		if (template.organizationId !== params.id) error(404, 'This template does not exist.');
+		if (template.organizationId !== params.id) error(404, m.err_template_not_found_plain());
 		const [partners, canStart, canInvite] = await Promise.all([
 			listInvitablePartners(params.id),
 			may(actor, params.id, 'run.start'),
