@@ -53,7 +53,7 @@ export function itemLabel(item: number): string {
 /** "line 4, status: must be one of …": the one way an import error is written. */
 export function formatImportError(error: ImportError): string {
 	const head = [error.where, error.field].filter((part) => part !== null).join(', ');
-	return head ? `${head}: ${error.message}` : error.message;
+	return head ? m.imp_error_at({ where: head, message: error.message }) : error.message;
 }
 
 /** JSON starts with "[" (or "{", refused later with a clear message); anything else is CSV. */
