@@ -12,3 +12,12 @@ export function statusLabel(status: IncidentStatus | string): string {
 	};
 	return labels[status as IncidentStatus]?.() ?? status;
 }
+
+/**
+ * A status on its own (the room's header, the status choice, lists): the same word as in
+ * sentences, capitalised, so the header and the choice read the same label.
+ */
+export function statusName(status: IncidentStatus | string): string {
+	const label = statusLabel(status);
+	return label.charAt(0).toLocaleUpperCase() + label.slice(1);
+}
