@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { roleAtLeast, type Role } from '$lib/roles';
+import { roleAtLeast, type Role } from '$lib/organizations/roles';
 import type { ApprovalAction } from './states';
 import type { ApprovalRequirement, ApproverRole, StepApproval, StepState } from './types';
 

@@ -1,6 +1,6 @@
 import { listOrganizationsOfUser } from '$lib/server/organizations/queries';
-import { clockOf, CLOCK_COOKIE } from '$lib/format/zone';
-import { themeOf, THEME_COOKIE } from '$lib/theme';
+import { clockOf, CLOCK_COOKIE } from '$lib/time/zone';
+import { themeOf, THEME_COOKIE } from '$lib/theme/theme';
 import type { LayoutServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { fromWallClock } from '$lib/format/zoned';
+import { fromWallClock } from '$lib/time/zoned';
 import { logCall, shareContactInIncident } from '$lib/server/contacts/commands';
 import { isAppError } from '$lib/server/errors';
 import { runFormAction, type FormActor } from '$lib/server/form-action';

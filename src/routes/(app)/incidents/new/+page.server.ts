@@ -1,7 +1,7 @@
 import { actorOf } from '$lib/server/access/actor-of';
 import { redirect } from '@sveltejs/kit';
-import { toWallClock, fromWallClock } from '$lib/format/zoned';
-import { roleAtLeast } from '$lib/roles';
+import { toWallClock, fromWallClock } from '$lib/time/zoned';
+import { roleAtLeast } from '$lib/organizations/roles';
 import { formFailure } from '$lib/server/http';
 import { declareIncident } from '$lib/server/incidents/commands';
 import { listOrganizationsOfUser } from '$lib/server/organizations/queries';

@@ -1,7 +1,7 @@
 import { actorOf } from '$lib/server/access/actor-of';
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { readScorecard } from '$lib/server/drills/scorecard';
+import { readScorecard } from '$lib/server/drills/read-scorecard';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
 import { changeIncidentStatus } from '$lib/server/incidents/commands';
