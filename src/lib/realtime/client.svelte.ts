@@ -193,13 +193,15 @@ export class LiveConnection {
 		this.#socket.on('heartbeat', ({ streamId, latestSeq }) => {
 			for (const room of this.#rooms.values()) if (room.ref.id === streamId) room.seen(latestSeq);
 		});
-		this.#socket.on('presence:delta', ({ room, person, left }) => {
+		this.#socket.on('presence:delta', ({ room, person, left, batch }) => {
 			const live = this.#rooms.get(room);
 			if (!live) return;
-			const others = live.people.filter((p) => p.userId !== (person?.userId ?? left));
-			live.people = person
-				? [...others, person].sort((a, b) => a.name.localeCompare(b.name))
-				: others;
+			const people = new Map(live.people.map((p) => [p.userId, p]));
+			for (const change of batch ?? [{ person, left }]) {
+				if (change.person) people.set(change.person.userId, change.person);
+				else if (change.left) people.delete(change.left);
+			}
+			live.people = [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
 		});
 		if (typeof window !== 'undefined') {
 			window.addEventListener('offline', () => (this.status = 'offline'));

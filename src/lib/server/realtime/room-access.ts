@@ -1,17 +1,31 @@
 import type { RoomRef } from '$lib/realtime/protocol';
-import { may } from '../access/authorize';
+import { roleAtLeast, type Role } from '$lib/roles';
+import { findMembership, neededRole } from '../access/authorize';
 import { SOCKET_EVENT_PERMISSIONS } from '../access/socket-permissions';
 import { findStream } from '../events/queries';
-import { mayIncident } from '../incidents/access';
+import { findIncidentAccess } from '../incidents/access';
 
 /**
- * Whether a user may join a room. Checked on every join, against the database, so a guessed
- * or reused id gets nothing.
+ * Whether a user may join a room, and so the role they read it with, and the stream's latest
+ * sequence number; null for a room that does not exist or that they may not see. Asked of the
+ * database at each first join of a socket, so a guessed or reused id gets nothing.
  */
-export async function canJoinRoom(userId: string, room: RoomRef): Promise<boolean> {
+export async function roomReader(
+	userId: string,
+	room: RoomRef
+): Promise<{ role: Role; latestSeq: number } | null> {
 	const stream = await findStream(room.id);
-	if (!stream || stream.kind !== room.kind) return false;
-	const { permission } = SOCKET_EVENT_PERMISSIONS['room:join'];
-	if (room.kind === 'incident') return mayIncident({ userId }, room.id, permission);
-	return may({ userId }, stream.organizationId, permission);
+	if (!stream || stream.kind !== room.kind) return null;
+	const role =
+		room.kind === 'incident'
+			? (await findIncidentAccess(userId, room.id))?.role
+			: (await findMembership(userId, stream.organizationId))?.role;
+	const needed = neededRole(SOCKET_EVENT_PERMISSIONS['room:join'].permission);
+	if (!role || !roleAtLeast(role, needed)) return null;
+	return { role, latestSeq: stream.lastSeq };
+}
+
+/** Whether a user may join a room (and read its stream). */
+export async function canJoinRoom(userId: string, room: RoomRef): Promise<boolean> {
+	return (await roomReader(userId, room)) !== null;
 }

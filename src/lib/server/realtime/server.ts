@@ -9,11 +9,12 @@ import { log } from '../log';
 import { setRoomEjector, setSessionTerminator } from './control';
 import { startHeartbeat } from './heartbeat';
 import { useClusterAdapter } from './cluster';
-import { announceLeft, announcePresent, peopleInRoom } from './presence';
+import { deliverToEach, forgetAccess, forgetOnLeave, staleAccessAfter } from './access-cache';
+import { PresenceRegistry } from './presence';
 import { setPublisher } from './publish';
-import { canJoinRoom } from './room-access';
+import { roomReader } from './room-access';
 import { findStream } from '../events/queries';
-import { readAs, readByEveryone, readerOf } from '../events/visibility';
+import { readByEveryone } from '../events/visibility';
 import type { NightshiftServer, NightshiftSocket } from './types';
 
 /** Socket messages are small commands and acknowledgements; anything bigger is refused. */
@@ -44,13 +45,20 @@ export function attachRealtime(
 		// websockets are not covered by CORS: the origin is checked here, before any upgrade.
 		allowRequest: (req, callback) => callback(null, originAllowed(req, options.origin))
 	});
-	if (options.clusterDatabaseUrl) {
-		const stopAdapter = useClusterAdapter(io, options.clusterDatabaseUrl);
-		httpServer.once('close', () => void stopAdapter().catch(() => undefined));
-	}
+	const clustered = Boolean(options.clusterDatabaseUrl);
+	const stopAdapter = options.clusterDatabaseUrl
+		? useClusterAdapter(io, options.clusterDatabaseUrl)
+		: null;
+	// After the adapter: both listen to its join-room / leave-room.
+	const presence = new PresenceRegistry(io, clustered);
+	forgetOnLeave(io);
+	io.on('access:stale', (stale) => forgetAccess(io, stale));
+	io.on('event:each', (event) =>
+		deliverToEach(io, roomName({ kind: event.streamKind, id: event.streamId }), event)
+	);
 	io.use(authenticate);
-	io.on('connection', (socket) => onConnection(io, socket));
-	setPublisher((event) => deliver(io, event));
+	io.on('connection', (socket) => onConnection(socket, presence));
+	setPublisher((event) => deliver(io, event, clustered));
 	setSessionTerminator((ids, reason) => {
 		const rooms = ids.map((id) => `session:${id}`);
 		io.to(rooms).emit('session-ended', { reason });
@@ -62,35 +70,40 @@ export function attachRealtime(
 		});
 	});
 	const stopHeartbeat = startHeartbeat(io, options.heartbeatMs);
-	io.engine.on('close', stopHeartbeat);
-	httpServer.once('close', stopHeartbeat);
+	let stopped = false;
+	// The presence registry says goodbye to the other nodes before the adapter's pool ends.
+	const stop = () => {
+		if (stopped) return;
+		stopped = true;
+		stopHeartbeat();
+		presence.close();
+		void stopAdapter?.().catch(() => undefined);
+	};
+	io.engine.on('close', stop);
+	httpServer.once('close', stop);
 	return io;
 }
 
 /**
- * Sends a committed event to its room. What every member reads goes to the room at once;
- * an event only some may read goes to each socket as that person may read it (`readAs`),
- * so the others keep a gapless sequence without learning what it was.
+ * Sends a committed event to its room. An event that changes who reads what first makes every
+ * node forget the cached roles it affects. What every member reads goes to the room at once;
+ * an event only some may read goes, on each node, to each socket as its role reads it
+ * (`readAs`), so the others keep a gapless sequence without learning what it was. Node-to-node
+ * messages share one ordered channel, so a node forgets before it delivers.
  */
-function deliver(io: NightshiftServer, event: StreamEvent) {
+function deliver(io: NightshiftServer, event: StreamEvent, clustered: boolean) {
 	const room = roomName({ kind: event.streamKind, id: event.streamId });
+	const stale = staleAccessAfter(event);
+	if (stale) {
+		forgetAccess(io, stale);
+		if (clustered) io.serverSideEmit('access:stale', stale);
+	}
 	if (readByEveryone(event)) {
 		io.to(room).emit('event', event);
 		return;
 	}
-	const stream = { id: event.streamId, kind: event.streamKind };
-	void io
-		.in(room)
-		.fetchSockets()
-		.then(async (sockets) => {
-			for (const socket of sockets) {
-				socket.emit('event', readAs(await readerOf(socket.data.userId, stream), event));
-			}
-		})
-		.catch((error: unknown) => {
-			// The readers that missed it see a gap at the next heartbeat and resync.
-			log.warn({ err: error, streamId: event.streamId, seq: event.seq }, 'delivery failed');
-		});
+	deliverToEach(io, room, event);
+	if (clustered) io.serverSideEmit('event:each', event);
 }
 
 /**
@@ -108,9 +121,9 @@ async function ejectFromRoom(
 	for (const socket of present) {
 		// Clients ignore an event they already have (by its sequence number).
 		for (const event of farewell) socket.emit('event', event);
+		// The room hears they left from the presence registry of the socket's node.
 		socket.leave(room);
 	}
-	io.to(room).emit('presence:delta', { room, left: userId });
 }
 
 /** Browsers always send Origin on a websocket upgrade and a cross-site request. */
@@ -135,7 +148,8 @@ async function authenticate(socket: NightshiftSocket, next: (err?: Error) => voi
 			userId: found.user.id,
 			name: found.user.displayName,
 			sessionId: found.session.id,
-			focus: {}
+			focus: {},
+			readers: {}
 		};
 		await socket.join([`session:${found.session.id}`, `user:${found.user.id}`]);
 		next();
@@ -151,7 +165,7 @@ function unauthenticated(): Error {
 	return error;
 }
 
-function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
+function onConnection(socket: NightshiftSocket, presence: PresenceRegistry) {
 	// A message carrying text PostgreSQL cannot store goes no further than here.
 	socket.use(([name, ...args], next) => {
 		const found = findUnstorable(args.filter((a) => typeof a !== 'function'));
@@ -163,7 +177,7 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 		const parsed = roomRef.safeParse(input);
 		if (!parsed.success) return reply({ ok: false, error: 'Unknown room.' });
 		try {
-			reply(await joinRoom(io, socket, parsed.data));
+			reply(await joinRoom(socket, presence, parsed.data));
 		} catch (error) {
 			log.error({ err: error }, 'room join failed');
 			reply({ ok: false, error: 'Could not join the room. Retrying…' });
@@ -172,12 +186,8 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 	socket.on('room:leave', async (input) => {
 		const parsed = roomRef.safeParse(input);
 		if (!parsed.success) return;
-		const room = roomName(parsed.data);
-		await socket.leave(room);
-		await announceLeft(io, socket.data.userId, room, {
-			socketId: socket.id,
-			isBack: () => socket.rooms.has(room)
-		}).catch(() => undefined);
+		// The presence registry hears it from the adapter (leave-room).
+		await socket.leave(roomName(parsed.data));
 	});
 	socket.on('presence:focus', async (input, focus) => {
 		const parsed = roomRef.safeParse(input);
@@ -185,27 +195,26 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 		if (!room || !socket.rooms.has(room)) return;
 		if (focus !== null && (typeof focus !== 'string' || focus.length > 100)) return;
 		socket.data.focus[room] = focus;
-		announcePresent(socket, room);
-	});
-	socket.on('disconnecting', () => {
-		for (const room of socket.rooms) {
-			if (room.startsWith('organization:') || room.startsWith('incident:')) {
-				void announceLeft(io, socket.data.userId, room, { socketId: socket.id }).catch(
-					() => undefined
-				);
-			}
-		}
+		presence.focus(room, socket.data.userId, focus);
 	});
 }
 
-async function joinRoom(io: NightshiftServer, socket: NightshiftSocket, ref: RoomRef) {
-	if (!(await canJoinRoom(socket.data.userId, ref))) {
+/**
+ * The database decides whether the socket may join and with which role it reads the room
+ * (kept while it stays, see access-cache.ts); the presence registry answers who is there
+ * without a walk over the room's sockets, and tells the others in its next batch.
+ */
+async function joinRoom(socket: NightshiftSocket, presence: PresenceRegistry, ref: RoomRef) {
+	const room = roomName(ref);
+	const cached = socket.rooms.has(room) ? socket.data.readers[room] : undefined;
+	const reader = cached
+		? { role: cached, latestSeq: (await findStream(ref.id))?.lastSeq ?? 0 }
+		: await roomReader(socket.data.userId, ref);
+	if (!reader) {
 		return { ok: false as const, error: 'This room does not exist or you may not see it.' };
 	}
-	const room = roomName(ref);
+	socket.data.readers[room] = reader.role;
 	await socket.join(room);
-	const stream = await findStream(ref.id);
-	announcePresent(socket, room);
-	const people = await peopleInRoom(io, room);
-	return { ok: true as const, latestSeq: stream?.lastSeq ?? 0, people };
+	const people = await presence.people(room, socket.id);
+	return { ok: true as const, latestSeq: reader.latestSeq, people };
 }
