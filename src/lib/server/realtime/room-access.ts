@@ -14,12 +14,16 @@ export async function roomReader(
 	userId: string,
 	room: RoomRef
 ): Promise<{ role: Role; latestSeq: number } | null> {
-	const stream = await findStream(room.id);
-	if (!stream || stream.kind !== room.kind) return null;
-	const role =
+	// An organization's stream has the organization's id: both questions go out at once.
+	const [stream, access] = await Promise.all([
+		findStream(room.id),
 		room.kind === 'incident'
-			? (await findIncidentAccess(userId, room.id))?.role
-			: (await findMembership(userId, stream.organizationId))?.role;
+			? findIncidentAccess(userId, room.id)
+			: findMembership(userId, room.id)
+	]);
+	if (!stream || stream.kind !== room.kind) return null;
+	if (room.kind === 'organization' && stream.organizationId !== room.id) return null;
+	const role = access?.role;
 	const needed = neededRole(SOCKET_EVENT_PERMISSIONS['room:join'].permission);
 	if (!role || !roleAtLeast(role, needed)) return null;
 	return { role, latestSeq: stream.lastSeq };
