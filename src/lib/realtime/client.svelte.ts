@@ -196,12 +196,17 @@ export class LiveConnection {
 		this.#socket.on('presence:delta', ({ room, person, left, batch }) => {
 			const live = this.#rooms.get(room);
 			if (!live) return;
-			const people = new Map(live.people.map((p) => [p.userId, p]));
+			// Each person's last change in the batch wins: here (with it) or gone (null).
+			const changed: Record<string, PresencePerson | null> = {};
 			for (const change of batch ?? [{ person, left }]) {
-				if (change.person) people.set(change.person.userId, change.person);
-				else if (change.left) people.delete(change.left);
+				if (change.person) changed[change.person.userId] = change.person;
+				else if (change.left) changed[change.left] = null;
 			}
-			live.people = [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+			const arrived = Object.values(changed).filter((p) => p !== null);
+			live.people = [
+				...live.people.filter((p) => !Object.hasOwn(changed, p.userId)),
+				...arrived
+			].sort((a, b) => a.name.localeCompare(b.name));
 		});
 		if (typeof window !== 'undefined') {
 			window.addEventListener('offline', () => (this.status = 'offline'));

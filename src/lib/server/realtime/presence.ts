@@ -66,6 +66,7 @@ export class PresenceRegistry {
 	readonly #outgoing = new Map<string, Map<string, PresencePerson | null>>();
 	readonly #heard = new Map<string, number>();
 	#timer: ReturnType<typeof setTimeout> | null = null;
+	#closed = false;
 	readonly #alive: ReturnType<typeof setInterval> | null = null;
 
 	constructor(io: NightshiftServer, clustered: boolean) {
@@ -112,6 +113,8 @@ export class PresenceRegistry {
 
 	/** Stops the timers; other nodes forget this node's people at once. */
 	close() {
+		if (this.#closed) return;
+		this.#closed = true;
 		if (this.#timer) clearTimeout(this.#timer);
 		if (this.#alive) clearInterval(this.#alive);
 		if (this.#clustered) this.#io.serverSideEmit('presence:gone', this.node);
@@ -243,7 +246,7 @@ export class PresenceRegistry {
 	}
 
 	#schedule() {
-		if (this.#timer) return;
+		if (this.#timer || this.#closed) return;
 		this.#timer = setTimeout(() => this.#flush(), PRESENCE_BATCH_MS);
 		this.#timer.unref();
 	}

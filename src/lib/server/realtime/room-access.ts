@@ -17,9 +17,7 @@ export async function roomReader(
 	// An organization's stream has the organization's id: both questions go out at once.
 	const [stream, access] = await Promise.all([
 		findStream(room.id),
-		room.kind === 'incident'
-			? findIncidentAccess(userId, room.id)
-			: findMembership(userId, room.id)
+		room.kind === 'incident' ? findIncidentAccess(userId, room.id) : findMembership(userId, room.id)
 	]);
 	if (!stream || stream.kind !== room.kind) return null;
 	if (room.kind === 'organization' && stream.organizationId !== room.id) return null;

@@ -51,6 +51,7 @@ export function attachRealtime(
 		: null;
 	// After the adapter: both listen to its join-room / leave-room.
 	const presence = new PresenceRegistry(io, clustered);
+	registries.set(io, presence);
 	forgetOnLeave(io);
 	io.on('access:stale', (stale) => forgetAccess(io, stale));
 	io.on('event:each', (event) =>
@@ -70,18 +71,30 @@ export function attachRealtime(
 		});
 	});
 	const stopHeartbeat = startHeartbeat(io, options.heartbeatMs);
-	let stopped = false;
-	// The presence registry says goodbye to the other nodes before the adapter's pool ends.
-	const stop = () => {
-		if (stopped) return;
-		stopped = true;
+	const stopTimers = () => {
 		stopHeartbeat();
 		presence.close();
-		void stopAdapter?.().catch(() => undefined);
 	};
-	io.engine.on('close', stop);
-	httpServer.once('close', stop);
+	// The adapter's pool ends with socket.io (io.close: the adapter says goodbye first), not
+	// with the HTTP server, which a shutdown closes before socket.io.
+	io.engine.on('close', () => {
+		stopTimers();
+		void stopAdapter?.().catch(() => undefined);
+	});
+	httpServer.once('close', stopTimers);
 	return io;
+}
+
+const registries = new WeakMap<NightshiftServer, PresenceRegistry>();
+
+/**
+ * Stops the realtime server: the presence registry first, so the other nodes forget this
+ * node's people at once (and it sends nothing once the adapter's pool has ended), then
+ * socket.io.
+ */
+export async function closeRealtime(io: NightshiftServer) {
+	registries.get(io)?.close();
+	await io.close();
 }
 
 /**
