@@ -4,7 +4,7 @@
  */
 
 import type { DeliveredEvent, StreamKind } from '$lib/events/payloads';
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/organizations/roles';
 
 export type { DeliveredEvent, StreamEvent, StreamKind } from '$lib/events/payloads';
 

@@ -1,5 +1,5 @@
 import type { RoomRef } from '$lib/realtime/protocol';
-import { roleAtLeast, type Role } from '$lib/roles';
+import { roleAtLeast, type Role } from '$lib/organizations/roles';
 import { findMembership, neededRole } from '../access/authorize';
 import { SOCKET_EVENT_PERMISSIONS } from '../access/socket-permissions';
 import { findStream } from '../events/queries';
