@@ -11,11 +11,12 @@ import { log } from '../log';
 import { setRoomEjector, setSessionTerminator } from './control';
 import { startHeartbeat } from './heartbeat';
 import { useClusterAdapter } from './cluster';
-import { announceLeft, announcePresent, peopleInRoom } from './presence';
+import { deliverToEach, forgetAccess, forgetOnLeave, staleAccessAfter } from './access-cache';
+import { PresenceRegistry } from './presence';
 import { setPublisher } from './publish';
-import { canJoinRoom } from './room-access';
+import { roomReader } from './room-access';
 import { findStream } from '../events/queries';
-import { readAs, readByEveryone, readerOf } from '../events/visibility';
+import { readByEveryone } from '../events/visibility';
 import type { NightshiftServer, NightshiftSocket } from './types';
 
 type Locale = ReturnType<typeof requestLocale>;
@@ -62,13 +63,21 @@ export function attachRealtime(
 		// websockets are not covered by CORS: the origin is checked here, before any upgrade.
 		allowRequest: (req, callback) => callback(null, originAllowed(req, options.origin))
 	});
-	if (options.clusterDatabaseUrl) {
-		const stopAdapter = useClusterAdapter(io, options.clusterDatabaseUrl);
-		httpServer.once('close', () => void stopAdapter().catch(() => undefined));
-	}
+	const clustered = Boolean(options.clusterDatabaseUrl);
+	const stopAdapter = options.clusterDatabaseUrl
+		? useClusterAdapter(io, options.clusterDatabaseUrl)
+		: null;
+	// After the adapter: both listen to its join-room / leave-room.
+	const presence = new PresenceRegistry(io, clustered);
+	registries.set(io, presence);
+	forgetOnLeave(io);
+	io.on('access:stale', (stale) => forgetAccess(io, stale));
+	io.on('event:each', (event) =>
+		deliverToEach(io, roomName({ kind: event.streamKind, id: event.streamId }), event)
+	);
 	io.use(authenticate);
-	io.on('connection', (socket) => onConnection(io, socket));
-	setPublisher((event) => deliver(io, event));
+	io.on('connection', (socket) => onConnection(socket, presence));
+	setPublisher((event) => deliver(io, event, clustered));
 	setSessionTerminator((ids, reason) => {
 		const rooms = ids.map((id) => `session:${id}`);
 		io.to(rooms).emit('session-ended', { reason });
@@ -80,35 +89,52 @@ export function attachRealtime(
 		});
 	});
 	const stopHeartbeat = startHeartbeat(io, options.heartbeatMs);
-	io.engine.on('close', stopHeartbeat);
-	httpServer.once('close', stopHeartbeat);
+	const stopTimers = () => {
+		stopHeartbeat();
+		presence.close();
+	};
+	// The adapter's pool ends with socket.io (io.close: the adapter says goodbye first), not
+	// with the HTTP server, which a shutdown closes before socket.io.
+	io.engine.on('close', () => {
+		stopTimers();
+		void stopAdapter?.().catch(() => undefined);
+	});
+	httpServer.once('close', stopTimers);
 	return io;
 }
 
+const registries = new WeakMap<NightshiftServer, PresenceRegistry>();
+
 /**
- * Sends a committed event to its room. What every member reads goes to the room at once;
- * an event only some may read goes to each socket as that person may read it (`readAs`),
- * so the others keep a gapless sequence without learning what it was.
+ * Stops the realtime server: the presence registry first, so the other nodes forget this
+ * node's people at once (and it sends nothing once the adapter's pool has ended), then
+ * socket.io.
  */
-function deliver(io: NightshiftServer, event: StreamEvent) {
+export async function closeRealtime(io: NightshiftServer) {
+	registries.get(io)?.close();
+	await io.close();
+}
+
+/**
+ * Sends a committed event to its room. An event that changes who reads what first makes every
+ * node forget the cached roles it affects. What every member reads goes to the room at once;
+ * an event only some may read goes, on each node, to each socket as its role reads it
+ * (`readAs`), so the others keep a gapless sequence without learning what it was. Node-to-node
+ * messages share one ordered channel, so a node forgets before it delivers.
+ */
+function deliver(io: NightshiftServer, event: StreamEvent, clustered: boolean) {
 	const room = roomName({ kind: event.streamKind, id: event.streamId });
+	const stale = staleAccessAfter(event);
+	if (stale) {
+		forgetAccess(io, stale);
+		if (clustered) io.serverSideEmit('access:stale', stale);
+	}
 	if (readByEveryone(event)) {
 		io.to(room).emit('event', event);
 		return;
 	}
-	const stream = { id: event.streamId, kind: event.streamKind };
-	void io
-		.in(room)
-		.fetchSockets()
-		.then(async (sockets) => {
-			for (const socket of sockets) {
-				socket.emit('event', readAs(await readerOf(socket.data.userId, stream), event));
-			}
-		})
-		.catch((error: unknown) => {
-			// The readers that missed it see a gap at the next heartbeat and resync.
-			log.warn({ err: error, streamId: event.streamId, seq: event.seq }, 'delivery failed');
-		});
+	deliverToEach(io, room, event);
+	if (clustered) io.serverSideEmit('event:each', event);
 }
 
 /**
@@ -126,9 +152,9 @@ async function ejectFromRoom(
 	for (const socket of present) {
 		// Clients ignore an event they already have (by its sequence number).
 		for (const event of farewell) socket.emit('event', event);
+		// The room hears they left from the presence registry of the socket's node.
 		socket.leave(room);
 	}
-	io.to(room).emit('presence:delta', { room, left: userId });
 }
 
 /** Browsers always send Origin on a websocket upgrade and a cross-site request. */
@@ -154,7 +180,8 @@ async function authenticate(socket: NightshiftSocket, next: (err?: Error) => voi
 			name: found.user.displayName,
 			locale: socketLocale(socket, found.user.locale),
 			sessionId: found.session.id,
-			focus: {}
+			focus: {},
+			readers: {}
 		};
 		await socket.join([`session:${found.session.id}`, `user:${found.user.id}`]);
 		next();
@@ -170,7 +197,7 @@ function unauthenticated(locale: Locale): Error {
 	return error;
 }
 
-function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
+function onConnection(socket: NightshiftSocket, presence: PresenceRegistry) {
 	// A message carrying text PostgreSQL cannot store goes no further than here.
 	socket.use(([name, ...args], next) => {
 		const locale = socket.data.locale;
@@ -190,7 +217,7 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 		const locale = socket.data.locale;
 		if (!parsed.success) return reply({ ok: false, error: m.sock_unknown_room({}, { locale }) });
 		try {
-			reply(await joinRoom(io, socket, parsed.data));
+			reply(await joinRoom(socket, presence, parsed.data));
 		} catch (error) {
 			log.error({ err: error }, 'room join failed');
 			reply({ ok: false, error: m.sock_join_failed({}, { locale }) });
@@ -199,12 +226,8 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 	socket.on('room:leave', async (input) => {
 		const parsed = roomRef.safeParse(input);
 		if (!parsed.success) return;
-		const room = roomName(parsed.data);
-		await socket.leave(room);
-		await announceLeft(io, socket.data.userId, room, {
-			socketId: socket.id,
-			isBack: () => socket.rooms.has(room)
-		}).catch(() => undefined);
+		// The presence registry hears it from the adapter (leave-room).
+		await socket.leave(roomName(parsed.data));
 	});
 	socket.on('presence:focus', async (input, focus) => {
 		const parsed = roomRef.safeParse(input);
@@ -212,28 +235,27 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 		if (!room || !socket.rooms.has(room)) return;
 		if (focus !== null && (typeof focus !== 'string' || focus.length > 100)) return;
 		socket.data.focus[room] = focus;
-		announcePresent(socket, room);
-	});
-	socket.on('disconnecting', () => {
-		for (const room of socket.rooms) {
-			if (room.startsWith('organization:') || room.startsWith('incident:')) {
-				void announceLeft(io, socket.data.userId, room, { socketId: socket.id }).catch(
-					() => undefined
-				);
-			}
-		}
+		presence.focus(room, socket.data.userId, focus);
 	});
 }
 
-async function joinRoom(io: NightshiftServer, socket: NightshiftSocket, ref: RoomRef) {
-	if (!(await canJoinRoom(socket.data.userId, ref))) {
+/**
+ * The database decides whether the socket may join and with which role it reads the room
+ * (kept while it stays, see access-cache.ts); the presence registry answers who is there
+ * without a walk over the room's sockets, and tells the others in its next batch.
+ */
+async function joinRoom(socket: NightshiftSocket, presence: PresenceRegistry, ref: RoomRef) {
+	const room = roomName(ref);
+	const cached = socket.rooms.has(room) ? socket.data.readers[room] : undefined;
+	const reader = cached
+		? { role: cached, latestSeq: (await findStream(ref.id))?.lastSeq ?? 0 }
+		: await roomReader(socket.data.userId, ref);
+	if (!reader) {
 		const locale = socket.data.locale;
 		return { ok: false as const, error: m.err_room_not_found({}, { locale }) };
 	}
-	const room = roomName(ref);
+	socket.data.readers[room] = reader.role;
 	await socket.join(room);
-	const stream = await findStream(ref.id);
-	announcePresent(socket, room);
-	const people = await peopleInRoom(io, room);
-	return { ok: true as const, latestSeq: stream?.lastSeq ?? 0, people };
+	const people = await presence.people(room, socket.id);
+	return { ok: true as const, latestSeq: reader.latestSeq, people };
 }
