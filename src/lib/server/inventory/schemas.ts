@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLUMN_TARGETS, type ColumnTarget } from '$lib/inventory/import-mapping';
 import { ITEM_FIELD_SCHEMAS, itemFieldsSchema, statusSchema } from '$lib/inventory/model';
+import { laterInstant } from '../incidents/schemas';
 import { uuid } from '../validation';
 
 /** An empty form field means "none": forms send "" where the API sends nothing. */
@@ -38,7 +39,9 @@ export const statusInput = z.object({
 			.max(500, { message: 'must be at most 500 characters' })
 			.optional()
 	),
-	version: z.preprocess(emptyAsUndefined, version.optional())
+	version: z.preprocess(emptyAsUndefined, version.optional()),
+	/** When the status really changed (default: now); an earlier time is kept with the reason. */
+	occurredAt: laterInstant
 });
 
 /** A mapping as the API and the mapping step send it: column → field, status value → status. */

@@ -88,7 +88,10 @@ export const actions: Actions = {
 		),
 	serverStatus: (event) =>
 		run(event, 'serverStatus', (actor, v) =>
-			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', v)
+			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', {
+				...v,
+				occurredAt: wallClock(v.occurredAt, actor.timezone)
+			})
 		),
 	step: (event) =>
 		run(event, 'step', (actor, v) =>
@@ -96,7 +99,7 @@ export const actions: Actions = {
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
 				v.stepId ?? '',
-				v
+				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
 			)
 		),
 	startRun: (event) =>
