@@ -24,7 +24,7 @@ import {
 	isLocale
 } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { THEME_COOKIE, themeOf } from '$lib/theme';
+import { THEME_COOKIE, themeOf } from '$lib/theme/theme';
 
 // The signed-in person's language preference wins over the cookie and the browser's.
 const userLocale = new WeakMap<Request, string>();

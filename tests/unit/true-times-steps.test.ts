@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looseEvent } from './loose-event';
 import { applyStepEvent } from '../../src/lib/runbooks/events';
-import { backdateReason } from '../../src/lib/timeline';
+import { backdateReason } from '../../src/lib/timeline/fold';
 import type { StreamEvent } from '../../src/lib/realtime/protocol';
 import { at, run, step } from './runbooks-fixtures';
 

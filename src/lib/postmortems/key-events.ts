@@ -1,7 +1,7 @@
 import { describe } from '$lib/events/describe';
 import { ofKind, type EventKind } from '$lib/events/payloads';
 import { m } from '$lib/paraglide/messages';
-import { backdateLabel, backdateReason } from '$lib/timeline';
+import { backdateLabel, backdateReason } from '$lib/timeline/fold';
 import { inOccurrenceOrder } from './events';
 import type { FigureEvent, FigureInput } from './types';
 

@@ -1,4 +1,4 @@
-import { roleAtLeast, type Role } from '$lib/roles';
+import { roleAtLeast, type Role } from '$lib/organizations/roles';
 import type { ApprovalAction } from './states';
 import type { ApprovalRequirement, ApproverRole, StepApproval, StepState } from './types';
 

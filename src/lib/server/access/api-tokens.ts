@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { fromWallClock } from '$lib/format/zoned';
-import { roleAtLeast, type Role } from '$lib/roles';
+import { fromWallClock } from '$lib/time/zoned';
+import { roleAtLeast, type Role } from '$lib/organizations/roles';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';

@@ -11,7 +11,7 @@ import { parse, uuid } from '../validation';
 import { hashPassword } from './password';
 import { invalidateUserSessions } from './session';
 import { hashSecret, randomSecret } from './tokens';
-import { roleAtLeast, roleLabel } from '$lib/roles';
+import { roleAtLeast, roleLabel } from '$lib/organizations/roles';
 import { m } from '$lib/paraglide/messages';
 
 const RESET_LIFETIME_MS = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '$lib/incidents';
+import { SEVERITIES } from '$lib/incidents/types';
 import { expandTemplate } from '$lib/runbooks/expansion';
 import type { TemplateBody } from '$lib/runbooks/types';
 import type { Actor } from '../access/actor';

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { OrganizationKind } from '$lib/roles';
+import type { OrganizationKind } from '$lib/organizations/roles';
 import { z } from 'zod';
 import { authorize } from '../access/authorize';
 import { hit, isOverLimit, limits } from '../access/rate-limits';

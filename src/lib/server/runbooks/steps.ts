@@ -18,7 +18,7 @@ import { authorizeIncident } from '../incidents/access';
 import { checkTrueTime, readBounds } from '../milestones/true-time';
 import { isBackdated } from '../timeline/schemas';
 import { parse } from '../validation';
-import { approvalColumns, assertStartAllowed, readApproval } from './approvals';
+import { approvalColumns, assertStartAllowed, readApproval } from './approval-checks';
 import { findRunRow, listStepRows, type StepRow } from './run-rows';
 import { stepActionInput, type StepActionInput } from './schemas';
 import { refusalMessage, staleMessage } from './step-messages';

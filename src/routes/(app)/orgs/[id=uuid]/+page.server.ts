@@ -1,4 +1,3 @@
-import { redirect } from '@sveltejs/kit';
 import { authorize, may } from '$lib/server/access/authorize';
 import { issuePasswordReset } from '$lib/server/auth/password-reset';
 import { listRecentEvents, findStream } from '$lib/server/events/queries';
@@ -21,9 +20,10 @@ import {
 import { error } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const actor = { userId: locals.user.id };
 	try {
 		const membership = await authorize(actor, params.id, 'organization.view');

@@ -1,11 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { listAlertGroups } from '$lib/server/alerts/queries';
 import { isAppError } from '$lib/server/errors';
 import { findOrganization } from '$lib/server/organizations/queries';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const query = Object.fromEntries(url.searchParams);
 		const page = await listAlertGroups({ userId: locals.user.id }, params.id, query);

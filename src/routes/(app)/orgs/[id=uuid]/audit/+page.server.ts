@@ -1,11 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { listAudit, listAuditActors } from '$lib/server/audit/queries';
 import { isAppError } from '$lib/server/errors';
 import { findOrganization } from '$lib/server/organizations/queries';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const filters = Object.fromEntries(url.searchParams);
 	try {
 		const entries = await listAudit({ userId: locals.user.id }, params.id, filters, {

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { authorize, may } from '$lib/server/access/authorize';
 import { createContact, deleteContact, updateContact } from '$lib/server/contacts/commands';
 import { listContacts } from '$lib/server/contacts/queries';
@@ -6,9 +6,10 @@ import { isAppError } from '$lib/server/errors';
 import { runFormAction, type FormActor } from '$lib/server/form-action';
 import { findOrganization } from '$lib/server/organizations/queries';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		await authorize({ userId: locals.user.id }, params.id, 'contacts.view');
 	} catch (e) {

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import {
 	createIntegration,
 	listIntegrations,
@@ -9,9 +9,10 @@ import { isAppError } from '$lib/server/errors';
 import { runFormAction } from '$lib/server/form-action';
 import { findOrganization } from '$lib/server/organizations/queries';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const integrations = await listIntegrations({ userId: locals.user.id }, params.id);
 		const organization = await findOrganization(params.id);

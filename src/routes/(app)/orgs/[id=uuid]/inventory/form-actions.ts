@@ -1,5 +1,5 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { fromWallClock } from '$lib/format/zoned';
+import { fromWallClock } from '$lib/time/zoned';
 import { actorOf } from '$lib/server/access/actor-of';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/errors';
 import { runFormAction } from '$lib/server/form-action';
 import { findOrganization } from '$lib/server/organizations/queries';
@@ -7,9 +7,10 @@ import { componentCandidates, readStatusPageSettings } from '$lib/server/status/
 import { statusPageFromForm } from '$lib/server/status/schemas';
 import { subscriptionsOffered } from '$lib/server/status/subscribers';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const page = await readStatusPageSettings({ userId: locals.user.id }, params.id);
 		const organization = await findOrganization(params.id);

@@ -1,12 +1,13 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { may } from '$lib/server/access/authorize';
 import { isAppError } from '$lib/server/errors';
 import { findOrganization } from '$lib/server/organizations/queries';
 import { listTemplates } from '$lib/server/runbooks/template-queries';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const actor = { userId: locals.user.id };
 	try {
 		const templates = await listTemplates(actor, params.id);

@@ -11,9 +11,10 @@ import { templateFromForm } from '$lib/server/runbooks/template-form';
 import { readTemplate } from '$lib/server/runbooks/template-queries';
 import { saveTemplateVersion } from '$lib/server/runbooks/templates';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const actor = { userId: locals.user.id };
 	const asked = Number(url.searchParams.get('version'));
 	try {
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { locals, params, request } = event;
-		if (!locals.user) redirect(303, '/signin');
+		requireUser(locals);
 		const form = templateFromForm(await request.formData());
 		const actor = actorOf(event);
 		let saved: number;

@@ -12,9 +12,10 @@ import {
 } from '$lib/server/webhooks/endpoints';
 import { endpointForm } from '../form';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const { endpoint, deliveries } = await readEndpoint(
 			{ userId: locals.user.id },

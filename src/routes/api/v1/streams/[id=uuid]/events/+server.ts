@@ -7,13 +7,14 @@ import { readAs, readerOf } from '$lib/server/events/visibility';
 import { canJoinRoom } from '$lib/server/realtime/room-access';
 import { parse } from '$lib/server/validation';
 import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 const query = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
 /** Resync: the events of a stream after a sequence number, in order, from PostgreSQL. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	try {
-		if (!locals.user) throw new AppError('unauthenticated', 'Sign in to read this room.');
+		requireUser(locals, url);
 		const { after } = parse(query, { after: url.searchParams.get('after') ?? undefined });
 		const stream = await findStream(params.id);
 		if (!stream || !(await canJoinRoom(locals.user.id, { kind: stream.kind, id: stream.id }))) {

@@ -8,9 +8,10 @@ import { listInvitablePartners } from '$lib/server/organizations/partners';
 import { readTemplate } from '$lib/server/runbooks/template-queries';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const actor = { userId: locals.user.id };
 	try {
 		const template = await readTemplate(actor, params.templateId, null);
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const { locals, params, request } = event;
-		if (!locals.user) redirect(303, '/signin');
+		requireUser(locals);
 		const form = await request.formData();
 		const values = formObject(form);
 		const actor = actorOf(event);

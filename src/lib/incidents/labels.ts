@@ -1,4 +1,4 @@
-import type { IncidentStatus } from '$lib/incidents';
+import type { IncidentStatus } from '$lib/incidents/types';
 import { m } from '$lib/paraglide/messages';
 
 export function statusLabel(status: IncidentStatus | string): string {
