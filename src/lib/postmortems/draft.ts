@@ -5,7 +5,7 @@
 import { m } from '$lib/paraglide/messages';
 import { formatDuration } from '$lib/time/duration';
 import { clock } from './events';
-import type { KeyEvent } from './key-events';
+import { keyEventText, type KeyEvent } from './key-events';
 import type { PostmortemFigures } from './report';
 import type { SectionKey } from './sections';
 import type { FigureFormat } from './types';
@@ -53,7 +53,7 @@ function timeline(facts: DraftFacts, format: FigureFormat): string {
 		.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.seq - b.seq)
 		.map(
 			(e) =>
-				`- **${clock(e.occurredAt, format)}** ${e.reason === 'pinned' ? '★ ' : ''}${e.text}${e.actorName ? ` (${e.actorName})` : ''}`
+				`- **${clock(e.occurredAt, format)}** ${keyEventText(e)}${e.actorName ? ` (${e.actorName})` : ''}`
 		)
 		.join('\n');
 }

@@ -1,6 +1,7 @@
 import { describe } from '$lib/events/describe';
 import { ofKind, type EventKind } from '$lib/events/payloads';
 import { m } from '$lib/paraglide/messages';
+import { backdateLabel, backdateReason } from '$lib/timeline/fold';
 import { inOccurrenceOrder } from './events';
 import type { FigureEvent, FigureInput } from './types';
 
@@ -13,6 +14,9 @@ export interface KeyEvent {
 	actorName: string | null;
 	text: string;
 	reason: KeyEventReason;
+	/** Why it was told at an earlier true time ('' without a reason); null when it was not
+	 * (absent from what was published before it existed). */
+	backdateReason?: string | null;
 }
 
 const STATUS_KINDS: EventKind[] = ['incident.declared', 'incident.status_changed'];
@@ -51,7 +55,8 @@ export function keyEvents(input: FigureInput): KeyEvent[] {
 		occurredAt: e.occurredAt,
 		actorName: e.actorName,
 		text,
-		reason
+		reason,
+		backdateReason: backdateReason(e)
 	});
 	const pinned = events.filter((e) => e.pinned).map((e) => entry(e, 'pinned'));
 	const rest = events.flatMap((e) => {
@@ -62,4 +67,13 @@ export function keyEvents(input: FigureInput): KeyEvent[] {
 		return phase ? [entry(e, 'milestone', `${phase} — ${describe(e)}`)] : [];
 	});
 	return [...pinned, ...rest];
+}
+
+/** A key event's words as the exports write them: ★ when pinned, and why it was back-dated. */
+export function keyEventText(e: KeyEvent): string {
+	const late =
+		e.backdateReason === null || e.backdateReason === undefined
+			? ''
+			: ` (${backdateLabel(e.backdateReason)})`;
+	return `${e.reason === 'pinned' ? '★ ' : ''}${e.text}${late}`;
 }

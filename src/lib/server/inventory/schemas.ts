@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLUMN_TARGETS, type ColumnTarget } from '$lib/inventory/import-mapping';
 import { ITEM_FIELD_SCHEMAS, itemFieldsSchema, statusSchema } from '$lib/inventory/model';
+import { laterInstant } from '../incidents/schemas';
 import { uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 
@@ -39,7 +40,9 @@ export const statusInput = z.object({
 			.max(500, { error: () => m.imp_at_most_characters({ max: 500 }) })
 			.optional()
 	),
-	version: z.preprocess(emptyAsUndefined, version.optional())
+	version: z.preprocess(emptyAsUndefined, version.optional()),
+	/** When the status really changed (default: now); an earlier time is kept with the reason. */
+	occurredAt: laterInstant
 });
 
 /** A mapping as the API and the mapping step send it: column → field, status value → status. */

@@ -305,6 +305,8 @@ const ROOM: Operation[] = [
 		routeId: incRoute('/calls'),
 		tag: 'Contacts',
 		summary: 'Log a call to a contact in the timeline',
+		description:
+			'`calledAt` tells when the call was really made (not in the future, not before the incident’s first fact); `backdateReason` says why it is logged later.',
 		body: withMutation(logCallInput),
 		responses: written({ seq: z.number().int() })
 	},
@@ -328,7 +330,12 @@ const ROOM: Operation[] = [
 			z.object({
 				status: z.enum(['unknown', 'up', 'degraded', 'down', 'rebuilding']),
 				reason: z.string().max(500).optional(),
-				version: z.number().int().optional()
+				version: z.number().int().optional(),
+				occurredAt: instant
+					.optional()
+					.describe(
+						'When the status really changed (default: now): not in the future, not before the last change nor the incident’s first fact; an earlier time is kept with the reason'
+					)
 			})
 		),
 		responses: {

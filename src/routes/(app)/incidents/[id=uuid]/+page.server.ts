@@ -89,7 +89,10 @@ export const actions: Actions = {
 		),
 	serverStatus: (event) =>
 		run(event, 'serverStatus', (actor, v) =>
-			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', v)
+			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', {
+				...v,
+				occurredAt: wallClock(v.occurredAt, actor.timezone)
+			})
 		),
 	step: (event) =>
 		run(event, 'step', (actor, v) =>
@@ -97,7 +100,7 @@ export const actions: Actions = {
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
 				v.stepId ?? '',
-				v
+				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
 			)
 		),
 	startRun: (event) =>

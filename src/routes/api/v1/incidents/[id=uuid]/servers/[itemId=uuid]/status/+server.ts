@@ -8,7 +8,8 @@ import { m } from '$lib/paraglide/messages';
 
 /**
  * Sets the live status of a server attached to the incident, as the room does (so a partner's
- * responder may): { status, reason?, version? } (or If-Match).
+ * responder may): { status, reason?, version?, occurredAt? } (or If-Match); an earlier
+ * occurredAt is kept with the reason.
  */
 export const POST: RequestHandler = endpoint(async (event) => {
 	const { context, body } = await writeOf(event);

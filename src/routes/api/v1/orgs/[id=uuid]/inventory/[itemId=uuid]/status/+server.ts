@@ -7,7 +7,8 @@ import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
 
 /**
- * Sets an item's status: { status, reason?, clientMutationId?, version? } (or If-Match). A
+ * Sets an item's status: { status, reason?, occurredAt?, clientMutationId?, version? } (or
+ * If-Match); an earlier occurredAt is its true time, kept with the reason. A
  * retry with the same clientMutationId gets the first answer; a change sent on a version
  * whose status has moved on since is refused (409).
  */
