@@ -79,7 +79,8 @@ interface Hunk {
 function hunks(base: string[], theirs: string[]): Hunk[] {
 	const found: Hunk[] = [];
 	let [i, j] = [0, 0];
-	for (const [a, b] of [...commonLines(base, theirs), [base.length, theirs.length]]) {
+	const ends: [number, number][] = [...commonLines(base, theirs), [base.length, theirs.length]];
+	for (const [a, b] of ends) {
 		if (a > i || b > j) found.push({ from: i, to: a, lines: theirs.slice(j, b) });
 		[i, j] = [a + 1, b + 1];
 	}
@@ -175,7 +176,7 @@ export function planRefresh(
 
 /** "3 entries added, 1 line changed": what a refresh does, in the reader's language. */
 export function refreshSummary(counts: RefreshCounts): string {
-	const parts = [
+	const parts: (string | false)[] = [
 		counts.added === 1
 			? m.pm_refresh_added_one()
 			: counts.added > 0 && m.pm_refresh_added({ count: counts.added }),
@@ -188,6 +189,6 @@ export function refreshSummary(counts: RefreshCounts): string {
 		counts.kept === 1
 			? m.pm_refresh_kept_one()
 			: counts.kept > 0 && m.pm_refresh_kept({ count: counts.kept })
-	].filter((p): p is string => typeof p === 'string');
+	].filter((p) => p !== false);
 	return parts.length ? parts.join(', ') : m.pm_refresh_nothing();
 }

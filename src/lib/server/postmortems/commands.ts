@@ -15,6 +15,7 @@ import {
 } from '$lib/postmortems/sections';
 import { getLocale } from '$lib/paraglide/runtime';
 import { db, type Tx } from '../db/db';
+import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
@@ -256,7 +257,7 @@ function planResult(plan: RefreshPlan) {
 }
 
 /** The refresh a person would apply, shown before they apply it (anyone who may edit). */
-export async function previewRefresh(actor: CommandContext['actor'], incidentId: string) {
+export async function previewRefresh(actor: Pick<Actor, 'userId'>, incidentId: string) {
 	return db().begin(async (tx) => {
 		await authorizeIncident(actor, incidentId, 'incident.update', tx);
 		const postmortem = await findPostmortem(tx, incidentId);
