@@ -10,3 +10,8 @@ where s.version = 1
 		select 1 from events e
 		where e.stream_id = s.incident_id and e.kind = 'postmortem.section_saved'
 			and e.payload->>'key' = s.key);
+
+-- The language the draft was written in: a refresh writes the generated lines in it again,
+-- whoever asks, so a colleague reading in another language does not rewrite every line.
+-- Unknown (null) for a post-mortem started before: the refresh uses the reader's language.
+alter table postmortems add column locale text check (locale in ('en', 'fr'));

@@ -22,6 +22,7 @@ import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
 import { buildDocument } from './document';
 import { loadFigureInput } from './figure-input';
+import { draftLanguage, inPostmortemLanguage } from './language';
 import { findPostmortem } from './queries';
 import { moveInput, sectionInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
@@ -56,8 +57,8 @@ export async function createPostmortem(context: CommandContext, incidentId: stri
 			throw new AppError('conflict', m.err_postmortem_exists());
 		const bodies = await draftOf(tx, incidentId, incident);
 		await tx`
-			insert into postmortems (incident_id, created_by)
-			values (${incidentId}, ${context.actor.userId})`;
+			insert into postmortems (incident_id, created_by, locale)
+			values (${incidentId}, ${context.actor.userId}, ${draftLanguage()})`;
 		const rows = SECTION_KEYS.map((key) => ({
 			incident_id: incidentId,
 			key,
@@ -241,7 +242,12 @@ async function refreshPlanOf(tx: Tx, incidentId: string): Promise<RefreshPlan> {
 	>`
 		select key, body, generated from postmortem_sections where incident_id = ${incidentId}
 		order by array_position(${[...SECTION_KEYS]}::text[], key)`;
-	return planRefresh([...sections], await draftOf(tx, incidentId, incident));
+	const [postmortem] = await tx<{ locale: string | null }[]>`
+		select locale from postmortems where incident_id = ${incidentId}`;
+	const drafted = await inPostmortemLanguage(postmortem?.locale ?? null, () =>
+		draftOf(tx, incidentId, incident)
+	);
+	return planRefresh([...sections], drafted);
 }
 
 function planResult(plan: RefreshPlan) {
