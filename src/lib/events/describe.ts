@@ -13,6 +13,7 @@ import {
 	SECTION_KEYS,
 	sectionTitle
 } from '$lib/postmortems/sections';
+import { refreshSummary } from '$lib/postmortems/refresh';
 import { roleLabel } from '$lib/organizations/roles';
 import type { StepEventPayload } from '$lib/runbooks/events';
 import { milestoneLine } from '$lib/milestones/labels';
@@ -131,6 +132,7 @@ export const EVENT_DESCRIPTIONS = {
 			section: SECTION_KEYS.includes(p.key) ? sectionTitle(p.key) : p.key,
 			version: String(p.version)
 		}),
+	'postmortem.refreshed': (p) => m.pm_tl_refreshed({ summary: refreshSummary(p) }),
 	'postmortem.status_changed': (p) => m.pm_tl_status({ status: postmortemStatusLabel(p.to) }),
 	'action_item.added': (p) =>
 		m.pm_tl_item_added({ title: p.title, owner: p.ownerName ?? '', due: p.dueOn ?? '' }),

@@ -232,6 +232,14 @@ export interface EventPayloads {
 	'step.approval_refused': StepEventPayload;
 	'postmortem.created': Record<string, never>;
 	'postmortem.section_saved': { key: SectionKey; body: string; version: number };
+	/** The generated parts written again from the record; what people wrote kept. */
+	'postmortem.refreshed': {
+		sections: { key: SectionKey; version: number }[];
+		added: number;
+		removed: number;
+		changed: number;
+		kept: number;
+	};
 	'postmortem.status_changed': {
 		from: PostmortemStatus;
 		to: PostmortemStatus;

@@ -114,6 +114,7 @@ export const EVENT_TRAITS = {
 	'step.approval_refused': room('steps'),
 	'postmortem.created': room('postmortem'),
 	'postmortem.section_saved': room('postmortem'),
+	'postmortem.refreshed': room('postmortem'),
 	'postmortem.status_changed': room('postmortem'),
 	'action_item.added': room('postmortem'),
 	'action_item.updated': room('postmortem'),

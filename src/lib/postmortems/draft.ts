@@ -15,7 +15,8 @@ export interface DraftFacts {
 	resolvedAt: string | null;
 	affected: { hostname: string; criticality: string }[];
 	figures: PostmortemFigures;
-	keyEvents: KeyEvent[];
+	/** Every note, decision, milestone, status change and pinned event (see timelineEntries). */
+	timeline: KeyEvent[];
 	/** Reasons given when steps were blocked or failed. */
 	problems: string[];
 }
@@ -47,9 +48,9 @@ function impact(facts: DraftFacts): string {
 	return lines.join('\n');
 }
 
-/** The key events in the order they happened (★ marks the pinned ones). */
+/** What was recorded, in the order it happened (★ marks the pinned events). */
 function timeline(facts: DraftFacts, format: FigureFormat): string {
-	return [...facts.keyEvents]
+	return [...facts.timeline]
 		.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.seq - b.seq)
 		.map(
 			(e) =>

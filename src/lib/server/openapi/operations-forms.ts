@@ -344,6 +344,22 @@ const ROOM: Operation[] = [
 	}
 ];
 
+/** What a refresh from the timeline changes: counts, then each line with its section. */
+const refreshShape = {
+	added: z.number().int(),
+	removed: z.number().int(),
+	changed: z.number().int(),
+	kept: z.number().int(),
+	changes: z.array(
+		z.object({
+			section: z.string(),
+			kind: z.enum(['added', 'removed', 'changed', 'kept']),
+			text: z.string(),
+			before: z.string().nullable()
+		})
+	)
+};
+
 const POSTMORTEMS: Operation[] = [
 	{
 		method: 'get',
@@ -371,6 +387,24 @@ const POSTMORTEMS: Operation[] = [
 		summary: 'Save one section, over the section version it was typed on',
 		body: withMutation(sectionInput),
 		responses: written({ key: z.string(), version: z.number().int() })
+	},
+	{
+		method: 'get',
+		path: inc('/postmortem/refresh'),
+		routeId: incRoute('/postmortem/refresh'),
+		tag: 'Post-mortems',
+		summary: 'What refreshing from the timeline would change (nothing is written)',
+		responses: { 200: z.looseObject({ status: z.string(), ...refreshShape }) }
+	},
+	{
+		method: 'post',
+		path: inc('/postmortem/refresh'),
+		routeId: incRoute('/postmortem/refresh'),
+		tag: 'Post-mortems',
+		summary:
+			'Refresh the generated parts from the timeline (entries, figures, summary sentence); what people wrote stays',
+		body: noBody,
+		responses: written(refreshShape)
 	},
 	{
 		method: 'post',
