@@ -93,39 +93,42 @@ describe('a run read from its rows, and the same run replayed from its events', 
 		let applied = 0;
 		let progressed = 0;
 		await fc.assert(
-			fc.asyncProperty(fc.array(attempt, { minLength: 1, maxLength: 40, size: 'max' }), async (attempts) => {
-				const incident = await newIncident(org);
-				await startRun({ actor: owner }, incident, { templateId: result.templateId });
-				const initial = await readRun(owner, incident);
-				if (!initial) throw new Error('no run');
-				const [started] = await listEventsAfter(incident, 0);
-				// What the person sees: the run as their page patches it from each answer's events.
-				let seen = initial;
-				for (const { step: index, pick, wild, stale } of attempts) {
-					const step = seen.steps[index % seen.steps.length];
-					if (!step) continue;
-					const action = actionFor(step.state, pick, wild);
-					const version = stale && step.version > 1 ? step.version - 1 : step.version;
-					try {
-						const { events } = await actOnStep({ actor: owner }, incident, step.id, {
-							...inputFor(action, version, owner.userId)
-						});
-						for (const event of events) seen = applyStepEvent(seen, event);
-						applied += 1;
-					} catch (error) {
-						// A refusal (stale version, a move the state machine forbids) changes nothing.
-						if (!isAppError(error)) throw error;
+			fc.asyncProperty(
+				fc.array(attempt, { minLength: 1, maxLength: 40, size: 'max' }),
+				async (attempts) => {
+					const incident = await newIncident(org);
+					await startRun({ actor: owner }, incident, { templateId: result.templateId });
+					const initial = await readRun(owner, incident);
+					if (!initial) throw new Error('no run');
+					const [started] = await listEventsAfter(incident, 0);
+					// What the person sees: the run as their page patches it from each answer's events.
+					let seen = initial;
+					for (const { step: index, pick, wild, stale } of attempts) {
+						const step = seen.steps[index % seen.steps.length];
+						if (!step) continue;
+						const action = actionFor(step.state, pick, wild);
+						const version = stale && step.version > 1 ? step.version - 1 : step.version;
+						try {
+							const { events } = await actOnStep({ actor: owner }, incident, step.id, {
+								...inputFor(action, version, owner.userId)
+							});
+							for (const event of events) seen = applyStepEvent(seen, event);
+							applied += 1;
+						} catch (error) {
+							// A refusal (stale version, a move the state machine forbids) changes nothing.
+							if (!isAppError(error)) throw error;
+						}
 					}
+					const rows = await readRun(owner, incident);
+					if (!rows) throw new Error('no run');
+					const stored = await listEventsAfter(incident, started?.seq ?? 0);
+					const replayed = stored.reduce(applyStepEvent, initial);
+					expect(figures(replayed)).toEqual(figures(rows));
+					expect(figures(seen)).toEqual(figures(rows));
+					histories += 1;
+					if (rows.steps.some((s) => s.state === 'done')) progressed += 1;
 				}
-				const rows = await readRun(owner, incident);
-				if (!rows) throw new Error('no run');
-				const stored = await listEventsAfter(incident, started?.seq ?? 0);
-				const replayed = stored.reduce(applyStepEvent, initial);
-				expect(figures(replayed)).toEqual(figures(rows));
-				expect(figures(seen)).toEqual(figures(rows));
-				histories += 1;
-				if (rows.steps.some((s) => s.state === 'done')) progressed += 1;
-			}),
+			),
 			{ numRuns: 25 }
 		);
 		expect(histories).toBe(25);
