@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { createDatabase, lastEvent, latestSeq } from '../realtime/database';
 import {
+	readCpuSeconds,
 	snapshotBuild,
 	startBare,
 	startNightshift,
@@ -115,6 +116,8 @@ interface LevelSummary {
 	delivery: LatencySummary;
 	/** Events received by all watchers together, per second. */
 	deliveriesPerSecond: number;
+	/** The server process's CPU time (user + system) per successful command, PostgreSQL apart. */
+	serverCpuMsPerCommand: number;
 	passed: boolean;
 	why: string | null;
 	loadAverage: number;
@@ -165,9 +168,12 @@ async function runLevel(
 	driver: CommandDriver,
 	pool: WorkerPool | null,
 	rate: number,
-	attempt: number
+	attempt: number,
+	cpu: () => number
 ): Promise<LevelSummary> {
+	const cpuBefore = cpu();
 	const level = await driver.level(rate, config.seconds, config.inFlight);
+	const cpuSeconds = cpu() - cpuBefore;
 	await sleep(500);
 	const latencies = await flush(pool);
 	const command = summarize([Float64Array.from(level.latencies)]);
@@ -183,6 +189,7 @@ async function runLevel(
 		command,
 		delivery,
 		deliveriesPerSecond: latencies.length / config.seconds,
+		serverCpuMsPerCommand: level.ok > 0 ? (cpuSeconds * 1000) / level.ok : Number.NaN,
 		passed: why === null,
 		why,
 		loadAverage: os.loadavg()[0] ?? 0
@@ -193,6 +200,7 @@ async function ramp(
 	config: Config,
 	driver: CommandDriver,
 	pool: WorkerPool | null,
+	cpu: () => number,
 	label: Omit<
 		RampResult,
 		'levels' | 'maxCommandsPerSecond' | 'maxDeliveriesPerSecond' | 'stoppedBy'
@@ -207,7 +215,7 @@ async function ramp(
 		// A shared machine has hiccups: a level that fails is run once more before the ramp stops.
 		let why: string | null = null;
 		for (let attempt = 1; attempt <= 2; attempt++) {
-			const summary = await runLevel(config, driver, pool, rate, attempt);
+			const summary = await runLevel(config, driver, pool, rate, attempt, cpu);
 			levels.push(summary);
 			why = summary.why;
 			progress(
@@ -389,7 +397,13 @@ async function runSystem(
 			};
 			const driver = new CommandDriver(target);
 			if (system === 'nightshift') driver.resync(await stepVersions(databaseUrl));
-			into.ramps.push(await ramp(config, driver, pool, { system, scenario, watchers }));
+			into.ramps.push(
+				await ramp(config, driver, pool, () => readCpuSeconds(server.pid), {
+					system,
+					scenario,
+					watchers
+				})
+			);
 		}
 		if (pool) {
 			const lastSeq =
@@ -428,6 +442,16 @@ async function bareLastSeq(origin: string): Promise<number> {
 		: 0;
 }
 
+/** The median of the levels' server CPU per command (it barely depends on the rate). */
+function cpuOf(levels: LevelSummary[]): string {
+	const values = levels
+		.map((l) => l.serverCpuMsPerCommand)
+		.filter(Number.isFinite)
+		.sort((a, b) => a - b);
+	const middle = values[Math.floor(values.length / 2)];
+	return middle === undefined ? '–' : middle.toFixed(2);
+}
+
 function table(ramps: RampResult[]): string {
 	const rows = [
 		[
@@ -438,6 +462,7 @@ function table(ramps: RampResult[]): string {
 			'max deliveries/s',
 			'command p99 at max (ms)',
 			'delivery p99 at max (ms)',
+			'server CPU ms/command',
 			'stopped by (next level)'
 		]
 	];
@@ -451,6 +476,7 @@ function table(ramps: RampResult[]): string {
 			r.maxDeliveriesPerSecond.toFixed(0),
 			best ? best.command.p99.toFixed(0) : '–',
 			best && Number.isFinite(best.delivery.p99) ? best.delivery.p99.toFixed(0) : '–',
+			cpuOf(r.levels),
 			r.stoppedBy ?? 'highest rate passed'
 		]);
 	}
