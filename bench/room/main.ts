@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDatabase } from '../realtime/database';
-import { snapshotBuild, startNightshift } from '../realtime/processes';
+import { readCpuSeconds, snapshotBuild, startNightshift } from '../realtime/processes';
 import { percentile } from '../realtime/stats';
 import { clickToScreen, liveEvent, openRoom, RoomBrowser, type LoadSample } from './browser';
 import { rawGet } from './http';
@@ -93,6 +93,8 @@ interface SizeResult {
 	events: number;
 	ssr: {
 		ms: Spread;
+		/** The server process's CPU time per render (PostgreSQL apart): less load-dependent. */
+		serverCpuMs: number;
 		plainBytes: number;
 		/** With `accept-encoding: br, gzip`: the bytes sent, and how (null: not compressed). */
 		compressedBytes: number;
@@ -113,18 +115,26 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const progress = (message: string) =>
 	console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-async function measureSsr(origin: string, incidentId: string, token: string, renders: number) {
+async function measureSsr(
+	origin: string,
+	incidentId: string,
+	token: string,
+	renders: number,
+	cpu: () => number
+) {
 	const url = `${origin}/incidents/${incidentId}`;
 	const cookie = `nightshift_session=${token}`;
 	const plain = { cookie, 'accept-encoding': 'identity', accept: 'text/html' };
 	for (let i = 0; i < 5; i++) await rawGet(url, plain);
 	const ms: number[] = [];
 	let last = await rawGet(url, plain);
+	const cpuBefore = cpu();
 	for (let i = 0; i < renders; i++) {
 		last = await rawGet(url, plain);
 		if (last.status !== 200) throw new Error(`room render: ${last.status}`);
 		ms.push(last.ms);
 	}
+	const cpuMs = ((cpu() - cpuBefore) * 1000) / renders;
 	const html = last.body.toString('utf8');
 	const compressed = await rawGet(url, { ...plain, 'accept-encoding': 'br, gzip' });
 	const dataUrl = `${url}/__data.json`;
@@ -134,6 +144,7 @@ async function measureSsr(origin: string, incidentId: string, token: string, ren
 	const timeline = /data-testid="timeline"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
 	return {
 		ms: spread(ms),
+		serverCpuMs: cpuMs,
 		plainBytes: last.bytes,
 		compressedBytes: compressed.bytes,
 		encoding: compressed.encoding,
@@ -149,11 +160,12 @@ async function measureSize(
 	browser: RoomBrowser,
 	people: RoomPeople,
 	incidentId: string,
-	events: number
+	events: number,
+	cpu: () => number
 ): Promise<SizeResult> {
 	const loadBefore = os.loadavg()[0] ?? 0;
 	progress(`${events} events: server render`);
-	const ssr = await measureSsr(origin, incidentId, people.alice.token, config.renders);
+	const ssr = await measureSsr(origin, incidentId, people.alice.token, config.renders, cpu);
 	progress(`${events} events: load → Live (${config.loads} cold loads)`);
 	const loads: LoadSample[] = [];
 	for (let i = 0; i < config.loads; i++)
@@ -209,6 +221,7 @@ function table(results: SizeResult[]): string {
 		[
 			'events',
 			'SSR p50 / p95 ms',
+			'SSR server CPU ms',
 			'HTML plain',
 			'HTML br/gzip',
 			'__data.json plain / compr.',
@@ -224,6 +237,7 @@ function table(results: SizeResult[]): string {
 		rows.push([
 			String(r.events),
 			`${ms(r.ssr.ms.p50)} / ${ms(r.ssr.ms.p95)}`,
+			ms(r.ssr.serverCpuMs),
 			kb(r.ssr.plainBytes),
 			`${kb(r.ssr.compressedBytes)}${r.ssr.encoding ? ` (${r.ssr.encoding})` : ' (none)'}`,
 			`${kb(r.ssr.dataPlainBytes)} / ${kb(r.ssr.dataCompressedBytes)}`,
@@ -274,7 +288,11 @@ async function main() {
 		const browser = await RoomBrowser.launch(server.url);
 		try {
 			for (const [size, incidentId] of incidents) {
-				results.push(await measureSize(config, server.url, browser, people, incidentId, size));
+				results.push(
+					await measureSize(config, server.url, browser, people, incidentId, size, () =>
+						readCpuSeconds(server.pid)
+					)
+				);
 				await writeFile(file, JSON.stringify(summary(config, results), null, '\t'));
 			}
 		} finally {
