@@ -116,7 +116,10 @@ interface LevelSummary {
 	delivery: LatencySummary;
 	/** Events received by all watchers together, per second. */
 	deliveriesPerSecond: number;
-	/** The server process's CPU time (user + system) per successful command, PostgreSQL apart. */
+	/**
+	 * The server process's CPU time (user + system) per successful command, its idle CPU
+	 * subtracted, PostgreSQL apart.
+	 */
 	serverCpuMsPerCommand: number;
 	passed: boolean;
 	why: string | null;
@@ -169,11 +172,16 @@ async function runLevel(
 	pool: WorkerPool | null,
 	rate: number,
 	attempt: number,
-	cpu: () => number
+	cpu: () => number,
+	idleCpuPerSecond: number
 ): Promise<LevelSummary> {
 	const cpuBefore = cpu();
+	const started = performance.now();
 	const level = await driver.level(rate, config.seconds, config.inFlight);
-	const cpuSeconds = cpu() - cpuBefore;
+	const elapsed = (performance.now() - started) / 1000;
+	// What the server spends with nothing to do (timers, the job queue's polling) is not the
+	// commands' cost.
+	const cpuSeconds = cpu() - cpuBefore - idleCpuPerSecond * elapsed;
 	await sleep(500);
 	const latencies = await flush(pool);
 	const command = summarize([Float64Array.from(level.latencies)]);
@@ -211,11 +219,14 @@ async function ramp(
 	// A warm-up (not judged): the first requests after a start pay for connections and JIT.
 	await driver.level(config.rates[0] ?? 10, 3, config.inFlight);
 	await flush(pool);
+	const idleStart = cpu();
+	await sleep(3000);
+	const idleCpuPerSecond = (cpu() - idleStart) / 3;
 	for (const rate of config.rates) {
 		// A shared machine has hiccups: a level that fails is run once more before the ramp stops.
 		let why: string | null = null;
 		for (let attempt = 1; attempt <= 2; attempt++) {
-			const summary = await runLevel(config, driver, pool, rate, attempt, cpu);
+			const summary = await runLevel(config, driver, pool, rate, attempt, cpu, idleCpuPerSecond);
 			levels.push(summary);
 			why = summary.why;
 			progress(
