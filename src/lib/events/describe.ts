@@ -3,7 +3,7 @@
  * organization's activity, an incident's timeline and the audit log. Declared for every kind
  * of the event map, so a new kind cannot be shown as its raw name.
  */
-import { statusLabel as incidentStatusLabel } from '$lib/format/incident';
+import { statusLabel as incidentStatusLabel } from '$lib/incidents/labels';
 import { statusLabel as itemStatusLabel } from '$lib/inventory/labels';
 import type { ItemStatus } from '$lib/inventory/model';
 import { m } from '$lib/paraglide/messages';
@@ -13,7 +13,7 @@ import {
 	SECTION_KEYS,
 	sectionTitle
 } from '$lib/postmortems/sections';
-import { roleLabel } from '$lib/roles';
+import { roleLabel } from '$lib/organizations/roles';
 import type { StepEventPayload } from '$lib/runbooks/events';
 import { milestoneLine } from '$lib/milestones/labels';
 import type { EventKind, EventPayloads, StatusChangedPayload } from './payloads';

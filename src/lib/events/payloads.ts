@@ -4,12 +4,12 @@
  * added here first; `npm run check` then names every table that must learn it
  * (descriptions, traits) until each has it.
  */
-import type { Contact } from '$lib/contacts';
-import type { IncidentMode, IncidentStatus, Severity } from '$lib/incidents';
+import type { Contact } from '$lib/contacts/types';
+import type { IncidentMode, IncidentStatus, Severity } from '$lib/incidents/types';
 import type { ItemStatus } from '$lib/inventory/model';
 import type { Milestone } from '$lib/milestones/model';
 import type { ActionItemStatus, PostmortemStatus, SectionKey } from '$lib/postmortems/sections';
-import type { OrganizationKind, Role } from '$lib/roles';
+import type { OrganizationKind, Role } from '$lib/organizations/roles';
 import type { StepEventPayload } from '$lib/runbooks/events';
 
 /** A server's live status moving, on its organization's stream and on each open incident's. */

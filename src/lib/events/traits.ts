@@ -5,7 +5,7 @@
  * `npm run check` until it is placed in each column.
  */
 import { m } from '$lib/paraglide/messages';
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/organizations/roles';
 import type { EventKind } from './payloads';
 
 /** The timeline's kind filter; null for kinds that never appear on an incident's timeline. */

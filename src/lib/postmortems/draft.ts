@@ -3,7 +3,7 @@
  * from there. Markdown, in the language of the person who creates the draft.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatDuration } from '$lib/format/duration';
+import { formatDuration } from '$lib/time/duration';
 import { clock } from './events';
 import type { KeyEvent } from './key-events';
 import type { PostmortemFigures } from './report';

@@ -4,7 +4,7 @@
  * `exportName(doc, 'svg')`), referenced once at the very end so it goes beside the file.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatDuration } from '$lib/format/duration';
+import { formatDuration } from '$lib/time/duration';
 import { clock } from './events';
 import type { PostmortemDocument } from './document';
 import { figureRows } from './rows';

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { parseRetryAfter } from '$lib/offline/retry';
 import { isWithheld } from '$lib/events/payloads';
+import { m } from '$lib/paraglide/messages';
 import {
 	UNAUTHENTICATED,
 	roomName,
@@ -242,7 +243,7 @@ export class LiveConnection {
 	#connectError(error: Error & { data?: { message?: string } }) {
 		if (error.message === UNAUTHENTICATED) {
 			this.status = 'signed-out';
-			this.message = error.data?.message ?? 'You are not signed in.';
+			this.message = error.data?.message ?? m.connection_signed_out();
 			this.#socket.close();
 			return;
 		}

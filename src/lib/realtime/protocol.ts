@@ -40,6 +40,8 @@ export interface SocketData {
 	userId: string;
 	name: string;
 	sessionId: string;
+	/** The language its refusals are written in. */
+	locale: 'en' | 'fr';
 	focus: Record<string, string | null>;
 }
 

@@ -17,7 +17,7 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
-import { buildDocument } from './document';
+import { buildDocument } from './build-document';
 import { loadFigureInput } from './figure-input';
 import { findPostmortem } from './queries';
 import { moveInput, sectionInput } from './schemas';

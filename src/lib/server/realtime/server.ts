@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { roomName, UNAUTHENTICATED, type RoomRef, type StreamEvent } from '$lib/realtime/protocol';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { findUnstorable } from '$lib/text/storable';
+import { m } from '$lib/paraglide/messages';
+import { requestLocale } from '../access/request-locale';
 import { log } from '../log';
 import { setRoomEjector, setSessionTerminator } from './control';
 import { startHeartbeat } from './heartbeat';
@@ -15,6 +17,22 @@ import { canJoinRoom } from './room-access';
 import { findStream } from '../events/queries';
 import { readAs, readByEveryone, readerOf } from '../events/visibility';
 import type { NightshiftServer, NightshiftSocket } from './types';
+
+type Locale = ReturnType<typeof requestLocale>;
+
+/**
+ * A socket's words are in its reader's language: the signed-in person's choice, else the
+ * handshake's language cookie or Accept-Language, as for a page.
+ */
+function socketLocale(socket: NightshiftSocket, preferred?: string | null): Locale {
+	const request = new Request('http://socket.invalid/', {
+		headers: {
+			cookie: socket.request.headers.cookie ?? '',
+			'accept-language': socket.request.headers['accept-language'] ?? ''
+		}
+	});
+	return requestLocale(request, preferred);
+}
 
 /** Socket messages are small commands and acknowledgements; anything bigger is refused. */
 export const MAX_SOCKET_MESSAGE_BYTES = 16 * 1024;
@@ -130,10 +148,11 @@ async function authenticate(socket: NightshiftSocket, next: (err?: Error) => voi
 		const cookies = parseCookie(socket.request.headers.cookie ?? '');
 		const token = cookies[SESSION_COOKIE];
 		const found = token ? await validateSessionToken(token) : null;
-		if (!found) return next(unauthenticated());
+		if (!found) return next(unauthenticated(socketLocale(socket)));
 		socket.data = {
 			userId: found.user.id,
 			name: found.user.displayName,
+			locale: socketLocale(socket, found.user.locale),
 			sessionId: found.session.id,
 			focus: {}
 		};
@@ -141,32 +160,40 @@ async function authenticate(socket: NightshiftSocket, next: (err?: Error) => voi
 		next();
 	} catch (error) {
 		log.error({ err: error }, 'socket authentication failed');
-		next(new Error('Live updates are unavailable right now. Retrying…'));
+		next(new Error(m.sock_unavailable({}, { locale: socketLocale(socket) })));
 	}
 }
 
-function unauthenticated(): Error {
+function unauthenticated(locale: Locale): Error {
 	const error = new Error(UNAUTHENTICATED) as Error & { data: { message: string } };
-	error.data = { message: 'You are not signed in: sign in again to see live updates.' };
+	error.data = { message: m.sock_not_signed_in({}, { locale }) };
 	return error;
 }
 
 function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 	// A message carrying text PostgreSQL cannot store goes no further than here.
 	socket.use(([name, ...args], next) => {
-		const found = findUnstorable(args.filter((a) => typeof a !== 'function'));
+		const locale = socket.data.locale;
+		const found = findUnstorable(
+			args.filter((a) => typeof a !== 'function'),
+			'',
+			0,
+			locale
+		);
 		if (!found) return next();
-		next(new Error(`The message “${String(name).slice(0, 40)}” ${found.reason}: refused.`));
+		const named = String(name).slice(0, 40).toWellFormed();
+		next(new Error(m.sock_message_refused({ name: named, reason: found.reason }, { locale })));
 	});
 	socket.on('room:join', async (input, reply) => {
 		if (typeof reply !== 'function') return;
 		const parsed = roomRef.safeParse(input);
-		if (!parsed.success) return reply({ ok: false, error: 'Unknown room.' });
+		const locale = socket.data.locale;
+		if (!parsed.success) return reply({ ok: false, error: m.sock_unknown_room({}, { locale }) });
 		try {
 			reply(await joinRoom(io, socket, parsed.data));
 		} catch (error) {
 			log.error({ err: error }, 'room join failed');
-			reply({ ok: false, error: 'Could not join the room. Retrying…' });
+			reply({ ok: false, error: m.sock_join_failed({}, { locale }) });
 		}
 	});
 	socket.on('room:leave', async (input) => {
@@ -200,7 +227,8 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 
 async function joinRoom(io: NightshiftServer, socket: NightshiftSocket, ref: RoomRef) {
 	if (!(await canJoinRoom(socket.data.userId, ref))) {
-		return { ok: false as const, error: 'This room does not exist or you may not see it.' };
+		const locale = socket.data.locale;
+		return { ok: false as const, error: m.err_room_not_found({}, { locale }) };
 	}
 	const room = roomName(ref);
 	await socket.join(room);

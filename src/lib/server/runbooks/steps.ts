@@ -16,7 +16,7 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
-import { approvalColumns, assertStartAllowed, readApproval } from './approvals';
+import { approvalColumns, assertStartAllowed, readApproval } from './approval-checks';
 import { findRunRow, listStepRows, type StepRow } from './run-rows';
 import { stepActionInput, type StepActionInput } from './schemas';
 import { refusalMessage, staleMessage } from './step-messages';

@@ -6,7 +6,7 @@ import {
 	type PublicPhase
 } from '$lib/status/model';
 import type { PublicIncident, PublicStatus, RoomPublicStatus } from '$lib/status/public';
-import { roleAtLeast } from '$lib/roles';
+import { roleAtLeast } from '$lib/organizations/roles';
 import { authorize, findMembership } from '../access/authorize';
 import { PERMISSIONS } from '../access/permissions';
 import type { Actor } from '../access/actor';

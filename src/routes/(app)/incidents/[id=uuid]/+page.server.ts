@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import { fromWallClock } from '$lib/format/zoned';
+import { error } from '@sveltejs/kit';
+import { fromWallClock } from '$lib/time/zoned';
 import { logCall, shareContactInIncident } from '$lib/server/contacts/commands';
 import { isAppError } from '$lib/server/errors';
 import { runFormAction, type FormActor } from '$lib/server/form-action';
@@ -19,9 +19,10 @@ import { postPublicUpdate } from '$lib/server/status/commands';
 import { roomPublicStatus } from '$lib/server/status/queries';
 import { publicUpdateFromForm } from '$lib/server/status/schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		// The timeline's filters and "earlier" page travel in the query without JavaScript.
 		const actor = { userId: locals.user.id };

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { todayIn } from '$lib/postmortems/sections';
 import { isAppError } from '$lib/server/errors';
@@ -11,9 +11,10 @@ import {
 import { createPostmortem, movePostmortem, saveSection } from '$lib/server/postmortems/commands';
 import { readPostmortemPage } from '$lib/server/postmortems/page';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const asked = Number(url.searchParams.get('version'));
 	try {
 		const page = await readPostmortemPage({ userId: locals.user.id }, params.id, {

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/errors';
 import { runFormAction } from '$lib/server/form-action';
 import { findOrganization } from '$lib/server/organizations/queries';
@@ -7,13 +7,15 @@ import { componentCandidates, readStatusPageSettings } from '$lib/server/status/
 import { statusPageFromForm } from '$lib/server/status/schemas';
 import { subscriptionsOffered } from '$lib/server/status/subscribers';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const page = await readStatusPageSettings({ userId: locals.user.id }, params.id);
 		const organization = await findOrganization(params.id);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		const items = await componentCandidates(params.id);
 		return { organization, page, items, mail: subscriptionsOffered() };
 	} catch (e) {

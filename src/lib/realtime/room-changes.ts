@@ -6,9 +6,9 @@ import type { Outbox } from '$lib/offline/outbox.svelte';
 import { m } from '$lib/paraglide/messages';
 import type { Run } from '$lib/runbooks/types';
 import { isTransition, TRANSITIONS } from '$lib/runbooks/states';
-import { fromWallClock } from '$lib/format/zoned';
-import type { PendingChange } from './pending';
-import type { RoomServer } from './servers';
+import { fromWallClock } from '$lib/time/zoned';
+import type { PendingChange } from '../offline/pending';
+import type { RoomServer } from '../inventory/room-servers';
 
 /**
  * The room's changes as outbox entries: each says in words what the person did (shown while it
