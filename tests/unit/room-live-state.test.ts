@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RoomLiveState, type RoomSnapshot } from '../../src/lib/room/live-state.svelte';
-import type { RoomServer } from '../../src/lib/room/servers';
-import { NO_FILTER, insertionIndex, newestFirst } from '../../src/lib/room/timeline-page';
+import { RoomLiveState, type RoomSnapshot } from '../../src/lib/realtime/room-state.svelte';
+import type { RoomServer } from '../../src/lib/inventory/room-servers';
+import { NO_FILTER, insertionIndex, newestFirst } from '../../src/lib/timeline/page';
 import type { StreamEvent } from '../../src/lib/realtime/protocol';
-import type { TimelineEntry } from '../../src/lib/timeline';
+import type { TimelineEntry } from '../../src/lib/timeline/fold';
 import { looseEvent } from './loose-event';
 import { at, run, step } from './runbooks-fixtures';
 
