@@ -15,7 +15,34 @@ import type { BareOrder, BareReport } from './messages';
 const ROOM = 'bench';
 const port = Number(process.env.PORT ?? 0);
 
-const httpServer = createServer();
+/**
+ * `POST /command` (bench:ceiling): the bare counterpart of a Nightshift command — no
+ * authentication, validation or database — broadcasts the sample event and answers its seq.
+ * `{ "room": "hot" }` goes to the room the clients joined; anything else to an empty one.
+ */
+let sample: StreamEvent | null = null;
+let hotSeq = 0;
+let otherSeq = 0;
+const httpServer = createServer((req, res) => {
+	if (req.method !== 'POST' || req.url !== '/command') return;
+	const chunks: Buffer[] = [];
+	req.on('data', (chunk: Buffer) => chunks.push(chunk));
+	req.on('end', () => {
+		const hot = Buffer.concat(chunks).toString('utf8').includes('"hot"');
+		const seq = hot ? ++hotSeq : ++otherSeq;
+		const recordedAt = new Date().toISOString();
+		if (sample) {
+			io.to(hot ? ROOM : 'elsewhere').emit('event', {
+				...sample,
+				seq,
+				recordedAt,
+				occurredAt: recordedAt
+			});
+		}
+		res.writeHead(201, { 'content-type': 'application/json' });
+		res.end(JSON.stringify({ seq }));
+	});
+});
 const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
 	serveClient: false
 });
@@ -48,6 +75,7 @@ async function broadcast(rate: number, seconds: number, sample: StreamEvent): Pr
 
 process.on('message', (order: BareOrder) => {
 	if (order.type === 'broadcast') void broadcast(order.rate, order.seconds, order.sample);
+	else if (order.type === 'sample') sample = order.sample;
 	else process.exit(0);
 });
 process.on('disconnect', () => process.exit(0));

@@ -157,6 +157,7 @@ function until(done: () => boolean, everyMs: number): Promise<void> {
 process.on('message', (order: WorkerOrder) => {
 	if (order.type === 'connect') void connectAll(order);
 	else if (order.type === 'finish') void finish(order);
+	else if (order.type === 'flush') report({ type: 'window', latencies: latencies.splice(0) });
 	else process.exit(0);
 });
 // The parent went away: nothing left to report to.

@@ -23,7 +23,12 @@ export interface FinishOrder {
 	graceMs: number;
 }
 
-export type WorkerOrder = ConnectOrder | FinishOrder | { type: 'exit' };
+/** Report the latencies recorded since the last flush, and forget them (bench:ceiling). */
+export interface FlushOrder {
+	type: 'flush';
+}
+
+export type WorkerOrder = ConnectOrder | FinishOrder | FlushOrder | { type: 'exit' };
 
 export interface JoinedReport {
 	type: 'joined';
@@ -59,10 +64,20 @@ export interface ResultReport {
 	disconnects: Record<string, number>;
 }
 
-export type WorkerReport = { type: 'ready' } | JoinedReport | SettledReport | ResultReport;
+/** What arrived since the previous flush: one latency per first delivery. */
+export interface WindowReport {
+	type: 'window';
+	latencies: number[];
+}
+
+export type WorkerReport =
+	{ type: 'ready' } | JoinedReport | SettledReport | ResultReport | WindowReport;
 
 /** Orders to the bare socket.io server process. */
 export type BareOrder =
-	{ type: 'broadcast'; rate: number; seconds: number; sample: StreamEvent } | { type: 'exit' };
+	| { type: 'broadcast'; rate: number; seconds: number; sample: StreamEvent }
+	/** The event `POST /command` broadcasts (bench:ceiling drives the bare server over HTTP). */
+	| { type: 'sample'; sample: StreamEvent }
+	| { type: 'exit' };
 
 export type BareReport = { type: 'listening'; port: number } | { type: 'sent'; lastSeq: number };

@@ -114,8 +114,11 @@ export function pendingNotes(
 	changes: readonly ShownChange[],
 	timeline: readonly Pick<TimelineEntry, 'seq'>[]
 ): PendingNote[] {
+	const notes = previewsOf(changes, 'note');
+	// Most live events arrive with nothing pending: no pass over the loaded entries then.
+	if (notes.length === 0) return [];
 	const shown = new Set(timeline.map((entry) => entry.seq));
-	return previewsOf(changes, 'note')
+	return notes
 		.filter(({ change }) => change.seq === null || !shown.has(change.seq))
 		.map(({ change, preview }) => ({
 			id: change.id,
