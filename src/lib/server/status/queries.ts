@@ -243,6 +243,9 @@ export async function readStatusPageSettings(
 		where m.organization_id = ${organizationId}
 		group by m.id
 		order by (m.status = 'completed' or (m.status <> 'verifying' and m.scheduled_until <= now())),
+			-- Those to come or under way soonest first, then those over latest first.
+			case when m.status <> 'completed' and (m.status = 'verifying' or m.scheduled_until > now())
+				then m.scheduled_for end asc,
 			m.scheduled_for desc
 		limit 50`;
 	const maintenances = rows.map((row) => ({
