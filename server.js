@@ -23,7 +23,8 @@ let app;
 // when the request accepts it: a long night's room is mostly repetitive JSON and HTML, and a
 // thin link abroad pays for every byte. Static assets keep their precompressed files (an
 // answer that already has a Content-Encoding is left alone), websocket upgrades never reach
-// this listener, and event streams are not buffered by a compressor.
+// this listener, and event streams are not buffered by a compressor. Answers under 1 KB
+// (the middleware's default threshold) go out plain: compressing them would not pay.
 const compress = compression({
 	filter: (req, res) =>
 		!String(res.getHeader('content-type') ?? '').startsWith('text/event-stream') &&

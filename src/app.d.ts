@@ -1,4 +1,4 @@
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/organizations/roles';
 import type { Session, SessionUser } from '$lib/server/auth/session';
 import type { Logger } from '$lib/server/log';
 

@@ -24,7 +24,8 @@ import {
 	isLocale
 } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { THEME_COOKIE, themeOf } from '$lib/theme';
+import { THEME_COOKIE, themeOf } from '$lib/theme/theme';
+import { m } from '$lib/paraglide/messages';
 
 // The signed-in person's language preference wins over the cookie and the browser's.
 const userLocale = new WeakMap<Request, string>();
@@ -130,5 +131,5 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	const id = event.locals.requestId ?? crypto.randomUUID();
 	if (status >= 500)
 		log.error({ err: error, requestId: id, path: event.url.pathname }, 'unhandled error');
-	return { message: status >= 500 ? 'Something went wrong on our side.' : message, id };
+	return { message: status >= 500 ? m.err_internal() : message, id };
 };

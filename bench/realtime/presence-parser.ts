@@ -2,7 +2,8 @@
  * A socket.io parser for benchmark clients that reads presence lists without decoding them.
  *
  * A join answers the joiner with the room's whole list and tells everyone else only who
- * arrived (a "presence:delta"), so N joins send N² small deltas in all. The benchmark's few
+ * arrived (a "presence:delta", batched per room every 100 ms: one entry per person in it), so
+ * N joins still send about N² entries in all. The benchmark's few
  * client processes still take in what N browsers would, so by default clients count deltas
  * (arrivals and bytes) and skip JSON.parse; `decode` mode parses everything, as browsers do.
  */

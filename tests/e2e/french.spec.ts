@@ -77,5 +77,13 @@ test('the main path in French shows no English string from the catalogue', async
 	await expectNoEnglish(page, 'post-mortem', english);
 	await page.goto('/account');
 	await expectNoEnglish(page, 'account page', english);
+	// The organization page (members, invitations, activity) and a page refused by the server.
+	await page.goto('/dashboard');
+	await page.getByRole('link', { name: MERCHANT }).click();
+	await expect(page.getByRole('heading', { level: 1, name: MERCHANT })).toBeVisible();
+	await expectNoEnglish(page, 'organization page', english);
+	const refused = await page.goto(`/orgs/${crypto.randomUUID()}/templates`);
+	expect(refused?.status()).toBe(404);
+	await expectNoEnglish(page, 'error page', english);
 	await context.close();
 });

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+	expect,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page
+} from '@playwright/test';
 
 export const PASSWORD = 'night-owl-passphrase';
 
@@ -115,4 +121,30 @@ export async function addMember(
 	const page = await context.newPage();
 	await acceptInviteAsNewPerson(page, link, person);
 	return { person, context, page };
+}
+
+/** On the editor: adds a step to the phase and gives it a title (which makes its key). */
+export async function addStep(page: Page, phase: Locator, title: string): Promise<Locator> {
+	const steps = phase.getByTestId('template-step');
+	const index = await steps.count();
+	await phase.getByRole('button', { name: '+ Add a step' }).click();
+	// By position, not .last(): the locator must keep naming this step once others follow.
+	const step = steps.nth(index);
+	const field = step.getByLabel('Title', { exact: true });
+	// Typed key by key, as a person does: the new step stays open while its title is typed.
+	await field.pressSequentially(title);
+	await expect(field).toBeVisible();
+	await expect(field).toHaveValue(title);
+	// The key is made from the title when the field is left.
+	await field.press('Tab');
+	await expect(step.getByLabel('Key')).not.toHaveValue('');
+	return step;
+}
+
+/** A step's fields live in a collapsible block: opens it if it is closed. */
+export async function opened(step: Locator): Promise<Locator> {
+	if (!(await step.getByLabel('Depends on').isVisible()))
+		await step.locator('summary').first().click();
+	await expect(step.getByLabel('Depends on')).toBeVisible();
+	return step;
 }

@@ -5,7 +5,7 @@ test('the DSI reaches the running SEV1 from the home screen in one click', async
 	const dsi = await signInAs(browser, DSI.email);
 	const live = dsi.page.getByTestId('live-incident').filter({ hasText: SEV1_TITLE });
 	await expect(live).toBeVisible();
-	await expect(live).toContainText('mitigating');
+	await expect(live).toContainText('Mitigating');
 	await expect(live).toContainText(/\d+ % of Rebuild the shop cluster overnight/);
 	await expect(live).toContainText(/ETA /);
 	// The merchant's side has nothing ready in the demo: the home screen says so.

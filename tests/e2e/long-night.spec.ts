@@ -13,23 +13,40 @@ async function declare(page: Page): Promise<string> {
 	return new URL(page.url()).pathname;
 }
 
-// FIXME(issue 12): the first run saw no Content-Encoding from server.js on the room, although
-// the same middleware compresses in isolation; not yet explained (see the issue-12 report).
-test.fixme('the room, its data and the JSON API are served compressed when the browser accepts it, and plain when not', async ({
+// Answers under 1 KB go out plain (the middleware's threshold: compressing them would not pay),
+// so the timeline gets a few entries first. That threshold, not server.js, is why the first run
+// of this test saw no Content-Encoding: it failed on a new incident's 453-byte timeline.
+test('the room, its data and the JSON API are served compressed when the browser accepts it, and plain when not', async ({
 	page
 }) => {
 	const room = await declare(page);
 	const request = page.context().request;
+	const origin = new URL(page.url()).origin;
+	for (let i = 1; i <= 5; i++) {
+		const note = await request.post(`/api/v1${room}/notes`, {
+			headers: { origin },
+			data: { text: `Checked the load balancer's pool, step ${i} of the night`, kind: 'note' }
+		});
+		expect(note.status()).toBe(201);
+	}
 	for (const path of [room, `${room}/__data.json`, `/api/v1${room}/timeline`]) {
 		const compressed = await request.get(path, { headers: { 'accept-encoding': 'br, gzip' } });
 		expect(compressed.status()).toBe(200);
 		expect(compressed.headers()['content-encoding']).toMatch(/^(br|gzip)$/);
+		expect(compressed.headers()['vary']).toMatch(/accept-encoding/i);
 		const gzip = await request.get(path, { headers: { 'accept-encoding': 'gzip' } });
 		expect(gzip.headers()['content-encoding']).toBe('gzip');
 		const plain = await request.get(path, { headers: { 'accept-encoding': 'identity' } });
 		expect(plain.headers()['content-encoding']).toBeUndefined();
 		expect(await plain.text()).toContain('Long night');
 	}
+	// A static asset is its precompressed file (a known length), not compressed on the fly.
+	const html = await (await request.get(room)).text();
+	const asset = /_app\/immutable\/entry\/start\.[\w-]+\.js/.exec(html)?.[0];
+	expect(asset).toBeTruthy();
+	const script = await request.get(`/${asset}`, { headers: { 'accept-encoding': 'br, gzip' } });
+	expect(script.headers()['content-encoding']).toBe('br');
+	expect(Number(script.headers()['content-length'])).toBeGreaterThan(0);
 });
 
 test('a room with more entries than one page shows the newest, says it is partial, and loads earlier ones on demand', async ({

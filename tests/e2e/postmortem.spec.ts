@@ -190,3 +190,55 @@ test('the printable post-mortem is a document of A4 pages with its chart, withou
 	expect(Math.round(Number(height))).toBe(842);
 	await claire.context.close();
 });
+
+test('refresh from the timeline shows what changed and keeps what people wrote', async ({
+	browser
+}) => {
+	const claire = await signInAs(browser, DSI.email);
+	const page = claire.page;
+	const url = await resolvedIncidentWithDraft(page);
+	const refresh = page.getByTestId('refresh');
+	await expect(refresh.getByTestId('refresh-up-to-date')).toBeVisible();
+
+	// People write: a line of their own atop the timeline, and the root cause.
+	const timeline = section(page, 'timeline').getByRole('textbox');
+	const own = 'Reconstructed from the chat log the morning after.';
+	await timeline.fill(`${own}\n${await timeline.inputValue()}`);
+	await save(page, 'timeline');
+	await expect(page.getByTestId('section-timeline-version')).toContainText('2');
+	await type(page, 'root_cause', 'The payment provider rotated its API key without notice.');
+	await save(page, 'root_cause');
+	await expect(page.getByTestId('section-root_cause-version')).toContainText('2');
+
+	// A note added to the room's timeline after the post-mortem was written.
+	const note = `Provider confirmed the key rotation ${randomBytes(2).toString('hex')}`;
+	await page.goto(url.replace(/\/postmortem$/, ''));
+	await page.getByPlaceholder('What happened, what was decided…').fill(note);
+	await page.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(page.getByTestId('timeline').getByText(note)).toBeVisible();
+
+	// Before: what would change, listed.
+	await page.goto(url);
+	await expect(refresh.getByTestId('refresh-pending')).toHaveText(
+		'Since this was written, the timeline gives: 1 entry added.'
+	);
+	await refresh.getByText('See what would change').click();
+	await expect(refresh.getByTestId('refresh-preview-list')).toContainText(`Timeline · added`);
+	await expect(refresh.getByTestId('refresh-preview-list')).toContainText(note);
+
+	// After: what changed, and the text people wrote where they wrote it.
+	await refresh.getByRole('button', { name: 'Refresh from the timeline' }).click();
+	await expect(refresh.getByTestId('refresh-applied')).toHaveText(
+		'Refreshed from the timeline: 1 entry added.'
+	);
+	await expect(refresh.getByTestId('refresh-applied-list')).toContainText(note);
+	await expect(timeline).toHaveValue(new RegExp(`^${own}\\n`));
+	await expect(timeline).toHaveValue(new RegExp(note));
+	await expect(section(page, 'root_cause').getByRole('textbox')).toHaveValue(
+		'The payment provider rotated its API key without notice.'
+	);
+	await page.reload();
+	await expect(refresh.getByTestId('refresh-up-to-date')).toBeVisible();
+	await expect(timeline).toHaveValue(new RegExp(`^${own}\\n[\\s\\S]*${note}`));
+	await claire.context.close();
+});

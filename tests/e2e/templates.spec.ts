@@ -1,33 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { DSI, MERCHANT, signInAs } from './demo';
-import { openOrganization } from './helpers';
-
-/** On the editor: adds a step to the phase and gives it a title (which makes its key). */
-async function addStep(page: Page, phase: Locator, title: string): Promise<Locator> {
-	const steps = phase.getByTestId('template-step');
-	const index = await steps.count();
-	await phase.getByRole('button', { name: '+ Add a step' }).click();
-	// By position, not .last(): the locator must keep naming this step once others follow.
-	const step = steps.nth(index);
-	const field = step.getByLabel('Title', { exact: true });
-	// Typed key by key, as a person does: the new step stays open while its title is typed.
-	await field.pressSequentially(title);
-	await expect(field).toBeVisible();
-	await expect(field).toHaveValue(title);
-	// The key is made from the title when the field is left.
-	await field.press('Tab');
-	await expect(step.getByLabel('Key')).not.toHaveValue('');
-	return step;
-}
-
-/** A step's fields live in a collapsible block: opens it if it is closed. */
-async function opened(step: Locator): Promise<Locator> {
-	if (!(await step.getByLabel('Depends on').isVisible()))
-		await step.locator('summary').first().click();
-	await expect(step.getByLabel('Depends on')).toBeVisible();
-	return step;
-}
+import { addStep, opened, openOrganization } from './helpers';
 
 test('a template whose steps depend on each other is refused, naming the steps, and the typed editor is kept', async ({
 	browser

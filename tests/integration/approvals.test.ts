@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listEventsAfter } from '../../src/lib/server/events/queries';
 import { declareIncident } from '../../src/lib/server/incidents/commands';
-import { readSharing } from '../../src/lib/server/incidents/room-access';
+import { readSharing } from '../../src/lib/server/incidents/read-sharing';
 import { shareAccepted } from './harness/consent';
 import { readRun, startRun } from '../../src/lib/server/runbooks/runs';
 import { actOnStep } from '../../src/lib/server/runbooks/steps';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { startDrill } from '../../src/lib/server/drills/commands';
 import { answerInvitation } from '../../src/lib/server/incidents/invitations';
-import { readScorecard } from '../../src/lib/server/drills/scorecard';
+import { readScorecard } from '../../src/lib/server/drills/read-scorecard';
 import { changeIncidentStatus, declareIncident } from '../../src/lib/server/incidents/commands';
 import { incidentStatistics } from '../../src/lib/server/postmortems/statistics';
 import { playStep } from '../../src/lib/server/demo/play';

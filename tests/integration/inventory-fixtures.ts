@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../src/lib/roles';
+import type { Role } from '../../src/lib/organizations/roles';
 import type { Actor } from '../../src/lib/server/access/actor';
 import { db } from '../../src/lib/server/db/db';
 import { listEventsAfter } from '../../src/lib/server/events/queries';

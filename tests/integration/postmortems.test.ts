@@ -14,7 +14,7 @@ import {
 	saveSection
 } from '../../src/lib/server/postmortems/commands';
 import { chartSvgFile } from '../../src/lib/server/postmortems/chart-svg';
-import { buildDocument } from '../../src/lib/server/postmortems/document';
+import { buildDocument } from '../../src/lib/server/postmortems/build-document';
 import { readPostmortemPage } from '../../src/lib/server/postmortems/page';
 import { listSections, readPublication } from '../../src/lib/server/postmortems/queries';
 import { addMember, newOrganization, newUser, useTestDatabase } from './setup';

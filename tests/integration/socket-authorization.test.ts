@@ -11,7 +11,7 @@ import type {
 	ServerToClientEvents,
 	DeliveredEvent
 } from '../../src/lib/realtime/protocol';
-import { ROLES } from '../../src/lib/roles';
+import { ROLES } from '../../src/lib/organizations/roles';
 import { PERMISSIONS } from '../../src/lib/server/access/permissions';
 import { SOCKET_EVENT_PERMISSIONS } from '../../src/lib/server/access/socket-permissions';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session';

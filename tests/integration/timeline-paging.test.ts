@@ -7,7 +7,7 @@ import {
 	timelineRequestOf,
 	type TimelineRequest
 } from '../../src/lib/server/timeline/paging';
-import { NO_FILTER, TIMELINE_PAGE_SIZE, newestFirst } from '../../src/lib/room/timeline-page';
+import { NO_FILTER, TIMELINE_PAGE_SIZE, newestFirst } from '../../src/lib/timeline/page';
 import { addMember, newOrganization, newUser, useTestDatabase } from './setup';
 
 const sql = useTestDatabase();

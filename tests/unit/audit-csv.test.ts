@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../src/lib/audit';
+import type { AuditEntry } from '../../src/lib/audit/types';
 import { AUDIT_CSV_COLUMNS, auditToCsv, neutralize } from '../../src/lib/server/audit/csv';
 
 const entry = (overrides: Record<string, unknown> = {}): AuditEntry =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spreadLanes } from '../../src/lib/charts/lanes';
 import { chooseStep, timeAxis, type TimeAxisOptions } from '../../src/lib/charts/time-axis';
+import { nightChartLayout } from '../../src/lib/postmortems/night-chart';
 
 /** The reader's clock: 1 December 2026 in Paris. */
 const NOW = Date.parse('2026-12-01T22:00:00Z');
@@ -113,6 +114,65 @@ describe('markers that fall together', () => {
 			{ lane: 0, x: 30 },
 			{ lane: 1, x: 31 },
 			{ lane: 0, x: 50 }
+		]);
+	});
+});
+
+describe("the post-mortem chart's axis, as drawn", () => {
+	/** 11 px text is about 6.4 units a character; bold dates a little wider. */
+	const width = (text: string) => text.length * 7 + 4;
+	const chart = (from: string, minutes: number, locale = 'en') => {
+		const start = Date.parse(from);
+		const iso = (m: number) => new Date(start + m * MIN).toISOString();
+		return nightChartLayout({
+			detectedAt: iso(0),
+			resolvedAt: iso(minutes),
+			impactStart: null,
+			now: NOW,
+			statusChanges: [{ occurredAt: iso(minutes), to: 'resolved' }],
+			keyEvents: [],
+			steps: [],
+			drill: false,
+			timezone: 'Europe/Paris',
+			locale
+		});
+	};
+
+	for (const [name, from, minutes] of [
+		['ten minutes', '2026-11-21T20:03:00Z', 10],
+		['seventeen hours across midnight', '2026-11-21T05:52:00Z', 17 * 60 + 31],
+		['three days', '2026-11-20T18:00:00Z', 3 * 24 * 60],
+		['a night back-dated six years', '2020-06-24T04:52:00Z', 17 * 60 + 31]
+	] as const) {
+		it(`${name}: several dated ticks, no label over its neighbour, in both languages`, () => {
+			for (const locale of ['en', 'fr']) {
+				const { ticks } = chart(from, minutes, locale);
+				expect(ticks.length).toBeGreaterThanOrEqual(4);
+				expect(ticks[0]?.context).toBeTruthy();
+				for (let i = 1; i < ticks.length; i++) {
+					const [a, b] = [ticks[i - 1], ticks[i]];
+					if (!a || !b) continue;
+					expect(b.x - a.x).toBeGreaterThanOrEqual((width(a.label) + width(b.label)) / 2);
+				}
+				const dated = ticks.filter((t) => t.context !== null);
+				for (let i = 1; i < dated.length; i++) {
+					const [a, b] = [dated[i - 1], dated[i]];
+					if (!a || !b) continue;
+					expect(b.x - a.x).toBeGreaterThanOrEqual(
+						(width(a.context ?? '') + width(b.context ?? '')) / 2
+					);
+				}
+			}
+		});
+	}
+
+	it('dates the day after midnight, and the year of a back-dated night', () => {
+		const across = chart('2026-11-21T05:52:00Z', 17 * 60 + 31, 'fr').ticks;
+		expect(across.flatMap((t) => (t.context ? [t.context] : []))).toEqual(['21 nov.', '22 nov.']);
+		const old = chart('2020-06-24T04:52:00Z', 17 * 60 + 31).ticks;
+		expect(old.flatMap((t) => (t.context ? [t.context] : []))).toEqual([
+			'24 Jun 2020',
+			'25 Jun 2020'
 		]);
 	});
 });

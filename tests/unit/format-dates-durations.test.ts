@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatDurationMs } from '../../src/lib/format/duration';
-import { formatDay, formatMoment, formatTime, spansYears } from '../../src/lib/format/time';
+import { formatDuration, formatDurationMs } from '../../src/lib/time/duration';
+import { formatDay, formatMoment, formatTime, spansYears } from '../../src/lib/time/format';
 
 const PARIS = 'Europe/Paris';
 /** The reader's clock: 1 December 2026 in Paris. */

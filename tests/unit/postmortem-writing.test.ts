@@ -11,7 +11,7 @@ import {
 	takeTheirs,
 	type
 } from '../../src/lib/postmortems/editing';
-import { keyEvents } from '../../src/lib/postmortems/key-events';
+import { keyEvents, timelineEntries } from '../../src/lib/postmortems/key-events';
 import { canMovePostmortem, isOverdue } from '../../src/lib/postmortems/sections';
 import { stepVariances } from '../../src/lib/postmortems/slippage';
 import { at, figureInput, ran, timeline } from './postmortem-fixtures';
@@ -94,6 +94,28 @@ describe('key events', () => {
 			[2, 'milestone']
 		]);
 		expect(keys.at(-1)?.text).toMatch(/^Phase “Mobilise” complete/);
+	});
+
+	it('the Timeline section lists every note, decision, milestone and status change; pins only mark', () => {
+		const { events, add } = timeline();
+		add('incident.declared', 8, { severity: 'SEV1', title: 'Shop down' });
+		add('timeline.note', 30, { text: 'Customers report errors' });
+		add('milestone.identified', 28, { milestone: 'identified', previous: null, reason: null });
+		add('incident.status_changed', 25, { from: 'investigating', to: 'identified' });
+		const decision = add('timeline.decision', 60, { text: 'Restore' }, { pinned: true });
+		add('timeline.note', 5, { text: 'Noticed before the declaration' });
+		add('inventory.linked', 9, { itemId: 'i', hostname: 'db01' });
+		const input = figureInput({ events });
+		expect(timelineEntries(input).map((k) => [k.seq, k.reason])).toEqual([
+			[6, 'note'],
+			[1, 'status'],
+			[4, 'status'],
+			[3, 'milestone'],
+			[2, 'note'],
+			[decision.seq, 'pinned']
+		]);
+		// The chart's key events leave unpinned notes out, and keep the milestone.
+		expect(keyEvents(input).map((k) => k.seq)).toEqual([decision.seq, 1, 4, 3]);
 	});
 });
 

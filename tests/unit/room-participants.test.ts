@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looseEvent } from './loose-event';
 import type { StreamEvent } from '../../src/lib/realtime/protocol';
-import { applyToParticipants } from '../../src/lib/room/participants';
+import { applyToParticipants } from '../../src/lib/incidents/participants';
 
 const event = (kind: string, payload: Record<string, unknown>): StreamEvent =>
 	looseEvent({

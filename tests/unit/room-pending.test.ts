@@ -5,8 +5,8 @@ import {
 	pendingNotes,
 	type PendingChange,
 	type ShownChange
-} from '../../src/lib/room/pending';
-import type { RoomServer } from '../../src/lib/room/servers';
+} from '../../src/lib/offline/pending';
+import type { RoomServer } from '../../src/lib/inventory/room-servers';
 import { at, run, step } from './runbooks-fixtures';
 
 let n = 0;

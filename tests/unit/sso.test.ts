@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AuthorizationResponseError, ResponseBodyError } from 'openid-client';
 import { describe, expect, it } from 'vitest';
-import { describeDevice } from '../../src/lib/format/device';
+import { describeDevice } from '../../src/lib/sessions/device';
 import { describeProviderError } from '../../src/lib/server/sso/provider-errors';
 import { groupsOf, nextRole, roleFromGroups } from '../../src/lib/server/sso/roles';
 import { providerInput } from '../../src/lib/server/sso/schemas';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockOf, zoneAbbreviation, zonesDiffer } from '$lib/format/zone';
+import { clockOf, zoneAbbreviation, zonesDiffer } from '$lib/time/zone';
 
 describe('time zones people read', () => {
 	it('names a zone by its short name, which follows summer time', () => {

@@ -6,7 +6,7 @@
  * current year or the axis spans years.
  */
 import { TZDate } from '@date-fns/tz';
-import { intlLocale } from '$lib/format/locale';
+import { intlLocale } from '$lib/time/locale';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -4,8 +4,8 @@
  * dashed line with its value.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatDuration } from '$lib/format/duration';
-import { formatDay, spansYears } from '$lib/format/time';
+import { formatDuration } from '$lib/time/duration';
+import { formatDay, spansYears } from '$lib/time/format';
 import type { DrillTotals } from './scorecard';
 
 export const TREND_WIDTH = 640;

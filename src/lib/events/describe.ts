@@ -3,7 +3,7 @@
  * organization's activity, an incident's timeline and the audit log. Declared for every kind
  * of the event map, so a new kind cannot be shown as its raw name.
  */
-import { statusLabel as incidentStatusLabel } from '$lib/format/incident';
+import { statusLabel as incidentStatusLabel } from '$lib/incidents/labels';
 import { statusLabel as itemStatusLabel } from '$lib/inventory/labels';
 import type { ItemStatus } from '$lib/inventory/model';
 import { m } from '$lib/paraglide/messages';
@@ -13,7 +13,8 @@ import {
 	SECTION_KEYS,
 	sectionTitle
 } from '$lib/postmortems/sections';
-import { roleLabel } from '$lib/roles';
+import { refreshSummary } from '$lib/postmortems/refresh';
+import { roleLabel } from '$lib/organizations/roles';
 import type { StepEventPayload } from '$lib/runbooks/events';
 import { milestoneLine } from '$lib/milestones/labels';
 import { maintenanceStatusLabel } from '$lib/status/labels';
@@ -132,6 +133,7 @@ export const EVENT_DESCRIPTIONS = {
 			section: SECTION_KEYS.includes(p.key) ? sectionTitle(p.key) : p.key,
 			version: String(p.version)
 		}),
+	'postmortem.refreshed': (p) => m.pm_tl_refreshed({ summary: refreshSummary(p) }),
 	'postmortem.status_changed': (p) => m.pm_tl_status({ status: postmortemStatusLabel(p.to) }),
 	'action_item.added': (p) =>
 		m.pm_tl_item_added({ title: p.title, owner: p.ownerName ?? '', due: p.dueOn ?? '' }),

@@ -4,12 +4,12 @@
  * added here first; `npm run check` then names every table that must learn it
  * (descriptions, traits) until each has it.
  */
-import type { Contact } from '$lib/contacts';
-import type { IncidentMode, IncidentStatus, Severity } from '$lib/incidents';
+import type { Contact } from '$lib/contacts/types';
+import type { IncidentMode, IncidentStatus, Severity } from '$lib/incidents/types';
 import type { ItemStatus } from '$lib/inventory/model';
 import type { Milestone } from '$lib/milestones/model';
 import type { ActionItemStatus, PostmortemStatus, SectionKey } from '$lib/postmortems/sections';
-import type { OrganizationKind, Role } from '$lib/roles';
+import type { OrganizationKind, Role } from '$lib/organizations/roles';
 import type { StepEventPayload } from '$lib/runbooks/events';
 import type { MaintenanceStatus } from '$lib/status/maintenance';
 
@@ -233,6 +233,14 @@ export interface EventPayloads {
 	'step.approval_refused': StepEventPayload;
 	'postmortem.created': Record<string, never>;
 	'postmortem.section_saved': { key: SectionKey; body: string; version: number };
+	/** The generated parts written again from the record; what people wrote kept. */
+	'postmortem.refreshed': {
+		sections: { key: SectionKey; version: number }[];
+		added: number;
+		removed: number;
+		changed: number;
+		kept: number;
+	};
 	'postmortem.status_changed': {
 		from: PostmortemStatus;
 		to: PostmortemStatus;

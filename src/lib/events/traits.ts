@@ -5,7 +5,7 @@
  * `npm run check` until it is placed in each column.
  */
 import { m } from '$lib/paraglide/messages';
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/organizations/roles';
 import type { EventKind } from './payloads';
 
 /** The timeline's kind filter; null for kinds that never appear on an incident's timeline. */
@@ -114,6 +114,7 @@ export const EVENT_TRAITS = {
 	'step.approval_refused': room('steps'),
 	'postmortem.created': room('postmortem'),
 	'postmortem.section_saved': room('postmortem'),
+	'postmortem.refreshed': room('postmortem'),
 	'postmortem.status_changed': room('postmortem'),
 	'action_item.added': room('postmortem'),
 	'action_item.updated': room('postmortem'),

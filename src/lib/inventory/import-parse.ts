@@ -1,5 +1,6 @@
 import { findUnstorable, unstorableReason } from '$lib/text/storable';
 import Papa from 'papaparse';
+import { m } from '$lib/paraglide/messages';
 import {
 	combineCells,
 	mappingProblems,
@@ -39,10 +40,20 @@ export interface ParsedImport {
 	errors: ImportError[];
 }
 
+/** "line 4" in the reader's language: where a CSV record came from. */
+export function lineLabel(line: number): string {
+	return m.imp_line({ line });
+}
+
+/** "item 3" in the reader's language: where a JSON record came from. */
+export function itemLabel(item: number): string {
+	return m.imp_item({ item });
+}
+
 /** "line 4, status: must be one of …": the one way an import error is written. */
 export function formatImportError(error: ImportError): string {
 	const head = [error.where, error.field].filter((part) => part !== null).join(', ');
-	return head ? `${head}: ${error.message}` : error.message;
+	return head ? m.imp_error_at({ where: head, message: error.message }) : error.message;
 }
 
 /** JSON starts with "[" (or "{", refused later with a clear message); anything else is CSV. */
@@ -77,11 +88,11 @@ export function parseTable(text: string, format: ImportFormat = detectFormat(tex
 	const bytes = new TextEncoder().encode(text).length;
 	if (bytes > IMPORT_MAX_BYTES) {
 		const size = (bytes / (1024 * 1024)).toFixed(1);
-		return fileError(format, `The file is ${size} MB; an import takes at most 1 MB. Split it.`);
+		return fileError(format, m.imp_file_too_large({ size }));
 	}
-	if (text.trim() === '') return fileError(format, 'The file is empty.');
+	if (text.trim() === '') return fileError(format, m.imp_file_empty());
 	const unstorable = unstorableReason(text);
-	if (unstorable) return fileError(format, `The file ${unstorable}.`);
+	if (unstorable) return fileError(format, m.imp_file_unstorable({ reason: unstorable }));
 	return format === 'json' ? parseJson(text) : parseCsv(text);
 }
 
@@ -92,18 +103,18 @@ export function parseImport(
 	options: ParseOptions = {}
 ): ParsedImport {
 	const table = parseTable(text, format);
-	if (table.errors.some((e) => e.where === null || e.where === 'line 1'))
+	if (table.errors.some((e) => e.where === null || e.where === lineLabel(1)))
 		return { format: table.format, records: [], errors: table.errors };
 	const errors = [...table.errors];
 	const resolved = resolveColumns(table.columns, options.mapping);
-	const headerWhere = table.format === 'csv' ? 'line 1' : null;
+	const headerWhere = table.format === 'csv' ? lineLabel(1) : null;
 	const columns = resolved.map((column) => {
 		if (column.target !== null || options.unknown === 'ignore') return column;
 		if (table.format === 'json') return column;
 		errors.push({
 			where: headerWhere,
-			field: column.name.trim() || '(empty)',
-			message: `unknown column; the columns are ${COLUMN_LIST} (or map it to ignore)`
+			field: column.name.trim() || m.imp_empty_name(),
+			message: m.imp_unknown_column({ columns: COLUMN_LIST })
 		});
 		return column;
 	});
@@ -119,7 +130,7 @@ export function parseImport(
 					errors.push({
 						where: row.where,
 						field: column.name,
-						message: `unknown field; the fields are ${COLUMN_LIST}`
+						message: m.imp_unknown_field({ fields: COLUMN_LIST })
 					});
 			});
 		}
@@ -133,10 +144,7 @@ function fileError(format: ImportFormat, message: string): ImportTable {
 }
 
 function tooMany(format: ImportFormat, count: number): ImportTable {
-	return fileError(
-		format,
-		`The file has ${count} items; an import takes at most ${IMPORT_MAX_ITEMS}. Split it.`
-	);
+	return fileError(format, m.imp_too_many_items({ count, max: IMPORT_MAX_ITEMS }));
 }
 
 function parseJson(text: string): ImportTable {
@@ -145,21 +153,20 @@ function parseJson(text: string): ImportTable {
 		data = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch (cause) {
 		const reason = cause instanceof Error ? cause.message : String(cause);
-		return fileError('json', `The JSON could not be read: ${reason}`);
+		return fileError('json', m.imp_json_unreadable({ reason }));
 	}
 	const unstorable = findUnstorable(data);
-	if (unstorable) return fileError('json', `${unstorable.path} ${unstorable.reason}.`);
-	if (!Array.isArray(data)) {
-		return fileError('json', 'The JSON must be an array of objects, one per item: [{ … }, …].');
-	}
+	if (unstorable) return fileError('json', m.imp_json_unstorable(unstorable));
+	if (!Array.isArray(data))
+		return fileError('json', m.imp_json_not_array({ example: '[{ … }, …]' }));
 	if (data.length > IMPORT_MAX_ITEMS) return tooMany('json', data.length);
 	const columns: string[] = [];
 	const objects: { where: string; entry: Record<string, unknown> }[] = [];
 	const errors: ImportError[] = [];
 	data.forEach((entry: unknown, index) => {
-		const where = `item ${index + 1}`;
+		const where = itemLabel(index + 1);
 		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-			errors.push({ where, field: null, message: 'must be an object with a hostname' });
+			errors.push({ where, field: null, message: m.imp_item_not_object() });
 			return;
 		}
 		const record = Object.fromEntries(Object.entries(entry));
@@ -186,14 +193,14 @@ function parseCsv(input: string): ImportTable {
 	const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
 	const rows = readCsvRows(text, delimiterOf(firstLine));
 	const [header, ...body] = rows.filter((row) => !row.blank);
-	if (!header) return fileError('csv', 'The file is empty.');
+	if (!header) return fileError('csv', m.imp_file_empty());
 	const errors: ImportError[] = [...header.errors];
 	const columns = readHeader(header, errors);
 	if (errors.length > 0) return { format: 'csv', columns, rows: [], errors };
 	if (body.length > IMPORT_MAX_ITEMS) return tooMany('csv', body.length);
 	const records: TableRow[] = [];
 	for (const row of body) {
-		const where = `line ${row.line}`;
+		const where = lineLabel(row.line);
 		if (row.errors.length > 0) {
 			errors.push(...row.errors);
 			continue;
@@ -202,7 +209,7 @@ function parseCsv(input: string): ImportTable {
 			errors.push({
 				where,
 				field: null,
-				message: `has ${row.cells.length} values but the header names ${columns.length} columns (a value containing the separator must be in double quotes)`
+				message: m.imp_too_many_values({ values: row.cells.length, columns: columns.length })
 			});
 			continue;
 		}
@@ -215,11 +222,11 @@ function parseCsv(input: string): ImportTable {
 /** The header's names as written (trimmed); an unnamed column is called by its position. */
 function readHeader(header: CsvRow, errors: ImportError[]): string[] {
 	const columns: string[] = [];
-	const where = `line ${header.line}`;
+	const where = lineLabel(header.line);
 	header.cells.forEach((cell, index) => {
-		const name = cell.trim() || `(column ${index + 1})`;
+		const name = cell.trim() || m.imp_column_position({ position: index + 1 });
 		if (columns.some((c) => nameKey(c) === nameKey(name))) {
-			errors.push({ where, field: name, message: 'this column appears twice' });
+			errors.push({ where, field: name, message: m.imp_column_twice() });
 		} else columns.push(name);
 	});
 	return columns;
@@ -245,7 +252,7 @@ function readCsvRows(text: string, delimiter: string): CsvRow[] {
 		newline: '\n',
 		step: (result) => {
 			const cells = result.data;
-			const where = `line ${line}`;
+			const where = lineLabel(line);
 			rows.push({
 				line,
 				cells,
@@ -263,9 +270,7 @@ function readCsvRows(text: string, delimiter: string): CsvRow[] {
 }
 
 function quoteProblem(code: string): string {
-	return code === 'MissingQuotes'
-		? 'a value opened with a double quote is never closed'
-		: 'a double quote inside a value must be doubled ("") and the value quoted';
+	return code === 'MissingQuotes' ? m.imp_quote_unclosed() : m.imp_quote_undoubled();
 }
 
 function countNewlines(text: string, from: number, to: number): number {

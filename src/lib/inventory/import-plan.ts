@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { adjacency, findCycles, type Edge } from './graph';
 import {
 	EMPTY_MAPPING,
@@ -113,7 +114,7 @@ function readRecord(
 		} else values[column] = schema.parse(value);
 	}
 	if (!('hostname' in record.values)) {
-		errors.push({ where: record.where, field: 'hostname', message: 'is required' });
+		errors.push({ where: record.where, field: 'hostname', message: m.imp_required() });
 		return null;
 	}
 	if (!valid || typeof values.hostname !== 'string') return null;
@@ -161,7 +162,7 @@ function checkDuplicates(rows: readonly ImportRow[], errors: ImportError[]) {
 			errors.push({
 				where: row.where,
 				field: 'hostname',
-				message: `${hostname} appears twice in the file (also ${earlier})`
+				message: m.imp_hostname_twice({ hostname, earlier })
 			});
 		} else first.set(key(hostname), row.where);
 	}
@@ -178,10 +179,10 @@ function checkDependencies(
 		for (const name of row.dependsOn ?? []) {
 			const message =
 				key(name) === key(row.fields.hostname)
-					? `${row.fields.hostname} cannot depend on itself`
+					? m.imp_self_dependency({ hostname: row.fields.hostname })
 					: inFile.has(key(name)) || known.has(key(name))
 						? null
-						: `no item ${name} in the file or the inventory`;
+						: m.imp_no_such_item({ name });
 			if (message) errors.push({ where: row.where, field: 'depends_on', message });
 		}
 	}
@@ -219,7 +220,7 @@ function checkCycles(
 		errors.push({
 			where: row.where,
 			field: 'depends_on',
-			message: `would make a dependency cycle: ${path.map((n) => names.get(n) ?? n).join(' → ')}`
+			message: m.imp_cycle({ path: path.map((n) => names.get(n) ?? n).join(' → ') })
 		});
 	}
 }

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 
 /**
@@ -29,38 +30,34 @@ export function splitList(value: string | readonly string[]): string[] {
 
 const text = (max: number) =>
 	z
-		.string({ message: 'must be text' })
+		.string({ error: () => m.imp_must_be_text() })
 		.trim()
-		.max(max, { message: `must be at most ${max} characters` });
+		.max(max, { error: () => m.imp_at_most_characters({ max }) });
 
 const list = (itemMax: number, normalize: (value: string) => string = (v) => v) =>
 	z
 		.union([z.string(), z.array(z.string())], {
-			message: 'must be text, or a list of texts'
+			error: () => m.imp_text_or_list()
 		})
 		.transform((value) => [...new Set(splitList(value).map(normalize))])
 		.pipe(
 			z
-				.array(
-					z.string().max(itemMax, { message: `each value must be at most ${itemMax} characters` })
-				)
-				.max(MAX_LIST, { message: `at most ${MAX_LIST} values` })
+				.array(z.string().max(itemMax, { error: () => m.imp_each_at_most({ max: itemMax }) }))
+				.max(MAX_LIST, { error: () => m.imp_at_most_values({ max: MAX_LIST }) })
 		);
 
 export const hostnameSchema = z
-	.string({ message: 'must be text' })
+	.string({ error: () => m.imp_must_be_text() })
 	.trim()
-	.min(1, { message: 'is required' })
-	.max(253, { message: 'must be at most 253 characters' })
-	.regex(HOSTNAME, {
-		message: 'use letters, digits, dots, hyphens or underscores, starting with a letter or digit'
-	});
+	.min(1, { error: () => m.imp_required() })
+	.max(253, { error: () => m.imp_at_most_characters({ max: 253 }) })
+	.regex(HOSTNAME, { error: () => m.imp_hostname_pattern() });
 
 export const statusSchema = z.enum(ITEM_STATUSES, {
-	message: `must be one of ${ITEM_STATUSES.join(', ')}`
+	error: () => m.imp_one_of({ values: ITEM_STATUSES.join(', ') })
 });
 
-export const kindSchema = z.enum(ITEM_KINDS, { message: 'must be server or service' });
+export const kindSchema = z.enum(ITEM_KINDS, { error: () => m.imp_kind() });
 
 /** One schema per editable field, by its import column name. */
 export const ITEM_FIELD_SCHEMAS = {

@@ -1,4 +1,4 @@
-import type { PendingChange, ShownChange } from '$lib/room/pending';
+import type { PendingChange, ShownChange } from '$lib/offline/pending';
 import { parseRetryAfter, retryDelay } from './retry';
 
 /**

@@ -1,7 +1,7 @@
 import { ofKind } from '$lib/events/payloads';
 import { m } from '$lib/paraglide/messages';
-import { formatDuration } from '$lib/format/duration';
-import { formatHourMinute } from '$lib/format/time';
+import { formatDuration } from '$lib/time/duration';
+import { formatHourMinute } from '$lib/time/format';
 import { MINUTE, inOccurrenceOrder, ref } from './events';
 import { impactStart, resolutionTime } from './figures';
 import type { EventRef, Figure, FigureFormat, FigureInput, FigureItem } from './types';

@@ -3,9 +3,9 @@
  * from there. Markdown, in the language of the person who creates the draft.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatDuration } from '$lib/format/duration';
+import { formatDuration } from '$lib/time/duration';
 import { clock } from './events';
-import type { KeyEvent } from './key-events';
+import { keyEventText, type KeyEvent } from './key-events';
 import type { PostmortemFigures } from './report';
 import type { SectionKey } from './sections';
 import type { FigureFormat } from './types';
@@ -15,7 +15,8 @@ export interface DraftFacts {
 	resolvedAt: string | null;
 	affected: { hostname: string; criticality: string }[];
 	figures: PostmortemFigures;
-	keyEvents: KeyEvent[];
+	/** Every note, decision, milestone, status change and pinned event (see timelineEntries). */
+	timeline: KeyEvent[];
 	/** Reasons given when steps were blocked or failed. */
 	problems: string[];
 }
@@ -47,13 +48,13 @@ function impact(facts: DraftFacts): string {
 	return lines.join('\n');
 }
 
-/** The key events in the order they happened (★ marks the pinned ones). */
+/** What was recorded, in the order it happened (★ marks the pinned events). */
 function timeline(facts: DraftFacts, format: FigureFormat): string {
-	return [...facts.keyEvents]
+	return [...facts.timeline]
 		.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.seq - b.seq)
 		.map(
 			(e) =>
-				`- **${clock(e.occurredAt, format)}** ${e.reason === 'pinned' ? '★ ' : ''}${e.text}${e.actorName ? ` (${e.actorName})` : ''}`
+				`- **${clock(e.occurredAt, format)}** ${keyEventText(e)}${e.actorName ? ` (${e.actorName})` : ''}`
 		)
 		.join('\n');
 }

@@ -1,4 +1,4 @@
-import { formatTime } from '$lib/format/time';
+import { formatTime } from '$lib/time/format';
 import type { EventRef, EventRole, FigureEvent, FigureFormat } from './types';
 
 export const MINUTE = 60_000;

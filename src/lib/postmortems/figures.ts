@@ -1,4 +1,4 @@
-import { spansYears } from '$lib/format/time';
+import { spansYears } from '$lib/time/format';
 /**
  * The post-mortem's time figures, each a pure function of what the incident recorded that
  * returns its value in minutes, a sentence saying how it was computed, and the events used.

@@ -4,8 +4,9 @@
  * `exportName(doc, 'svg')`), referenced once at the very end so it goes beside the file.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatDuration } from '$lib/format/duration';
+import { formatDuration } from '$lib/time/duration';
 import { clock } from './events';
+import { keyEventText } from './key-events';
 import type { PostmortemDocument } from './document';
 import { figureRows } from './rows';
 import {
@@ -85,7 +86,7 @@ function keyEvents(doc: PostmortemDocument): string {
 			doc.keyEvents.map((e, i) => [
 				String(i + 1),
 				clock(e.occurredAt, doc),
-				`${e.reason === 'pinned' ? '★ ' : ''}${e.text}`,
+				keyEventText(e),
 				e.actorName ?? '—'
 			])
 		)

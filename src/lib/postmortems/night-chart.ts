@@ -6,10 +6,10 @@
  */
 import { laneCount, spreadLanes } from '$lib/charts/lanes';
 import { sameLocalDay, timeAxis, type TimeTick } from '$lib/charts/time-axis';
-import { statusLabel } from '$lib/format/incident';
-import { formatHourMinute, formatTime, spansYears } from '$lib/format/time';
+import { statusLabel } from '$lib/incidents/labels';
+import { formatHourMinute, formatTime, spansYears } from '$lib/time/format';
 import { m } from '$lib/paraglide/messages';
-import { formatDuration } from '$lib/format/duration';
+import { formatDuration } from '$lib/time/duration';
 import { MINUTE } from './events';
 import type { KeyEvent } from './key-events';
 import type { StepVariance } from './slippage';

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { formatDuration } from '$lib/format/duration';
+import { formatDuration } from '$lib/time/duration';
 import type { PostmortemFigures } from './report';
 import type { EventRef, EventRole, Figure } from './types';
 

@@ -5,7 +5,7 @@
  */
 import { ofKind } from '$lib/events/payloads';
 import { m } from '$lib/paraglide/messages';
-import { formatDuration } from '$lib/format/duration';
+import { formatDuration } from '$lib/time/duration';
 import { plannedCriticalPath, plannedSchedule } from '$lib/runbooks/schedule';
 import { clock, MINUTE, minutesBetween, ref } from './events';
 import { resolutionTime } from './figures';

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { parseRetryAfter } from '$lib/offline/retry';
 import { isWithheld } from '$lib/events/payloads';
+import { m } from '$lib/paraglide/messages';
 import {
 	UNAUTHENTICATED,
 	roomName,
@@ -193,13 +194,20 @@ export class LiveConnection {
 		this.#socket.on('heartbeat', ({ streamId, latestSeq }) => {
 			for (const room of this.#rooms.values()) if (room.ref.id === streamId) room.seen(latestSeq);
 		});
-		this.#socket.on('presence:delta', ({ room, person, left }) => {
+		this.#socket.on('presence:delta', ({ room, person, left, batch }) => {
 			const live = this.#rooms.get(room);
 			if (!live) return;
-			const others = live.people.filter((p) => p.userId !== (person?.userId ?? left));
-			live.people = person
-				? [...others, person].sort((a, b) => a.name.localeCompare(b.name))
-				: others;
+			// Each person's last change in the batch wins: here (with it) or gone (null).
+			const changed: Record<string, PresencePerson | null> = {};
+			for (const change of batch ?? [{ person, left }]) {
+				if (change.person) changed[change.person.userId] = change.person;
+				else if (change.left) changed[change.left] = null;
+			}
+			const arrived = Object.values(changed).filter((p) => p !== null);
+			live.people = [
+				...live.people.filter((p) => !Object.hasOwn(changed, p.userId)),
+				...arrived
+			].sort((a, b) => a.name.localeCompare(b.name));
 		});
 		if (typeof window !== 'undefined') {
 			window.addEventListener('offline', () => (this.status = 'offline'));
@@ -242,7 +250,7 @@ export class LiveConnection {
 	#connectError(error: Error & { data?: { message?: string } }) {
 		if (error.message === UNAUTHENTICATED) {
 			this.status = 'signed-out';
-			this.message = error.data?.message ?? 'You are not signed in.';
+			this.message = error.data?.message ?? m.connection_signed_out();
 			this.#socket.close();
 			return;
 		}

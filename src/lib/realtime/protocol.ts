@@ -4,6 +4,7 @@
  */
 
 import type { DeliveredEvent, StreamKind } from '$lib/events/payloads';
+import type { Role } from '$lib/organizations/roles';
 
 export type { DeliveredEvent, StreamEvent, StreamKind } from '$lib/events/payloads';
 
@@ -19,14 +20,30 @@ export interface PresencePerson {
 	focus: string | null;
 }
 
+/** One person arrived or moved (person), or left (left: their user id). */
+export interface PresenceChange {
+	person?: PresencePerson;
+	left?: string;
+}
+
+/**
+ * What changed in a room's presence since the last delta: one change as it is, several (a
+ * room's changes are batched, one delta per room every ~100 ms) in `batch`, in order.
+ */
+export interface PresenceDelta {
+	room: string;
+	person?: PresencePerson;
+	left?: string;
+	batch?: PresenceChange[];
+}
+
 export type JoinReply =
 	{ ok: true; latestSeq: number; people: PresencePerson[] } | { ok: false; error: string };
 
 export interface ServerToClientEvents {
 	event: (event: DeliveredEvent) => void;
 	heartbeat: (beat: { streamId: string; latestSeq: number }) => void;
-	/** One person arrived or moved (person), or left (left: their user id). */
-	'presence:delta': (delta: { room: string; person?: PresencePerson; left?: string }) => void;
+	'presence:delta': (delta: PresenceDelta) => void;
 	'session-ended': (info: { reason: string }) => void;
 }
 
@@ -40,7 +57,14 @@ export interface SocketData {
 	userId: string;
 	name: string;
 	sessionId: string;
+	/** The language its refusals are written in. */
+	locale: 'en' | 'fr';
 	focus: Record<string, string | null>;
+	/**
+	 * The role this socket reads each joined room with, decided at its join and forgotten when
+	 * it leaves or when an event changes it (a role change, a removal, an incident's sharing).
+	 */
+	readers: Record<string, Role>;
 }
 
 export function roomName(room: RoomRef): string {

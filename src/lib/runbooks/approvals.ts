@@ -1,4 +1,5 @@
-import { roleAtLeast, type Role } from '$lib/roles';
+import { m } from '$lib/paraglide/messages';
+import { roleAtLeast, type Role } from '$lib/organizations/roles';
 import type { ApprovalAction } from './states';
 import type { ApprovalRequirement, ApproverRole, StepApproval, StepState } from './types';
 
@@ -55,31 +56,32 @@ export function approvalRefusal(
 ): string | null {
 	const requirement = step.requiresApproval;
 	const who = requirement ? approverWords(requirement) : '';
+	const title = step.title;
 	if (action === 'start') {
 		if (!needsApproval(step)) return null;
 		return step.approval?.state === 'pending'
-			? `“${step.title}” waits for the approval of ${who}.`
-			: `“${step.title}” needs the approval of ${who} before it can start: ask for it first.`;
+			? m.err_approval_waiting({ title, who })
+			: m.err_approval_needed_first({ title, who });
 	}
-	if (!requirement) return `“${step.title}” needs no approval.`;
+	if (!requirement) return m.err_approval_not_needed({ title });
 	if (action === 'request_approval') {
 		if (canRequestApproval(step)) return null;
-		if (step.approval?.state === 'pending') return `Approval of “${step.title}” is already asked.`;
-		if (step.approval?.state === 'approved') return `“${step.title}” is already approved.`;
-		return `“${step.title}” has started: approval is asked before a step starts.`;
+		if (step.approval?.state === 'pending') return m.err_approval_already_asked({ title });
+		if (step.approval?.state === 'approved') return m.err_approval_already_given({ title });
+		return m.err_approval_too_late({ title });
 	}
 	if (step.approval?.state === 'pending') return null;
-	return `Nobody asked to approve “${step.title}” (or it was already decided).`;
+	return m.err_approval_not_asked({ title });
 }
 
-const ARTICLES: Record<ApproverRole, string> = {
-	responder: 'a responder',
-	admin: 'an admin',
-	owner: 'an owner'
+const ARTICLES: Record<ApproverRole, (inputs: { organization: string }) => string> = {
+	responder: m.approver_responder_of,
+	admin: m.approver_admin_of,
+	owner: m.approver_owner_of
 };
 
-/** "an admin of Petit Nuage": whose approval a step waits for (server messages, in English). */
+/** "an admin of Petit Nuage": whose approval a step waits for, in the reader's language. */
 export function approverWords(requirement: ApprovalRequirement): string {
-	const who = ARTICLES[requirement.role] ?? `a ${requirement.role}`;
-	return `${who} of ${requirement.organizationName ?? 'the named organization'}`;
+	const organization = requirement.organizationName ?? m.approver_named_organization();
+	return ARTICLES[requirement.role]({ organization });
 }

@@ -28,6 +28,10 @@ export interface StepEventPayload {
 	unreadied: string[];
 	/** Set by approval actions only: the step's approval after the change. */
 	approval?: StepApproval | null;
+	/** The run's start, moved back by a step started before it (told at its true time). */
+	runStartedAt?: string;
+	/** Why the start or finish was recorded later than it happened (issue 11). */
+	backdateReason?: string | null;
 }
 
 export const RUN_STARTED = 'run.started' satisfies EventKind;
@@ -58,7 +62,7 @@ export function applyStepEvent(run: Run, event: StreamEvent): Run {
 		if (change.unreadied.includes(step.id)) return promote(step, 'pending', meta);
 		return step;
 	});
-	return { ...run, steps };
+	return { ...run, ...(change.runStartedAt ? { startedAt: change.runStartedAt } : {}), steps };
 }
 
 function patch(step: RunStep, change: StepEventPayload): RunStep {

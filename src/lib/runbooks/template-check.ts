@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { findCycle, unknownReferences } from './graph';
 import type { TemplateBody, TemplateStep } from './types';
 
@@ -37,18 +38,24 @@ export function checkTemplate(body: TemplateBody): TemplateProblem | null {
 	return null;
 }
 
-/** An English sentence for a problem (the server's error message). */
+/** A problem in words, in the reader's language (the server's error message). */
 export function describeProblem(problem: TemplateProblem): string {
 	switch (problem.kind) {
 		case 'duplicate_key':
-			return `Two steps share the key "${problem.key}": ${problem.titles.map(quote).join(' and ')}.`;
+			return m.err_template_duplicate_key({
+				key: problem.key,
+				titles: problem.titles.map(quote).join(m.err_template_and())
+			});
 		case 'unknown_dependency':
-			return `${quote(problem.title)} depends on "${problem.missing}", which is not a step of this template.`;
+			return m.err_template_unknown_dependency({
+				title: quote(problem.title),
+				missing: problem.missing
+			});
 		case 'cycle': {
 			const loop = [...problem.titles, problem.titles[0] ?? ''].map(quote).join(' → ');
 			return problem.titles.length === 1
-				? `${quote(problem.titles[0] ?? '')} cannot depend on itself.`
-				: `These steps depend on each other in a circle: ${loop}. Remove one of these dependencies.`;
+				? m.err_template_self_dependency({ title: quote(problem.titles[0] ?? '') })
+				: m.err_template_cycle({ loop });
 		}
 	}
 }

@@ -11,7 +11,7 @@ import { setRealtimeCounts } from './metrics/registry';
 import { migrateQueue, startWorker, stopWorker } from './queue/queue';
 import { CRONTAB, TASKS } from './queue/tasks';
 import { processGlobal } from './process-global';
-import { attachRealtime } from './realtime/server';
+import { attachRealtime, closeRealtime } from './realtime/server';
 import { syncInstanceProvider } from './sso/instance';
 import type { NightshiftServer } from './realtime/types';
 
@@ -93,7 +93,7 @@ async function start(dev: boolean) {
 	registry[SHUTDOWN] = async () => {
 		metricsServer?.close();
 		await stopWorker().catch(() => undefined);
-		await io?.close().catch(() => undefined);
+		if (io) await closeRealtime(io).catch(() => undefined);
 		await disconnect();
 		await stopDatabase();
 	};

@@ -1,3 +1,7 @@
+import { m } from '$lib/paraglide/messages';
+
+type Locale = 'en' | 'fr';
+
 /**
  * Text that PostgreSQL cannot store: a NUL (refused in `text` and `jsonb`) or a lone UTF-16
  * surrogate (refused in `jsonb`, and garbled everywhere else). Input carrying either is
@@ -10,9 +14,9 @@ export function isStorableText(value: string): boolean {
 }
 
 /** What is wrong with a string, in words; null when nothing is. */
-export function unstorableReason(value: string): string | null {
-	if (value.includes('\0')) return 'contains a NUL character (\\u0000)';
-	if (!value.isWellFormed()) return 'contains a lone UTF-16 surrogate (half of a character)';
+export function unstorableReason(value: string, locale?: Locale): string | null {
+	if (value.includes('\0')) return m.err_contains_nul({}, { locale });
+	if (!value.isWellFormed()) return m.err_contains_lone_surrogate({}, { locale });
 	return null;
 }
 
@@ -23,26 +27,30 @@ export function unstorableReason(value: string): string | null {
 export function findUnstorable(
 	value: unknown,
 	path = '',
-	depth = 0
+	depth = 0,
+	locale?: Locale
 ): { path: string; reason: string } | null {
 	if (typeof value === 'string') {
-		const reason = unstorableReason(value);
-		return reason ? { path: path || 'the value', reason } : null;
+		const reason = unstorableReason(value, locale);
+		return reason ? { path: path || m.err_unstorable_the_value({}, { locale }), reason } : null;
 	}
 	// Deeper than any input we take: the parser or the schema refuses it anyway.
 	if (depth > 64 || typeof value !== 'object' || value === null) return null;
 	if (Array.isArray(value)) {
 		for (const [index, item] of value.entries()) {
-			const found = findUnstorable(item, `${path}[${index}]`, depth + 1);
+			const found = findUnstorable(item, `${path}[${index}]`, depth + 1, locale);
 			if (found) return found;
 		}
 		return null;
 	}
 	for (const [key, item] of Object.entries(value)) {
 		const here = path ? `${path}.${key}` : key;
-		const keyReason = unstorableReason(key);
-		if (keyReason) return { path: `a field name in ${path || 'the body'}`, reason: keyReason };
-		const found = findUnstorable(item, here, depth + 1);
+		const keyReason = unstorableReason(key, locale);
+		if (keyReason) {
+			const where = path || m.err_unstorable_the_body({}, { locale });
+			return { path: m.err_unstorable_field_name_in({ where }, { locale }), reason: keyReason };
+		}
+		const found = findUnstorable(item, here, depth + 1, locale);
 		if (found) return found;
 	}
 	return null;

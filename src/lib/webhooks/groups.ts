@@ -79,6 +79,7 @@ export const KIND_GROUPS = {
 	'step.approval_refused': 'runbook',
 	'postmortem.created': 'postmortem',
 	'postmortem.section_saved': null,
+	'postmortem.refreshed': null,
 	'postmortem.status_changed': 'postmortem',
 	'action_item.added': 'postmortem',
 	'action_item.updated': 'postmortem',

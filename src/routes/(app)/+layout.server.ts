@@ -1,11 +1,11 @@
-import { redirect } from '@sveltejs/kit';
 import { listOrganizationsOfUser } from '$lib/server/organizations/queries';
-import { clockOf, CLOCK_COOKIE } from '$lib/format/zone';
-import { themeOf, THEME_COOKIE } from '$lib/theme';
+import { clockOf, CLOCK_COOKIE } from '$lib/time/zone';
+import { themeOf, THEME_COOKIE } from '$lib/theme/theme';
 import type { LayoutServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: LayoutServerLoad = async ({ locals, url, cookies }) => {
-	if (!locals.user) redirect(303, `/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
+	requireUser(locals, url);
 	return {
 		organizations: await listOrganizationsOfUser(locals.user.id),
 		theme: themeOf(cookies.get(THEME_COOKIE)),

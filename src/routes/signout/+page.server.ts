@@ -5,6 +5,7 @@ import { endSocketsOfSessions } from '$lib/server/realtime/control';
 import { providerSignOutUrl, SSO_LOGOUT_COOKIE } from '$lib/server/sso/sign-in';
 import { signOutEverywhere } from '$lib/server/users/account';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
@@ -15,7 +16,7 @@ export const actions: Actions = {
 		if (locals.session) {
 			atProvider = await providerSignOutUrl(locals.session.id, url.origin);
 			await invalidateSession(locals.session.id);
-			endSocketsOfSessions([locals.session.id], 'You signed out.');
+			endSocketsOfSessions([locals.session.id], m.sock_signed_out());
 			await recordAuthEvent('sign_out', {
 				userId: locals.session.userId,
 				address: getClientAddress()

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { safeNext } from '$lib/server/auth/redirect';
-import { THEME_COOKIE, themeOf } from '$lib/theme';
+import { THEME_COOKIE, themeOf } from '$lib/theme/theme';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

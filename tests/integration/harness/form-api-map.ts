@@ -124,6 +124,10 @@ export const FORM_API: Record<string, Counterpart> = {
 		api: 'POST /api/v1/incidents/[id=uuid]/postmortem/sections',
 		command: 'saveSection'
 	},
+	'action /(app)/incidents/[id=uuid]/postmortem refresh': {
+		api: 'POST /api/v1/incidents/[id=uuid]/postmortem/refresh',
+		command: 'refreshPostmortem'
+	},
 	'action /(app)/incidents/[id=uuid]/postmortem move': {
 		api: 'POST /api/v1/incidents/[id=uuid]/postmortem/status',
 		command: 'movePostmortem'

@@ -131,6 +131,13 @@ export const API_SAMPLES: Record<string, Sample> = {
 	'POST /api/v1/incidents/[id=uuid]/postmortem/sections': like(
 		'action /(app)/incidents/[id=uuid]/postmortem section'
 	),
+	'GET /api/v1/incidents/[id=uuid]/postmortem/refresh': async (ctx) => {
+		const spec = await (SAMPLES['view /(app)/incidents/[id=uuid]/postmortem'] as Sample)(ctx);
+		return { params: spec.params };
+	},
+	'POST /api/v1/incidents/[id=uuid]/postmortem/refresh': like(
+		'action /(app)/incidents/[id=uuid]/postmortem refresh'
+	),
 	'POST /api/v1/incidents/[id=uuid]/postmortem/status': like(
 		'action /(app)/incidents/[id=uuid]/postmortem move'
 	),

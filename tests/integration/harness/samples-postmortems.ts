@@ -79,6 +79,10 @@ export const POSTMORTEM_SAMPLES: Record<string, Sample> = {
 			form: { key: 'summary', body: 'The shop was down.', baseVersion: await sectionVersion(id) }
 		};
 	},
+	'action /(app)/incidents/[id=uuid]/postmortem refresh': async (ctx) => ({
+		params: { id: await resolved(ctx, true) },
+		form: {}
+	}),
 	'action /(app)/incidents/[id=uuid]/postmortem move': async (ctx) => ({
 		params: { id: await resolved(ctx, true) },
 		form: { to: 'in_review' }

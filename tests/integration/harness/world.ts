@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { roleAtLeast, ROLES, type Role } from '../../../src/lib/roles';
+import { roleAtLeast, ROLES, type Role } from '../../../src/lib/organizations/roles';
 import type { Actor } from '../../../src/lib/server/access/actor';
 import { createApiToken } from '../../../src/lib/server/access/api-tokens';
 import { createSession } from '../../../src/lib/server/auth/session';

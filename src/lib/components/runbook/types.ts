@@ -1,4 +1,5 @@
 import type { StepAction } from '$lib/runbooks/states';
+import type { EarlierValues } from '$lib/components/earlier';
 
 /**
  * One step command as the panel's forms send it: the same fields as the JSON API
@@ -11,6 +12,8 @@ export interface StepCommand {
 	reason?: string;
 	assigneeId?: string | null;
 	note?: string;
+	/** A start or finish told at its true time (wall clock, converted when sent). */
+	earlier?: EarlierValues;
 }
 
 export interface Assignable {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { fromWallClock } from '$lib/format/zoned';
-import { roleAtLeast, type Role } from '$lib/roles';
+import { fromWallClock } from '$lib/time/zoned';
+import { roleAtLeast, roleLabel, type Role } from '$lib/organizations/roles';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import { db, type Db } from '../db/db';
+import { m } from '$lib/paraglide/messages';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { parse, uuid } from '../validation';
@@ -13,31 +14,30 @@ import { authorize } from './authorize';
 /** What a token may be given: never owner (members, roles and the organization stay human). */
 export const TOKEN_ROLES = ['viewer', 'responder', 'admin'] as const;
 export const TOKEN_PREFIX = 'nst_';
-const EXPIRY_MESSAGE =
-	'Give the expiry as a date (YYYY-MM-DD) or an ISO 8601 time with its offset, or leave it empty.';
+const EXPIRY_MESSAGE = () => m.val_token_expiry();
 /** last_used_at is written at most this often per token, not on every call. */
 const LAST_USED_PRECISION_MS = 60_000;
 
 export const tokenInput = z.object({
 	name: z
-		.string({ message: 'Name the token (what will use it).' })
+		.string({ error: () => m.val_token_name_required() })
 		.trim()
-		.min(1, { message: 'Name the token (what will use it).' })
-		.max(80, { message: 'Use at most 80 characters for the token name.' }),
+		.min(1, { error: () => m.val_token_name_required() })
+		.max(80, { error: () => m.val_token_name_long() }),
 	role: z.enum(TOKEN_ROLES, {
-		message: 'Choose a role for the token: viewer, responder or admin.'
+		error: () => m.val_token_role()
 	}),
 	/**
 	 * Optional. A calendar date (YYYY-MM-DD: the token works through that day, in its creator's
 	 * time zone) or an ISO 8601 instant with its offset; empty or null: it never expires.
 	 */
 	expiresAt: z
-		.string({ message: EXPIRY_MESSAGE })
+		.string({ error: EXPIRY_MESSAGE })
 		.trim()
 		.nullable()
 		.optional()
 		.refine((v) => !v || ISO_DATE.safeParse(v).success || ISO_INSTANT.safeParse(v).success, {
-			message: EXPIRY_MESSAGE
+			error: EXPIRY_MESSAGE
 		})
 });
 const ISO_DATE = z.iso.date();
@@ -71,19 +71,19 @@ export async function createApiToken(
 	const outcome = await runCommand(context, async (tx, emit) => {
 		const creator = await authorize(context.actor, organizationId, 'token.manage', tx);
 		if (!roleAtLeast(creator.role, data.role)) {
-			throw new AppError('forbidden', `You are ${creator.role}: a token cannot have more rights.`);
+			throw new AppError('forbidden', m.err_token_more_rights({ role: roleLabel(creator.role) }));
 		}
 		const expiresAt = data.expiresAt
 			? expiryInstant(data.expiresAt, await timezoneOf(tx, context.actor.userId))
 			: null;
 		if (expiresAt && expiresAt.getTime() <= Date.now()) {
-			throw new AppError('invalid', 'Choose an expiry in the future.', {
-				expiresAt: 'Choose an expiry in the future.'
+			throw new AppError('invalid', m.err_token_expiry_past(), {
+				expiresAt: m.err_token_expiry_past()
 			});
 		}
 		if (expiresAt && expiresAt.getTime() > Date.now() + MAX_TOKEN_LIFETIME_DAYS * 86_400_000) {
-			throw new AppError('invalid', 'A token can be given at most five years.', {
-				expiresAt: 'A token can be given at most five years.'
+			throw new AppError('invalid', m.err_token_expiry_far(), {
+				expiresAt: m.err_token_expiry_far()
 			});
 		}
 		const tokenId = randomUUID();
@@ -125,7 +125,7 @@ export async function revokeApiToken(
 			update api_tokens set revoked_at = now(), revoked_by = ${context.actor.userId}
 			where id = ${tokenId} and organization_id = ${organizationId} and revoked_at is null
 			returning name, role`;
-		if (!row) throw new AppError('not_found', 'This token is already revoked or unknown.');
+		if (!row) throw new AppError('not_found', m.err_token_unknown());
 		await emit({
 			streamId: organizationId,
 			kind: 'token.revoked',
@@ -185,6 +185,7 @@ async function timezoneOf(sql: Db, userId: string): Promise<string> {
 export async function resolveApiToken(
 	secret: string,
 	address: string | null,
+	locale?: 'en' | 'fr',
 	sql: Db = db()
 ): Promise<TokenActor | null> {
 	if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
@@ -198,10 +199,7 @@ export async function resolveApiToken(
 	if (!row) return null;
 	if (row.expired && row.expiresAt) {
 		const when = `${row.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-		throw new AppError(
-			'unauthenticated',
-			`This API token expired on ${when}: create a new one on the organization's API tokens page.`
-		);
+		throw new AppError('unauthenticated', m.err_api_token_expired({ when }, { locale }));
 	}
 	if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
 		await sql`

@@ -1,4 +1,4 @@
-import { roleAtLeast, roleLabel, type Role } from '$lib/roles';
+import { roleAtLeast, roleLabel, type Role } from '$lib/organizations/roles';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
 import { isUuid } from '../validation';

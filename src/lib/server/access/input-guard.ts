@@ -1,6 +1,8 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { findUnstorable, unstorableReason } from '$lib/text/storable';
+import { m } from '$lib/paraglide/messages';
 import { isApi } from './request-guards';
+import { requestLocale } from './request-locale';
 
 /**
  * Refuses, before any route sees it, a request whose input PostgreSQL could not store: a NUL
@@ -10,18 +12,21 @@ import { isApi } from './request-guards';
  */
 
 type Event = Pick<RequestEvent, 'request' | 'url'>;
+type Locale = ReturnType<typeof requestLocale>;
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function refuseUnstorableInput(event: Event): Promise<Response | null> {
-	const problem = findInUrl(event.url) ?? (await findInBody(event.request));
-	return problem ? refusal(event, problem) : null;
+	// Read before paraglide's middleware: the reader's language from the cookie or the browser.
+	const locale = requestLocale(event.request);
+	const problem = findInUrl(event.url, locale) ?? (await findInBody(event.request, locale));
+	return problem ? refusal(event, problem, locale) : null;
 }
 
-function findInUrl(url: URL): string | null {
+function findInUrl(url: URL, locale: Locale): string | null {
 	for (const [key, value] of url.searchParams) {
-		const reason = unstorableReason(key) ?? unstorableReason(value);
-		if (reason) return `The query parameter “${printable(key)}” ${reason}.`;
+		const reason = unstorableReason(key, locale) ?? unstorableReason(value, locale);
+		if (reason) return m.err_unstorable_query({ name: printable(key), reason }, { locale });
 	}
 	let path: string;
 	try {
@@ -29,15 +34,20 @@ function findInUrl(url: URL): string | null {
 	} catch {
 		return null; // A malformed escape is the router's to refuse (404).
 	}
-	const reason = unstorableReason(path);
-	return reason ? `The address ${reason}.` : null;
+	const reason = unstorableReason(path, locale);
+	return reason ? m.err_unstorable_address({ reason }, { locale }) : null;
 }
 
-async function findInBody(request: Request): Promise<string | null> {
+async function findInBody(request: Request, locale: Locale): Promise<string | null> {
 	if (!WRITES.has(request.method) || request.body === null) return null;
 	const type = request.headers.get('content-type') ?? '';
 	// A JSON route reads its body whatever the content type says: every other body is read as JSON.
-	if (!type.includes('form')) return findInJsonText(await request.clone().text(), 'The body');
+	if (!type.includes('form'))
+		return findInJsonText(
+			await request.clone().text(),
+			m.err_unstorable_body({}, { locale }),
+			locale
+		);
 	let form: FormData;
 	try {
 		form = await request.clone().formData();
@@ -46,15 +56,17 @@ async function findInBody(request: Request): Promise<string | null> {
 	}
 	for (const [key, value] of form) {
 		if (typeof value === 'string') {
-			const reason = unstorableReason(key) ?? unstorableReason(value);
-			if (reason) return `The field “${printable(key)}” ${reason}.`;
+			const reason = unstorableReason(key, locale) ?? unstorableReason(value, locale);
+			if (reason) return m.err_unstorable_field({ name: printable(key), reason }, { locale });
 			// A pasted JSON import: its escapes decode to what its raw text does not show.
 			if (/^\s*[[{]/.test(value)) {
-				const problem = findInJsonText(value, `The field “${printable(key)}”`);
+				const what = m.err_unstorable_field_named({ name: printable(key) }, { locale });
+				const problem = findInJsonText(value, what, locale);
 				if (problem) return problem;
 			}
 		} else {
-			const problem = findInJsonText(await value.text(), `The file “${printable(value.name)}”`);
+			const what = m.err_unstorable_file_named({ name: printable(value.name) }, { locale });
+			const problem = findInJsonText(await value.text(), what, locale);
 			if (problem) return problem;
 		}
 	}
@@ -62,17 +74,19 @@ async function findInBody(request: Request): Promise<string | null> {
 }
 
 /** Raw NULs, and for JSON the escapes (`\u0000`, `\ud800`) that parse into them. */
-function findInJsonText(text: string, what: string): string | null {
-	const reason = unstorableReason(text);
-	if (reason) return `${what} ${reason}.`;
+function findInJsonText(text: string, what: string, locale: Locale): string | null {
+	const reason = unstorableReason(text, locale);
+	if (reason) return m.err_unstorable_in({ what, reason }, { locale });
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch {
 		return null; // Not JSON (a CSV file, or a broken body the route refuses).
 	}
-	const found = findUnstorable(parsed);
-	return found ? `${what}: ${found.path} ${found.reason}.` : null;
+	const found = findUnstorable(parsed, '', 0, locale);
+	return found
+		? m.err_unstorable_in_path({ what, path: found.path, reason: found.reason }, { locale })
+		: null;
 }
 
 /** A name as it can be shown back: the bad characters replaced. */
@@ -84,8 +98,8 @@ function printable(name: string): string {
 		.slice(0, 60);
 }
 
-function refusal(event: Event, message: string): Response {
-	const text = `${message} Remove it and send again.`;
+function refusal(event: Event, message: string, locale: Locale): Response {
+	const text = m.err_unstorable_refused({ message }, { locale });
 	if (isApi(event.url)) {
 		return Response.json(
 			{ error: { code: 'invalid', message: text, fields: {} } },

@@ -1,4 +1,4 @@
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/organizations/roles';
 
 /**
  * The one table of who may do what inside an organization: each action names the least

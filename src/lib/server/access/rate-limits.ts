@@ -72,12 +72,14 @@ export async function isOverLimit(key: string, limit: Limit, sql?: Db): Promise<
 	return row?.over ?? false;
 }
 
-/** Throws `rate_limited` with the wait when over the limit. */
-export async function assertWithinLimit(key: string, limit: Limit, what: string) {
+/** Throws `rate_limited` with the wait when over the limit, in words `refusal` gives. */
+export async function assertWithinLimit(
+	key: string,
+	limit: Limit,
+	refusal: (seconds: number) => string
+) {
 	const wait = await hit(key, limit);
-	if (wait !== null) {
-		throw new AppError('rate_limited', `Too many ${what}. Retry in ${wait} seconds.`);
-	}
+	if (wait !== null) throw new AppError('rate_limited', refusal(wait));
 }
 
 /** Deletes the windows that have ended; returns how many. Run by the queue every few minutes. */

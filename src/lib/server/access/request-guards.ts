@@ -1,7 +1,9 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { isAppError } from '../errors';
 import { resolveApiToken } from './api-tokens';
 import { hit, limits } from './rate-limits';
+import { requestLocale } from './request-locale';
 
 /**
  * The checks every request passes before a route sees it (hooks.server.ts): body size,
@@ -46,7 +48,10 @@ export function refuseOversizedBody(request: Request, url: URL): Response | null
 			? MAX_API_BODY_BYTES
 			: MAX_FORM_BODY_BYTES;
 	if (!Number.isFinite(length) || length <= limit) return null;
-	const message = `The request is too large: at most ${Math.round(limit / 1024)} KB.`;
+	const message = m.err_request_too_large(
+		{ kilobytes: Math.round(limit / 1024) },
+		{ locale: requestLocale(request) }
+	);
 	if (isApi(url)) return refusal(413, 'invalid', message);
 	return new Response(message, { status: 413, headers: { 'content-type': 'text/plain' } });
 }
@@ -69,7 +74,7 @@ export function refuseCrossOriginJson(request: Request, url: URL): Response | nu
 	return refusal(
 		403,
 		'forbidden',
-		'Cross-site request refused: send it from the app or with an API token.'
+		m.err_cross_site_refused({}, { locale: requestLocale(request) })
 	);
 }
 
@@ -83,16 +88,15 @@ export async function loadTokenActor(event: Event): Promise<Response | null> {
 	if (secret === null) return null;
 	let token: Awaited<ReturnType<typeof resolveApiToken>>;
 	try {
-		token = await resolveApiToken(secret, event.getClientAddress());
+		token = await resolveApiToken(secret, event.getClientAddress(), requestLocale(event.request));
 	} catch (error) {
 		// An expired token: 401, saying since when.
 		if (!isAppError(error)) throw error;
 		return refusal(error.status, error.code, error.message, { 'www-authenticate': 'Bearer' });
 	}
 	if (!token) {
-		return refusal(401, 'unauthenticated', 'This API token is not valid or was revoked.', {
-			'www-authenticate': 'Bearer'
-		});
+		const message = m.err_api_token_invalid({}, { locale: requestLocale(event.request) });
+		return refusal(401, 'unauthenticated', message, { 'www-authenticate': 'Bearer' });
 	}
 	event.locals.user = {
 		id: token.userId,
@@ -120,7 +124,8 @@ export async function refuseOverApiLimit(event: Event): Promise<Response | null>
 			: `address:${event.getClientAddress()}`;
 	const wait = await hit(`api:${key}`, limits().api);
 	if (wait === null) return null;
-	return refusal(429, 'rate_limited', `Too many requests. Retry in ${wait} seconds.`, {
+	const locale = requestLocale(event.request, event.locals.user?.locale);
+	return refusal(429, 'rate_limited', m.err_too_many_requests({ seconds: wait }, { locale }), {
 		'retry-after': String(wait)
 	});
 }

@@ -135,6 +135,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(app)/incidents/[id=uuid]/postmortem create': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid]/postmortem section': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid]/postmortem move': incident('incident.update'),
+	'action /(app)/incidents/[id=uuid]/postmortem refresh': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid]/postmortem addItem': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid]/postmortem changeItem': incident('incident.update'),
 	'action /(app)/incidents/[id=uuid]/postmortem removeItem': incident('incident.update'),
@@ -254,6 +255,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'POST /api/v1/incidents/[id=uuid]/postmortem': incident('incident.update'),
 	'POST /api/v1/incidents/[id=uuid]/postmortem/sections': incident('incident.update'),
 	'POST /api/v1/incidents/[id=uuid]/postmortem/status': incident('incident.update'),
+	'GET /api/v1/incidents/[id=uuid]/postmortem/refresh': incident('incident.update'),
+	'POST /api/v1/incidents/[id=uuid]/postmortem/refresh': incident('incident.update'),
 	'POST /api/v1/incidents/[id=uuid]/postmortem/action-items': incident('incident.update'),
 	// Checked on the item's incident, like the action-item list's form.
 	'PATCH /api/v1/action-items/[itemId=uuid]': {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { SEVERITIES } from '$lib/incidents';
+import { SEVERITIES } from '$lib/incidents/types';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import { hashSecret, randomSecret } from '../auth/tokens';

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { AuditEntry } from '$lib/audit';
+import type { AuditEntry } from '$lib/audit/types';
 
 export const AUDIT_CSV_COLUMNS = [
 	'time',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AUDIT_CATEGORY_NAMES, type AuditEntry, type AuditRecord } from '$lib/audit';
+import { AUDIT_CATEGORY_NAMES, type AuditEntry, type AuditRecord } from '$lib/audit/types';
 import { kindsOfCategory } from '$lib/events/traits';
-import { fromWallClock } from '$lib/format/zoned';
+import { fromWallClock } from '$lib/time/zoned';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import { db, type Db } from '../db/db';

@@ -11,7 +11,7 @@ import { parse, uuid } from '../validation';
 import { hashPassword } from './password';
 import { invalidateUserSessions } from './session';
 import { hashSecret, randomSecret } from './tokens';
-import { roleAtLeast, roleLabel } from '$lib/roles';
+import { roleAtLeast, roleLabel } from '$lib/organizations/roles';
 import { m } from '$lib/paraglide/messages';
 
 const RESET_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -121,13 +121,13 @@ export const RESET_REQUESTS_PER_HOUR = 3;
 
 export const requestInput = z.object({
 	email: z
-		.string({ message: 'Give the e-mail address of your account.' })
+		.string({ error: () => m.val_reset_email_required() })
 		.trim()
 		.toLowerCase()
-		.min(3, { message: 'Give the e-mail address of your account.' })
-		.max(320, { message: 'Use at most 320 characters for the address.' })
+		.min(3, { error: () => m.val_reset_email_required() })
+		.max(320, { error: () => m.val_reset_email_long() })
 		.refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), {
-			message: 'Give an e-mail address, like claire@example.com.'
+			error: () => m.val_reset_email_invalid()
 		})
 });
 
@@ -139,10 +139,7 @@ export const requestInput = z.object({
 export async function requestPasswordReset(input: unknown, address?: string) {
 	const { email } = parse(requestInput, input);
 	if (!smtpSettings()) {
-		throw new AppError(
-			'conflict',
-			'This server sends no e-mail (SMTP is not configured): ask an admin of your organization for a reset link.'
-		);
+		throw new AppError('conflict', m.err_reset_no_smtp());
 	}
 	const [user] = await db()<{ id: string; display_name: string; locale: string; email: string }[]>`
 		select id, display_name, locale, email from users

@@ -2,6 +2,8 @@ import { authorize } from '../access/authorize';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
+import { checkTrueTime, readBounds } from '../milestones/true-time';
+import { isBackdated } from '../timeline/schemas';
 import { parse, uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 import { findContact, findIncidentContact } from './queries';
@@ -95,6 +97,8 @@ export async function logCall(context: CommandContext, incidentId: string, input
 		await authorizeIncident(context.actor, incidentId, 'contacts.log_call', tx);
 		const contact = await findIncidentContact(incidentId, context.actor.userId, data.contactId, tx);
 		if (!contact) throw new AppError('not_found', m.err_contact_not_visible());
+		if (data.calledAt)
+			checkTrueTime(await readBounds(tx, incidentId), data.calledAt, 'fact', 'calledAt');
 		const event = await emit({
 			streamId: incidentId,
 			kind: 'contact.called',
@@ -106,7 +110,8 @@ export async function logCall(context: CommandContext, incidentId: string, input
 				provider: contact.providerName,
 				escalationLevel: contact.escalationLevel,
 				phone: data.phone ?? null,
-				outcome: data.outcome
+				outcome: data.outcome,
+				...(isBackdated(data.calledAt) ? { backdateReason: data.backdateReason || null } : {})
 			}
 		});
 		return { seq: event.seq };

@@ -1,4 +1,4 @@
-import type { Contact, IncidentContact } from '$lib/contacts';
+import type { Contact, IncidentContact } from '$lib/contacts/types';
 import { db, type Db } from '../db/db';
 
 export type { Contact };

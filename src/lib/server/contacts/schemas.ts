@@ -72,7 +72,13 @@ export const logCallInput = z.object({
 		.min(1, { error: () => m.val_call_outcome() })
 		.max(1000, { error: () => m.val_call_outcome_long() }),
 	phone: z.string().trim().max(40).optional(),
-	calledAt: z.preprocess((v) => (v === '' ? undefined : v), pastInstant.optional())
+	calledAt: z.preprocess((v) => (v === '' ? undefined : v), pastInstant.optional()),
+	/** Why the call is logged later than it was made (kept on the timeline when back-dated). */
+	backdateReason: z
+		.string()
+		.trim()
+		.max(500, { error: () => m.val_reason_too_long({ max: 500 }) })
+		.default('')
 });
 
 export const shareContactInput = z.object({

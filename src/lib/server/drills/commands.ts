@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '$lib/incidents';
+import { SEVERITIES } from '$lib/incidents/types';
 import { expandTemplate } from '$lib/runbooks/expansion';
 import type { TemplateBody } from '$lib/runbooks/types';
 import type { Actor } from '../access/actor';
@@ -46,9 +46,9 @@ export async function startDrill(
 	const { result } = await runCommand(context, async (tx, emit) => {
 		const template = await checkDrill(tx, actor, organizationId, templateId, data.invite);
 		const declaration = parse(declareInput, {
-			title: data.title || `Drill: ${template.name}`,
+			title: data.title || m.drill_default_title({ name: template.name }),
 			severity: data.severity,
-			summary: `Rehearsal of “${template.name}”. Not a real incident.`,
+			summary: m.drill_summary({ name: template.name }),
 			mode: 'drill',
 			timezone: data.timezone
 		});

@@ -1,6 +1,6 @@
 import type { DeliveredEvent, StreamEvent, StreamKind } from '$lib/events/payloads';
 import { EVENT_TRAITS, isEventKind } from '$lib/events/traits';
-import { roleAtLeast, type Role } from '$lib/roles';
+import { roleAtLeast, type Role } from '$lib/organizations/roles';
 import { findMembership } from '../access/authorize';
 import { db, type Db } from '../db/db';
 import { findIncidentAccess } from '../incidents/access';

@@ -1,4 +1,4 @@
-import { roleAtLeast, roleLabel, ROLES, type Role } from '$lib/roles';
+import { roleAtLeast, roleLabel, ROLES, type Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { PERMISSIONS, type Permission } from '../access/permissions';
 import { db, type Db } from '../db/db';

@@ -4,11 +4,12 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { parse } from '../validation';
 import { authorizeIncident } from './access';
+import { m } from '$lib/paraglide/messages';
 
 export const chatInput = z.object({
 	enabled: z
 		.union([z.boolean(), z.enum(['true', 'false', 'on', ''])], {
-			message: 'Say whether updates are posted to the channel: true or false.'
+			error: () => m.val_chat_enabled()
 		})
 		.transform((v) => v === true || v === 'true' || v === 'on')
 });
@@ -23,8 +24,7 @@ export async function setChatUpdates(context: CommandContext, incidentId: string
 		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
 		const [row] = await tx<{ chat_updates: boolean }[]>`
 			select chat_updates from incidents where id = ${incidentId} for update`;
-		if (!row)
-			throw new AppError('not_found', 'This incident does not exist or you may not see it.');
+		if (!row) throw new AppError('not_found', m.err_incident_not_found());
 		const changed = row.chat_updates !== enabled;
 		if (changed) {
 			await tx`update incidents set chat_updates = ${enabled} where id = ${incidentId}`;

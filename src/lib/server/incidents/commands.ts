@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canChangeStatus, type IncidentStatus } from '$lib/incidents';
+import { canChangeStatus, type IncidentStatus } from '$lib/incidents/types';
 import { STATUS_MILESTONES, type Milestone } from '$lib/milestones/model';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
@@ -13,7 +13,7 @@ import { parse } from '../validation';
 import { authorizeIncident } from './access';
 import { commanderInput, declareInput, statusInput, type DeclareInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
-import { statusLabel } from '$lib/format/incident';
+import { statusLabel } from '$lib/incidents/labels';
 
 /** Declares an incident for an organization; the declarer is its first commander. */
 export async function declareIncident(

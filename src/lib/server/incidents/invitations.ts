@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { OrganizationKind } from '$lib/roles';
+import type { OrganizationKind } from '$lib/organizations/roles';
 import { z } from 'zod';
 import { authorize } from '../access/authorize';
 import { hit, isOverLimit, limits } from '../access/rate-limits';
@@ -30,7 +30,7 @@ export const inviteInput = z
 		code: optionalText
 	})
 	.refine((v) => v.organizationId !== undefined || v.code !== undefined, {
-		message: 'Choose an organization you work with, or type its invitation code.',
+		error: () => m.val_invite_partner(),
 		path: ['code']
 	});
 

@@ -1,4 +1,4 @@
-import type { IncidentMode, IncidentStatus, Severity } from '$lib/incidents';
+import type { IncidentMode, IncidentStatus, Severity } from '$lib/incidents/types';
 import { db, type Db } from '../db/db';
 import type { IncidentFilters } from './schemas';
 

@@ -1,5 +1,5 @@
 import { chatChannels } from './chat';
-import { roleAtLeast } from '$lib/roles';
+import { roleAtLeast } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { listIncidentContacts } from '../contacts/queries';
 import { AppError, isAppError } from '../errors';
@@ -9,10 +9,10 @@ import { listIncidentItems } from '../inventory/links';
 import { readMilestones } from '../milestones/commands';
 import { readRun } from '../runbooks/runs';
 import { listTemplates } from '../runbooks/template-queries';
-import { NO_FILTER, TIMELINE_PAGE_SIZE } from '$lib/room/timeline-page';
+import { NO_FILTER, TIMELINE_PAGE_SIZE } from '$lib/timeline/page';
 import { listTimelineActors, readTimelinePage, type TimelineRequest } from '../timeline/paging';
 import { findIncidentAccess } from './access';
-import { readSharing } from './room-access';
+import { readSharing } from './read-sharing';
 import { listIncidentPeople, readIncident } from './queries';
 import { m } from '$lib/paraglide/messages';
 

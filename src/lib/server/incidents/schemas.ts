@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INCIDENT_MODES, INCIDENT_STATUSES, SEVERITIES } from '$lib/incidents';
+import { INCIDENT_MODES, INCIDENT_STATUSES, SEVERITIES } from '$lib/incidents/types';
 import { uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 

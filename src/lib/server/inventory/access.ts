@@ -1,4 +1,4 @@
-import { roleAtLeast, roleLabel, ROLES, type Role } from '$lib/roles';
+import { roleAtLeast, roleLabel, ROLES, type Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { authorize, findMembership } from '../access/authorize';
 import { PERMISSIONS, type Permission } from '../access/permissions';

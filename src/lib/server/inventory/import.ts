@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { formatImportError, type ImportError } from '$lib/inventory/import-parse';
 import { planImport, type ExistingItem, type ImportRow } from '$lib/inventory/import-plan';
 import type { ItemStatus } from '$lib/inventory/model';
@@ -17,10 +18,9 @@ export class ImportRefused extends AppError {
 
 	constructor(errors: readonly ImportError[]) {
 		const lines = errors.map(formatImportError);
-		const count = lines.length === 1 ? '1 error' : `${lines.length} errors`;
 		super(
 			'invalid',
-			`Nothing was imported: the file has ${count}.`,
+			m.imp_nothing_imported({ count: lines.length }),
 			Object.fromEntries(lines.map((line, index) => [`error${index + 1}`, line]))
 		);
 		this.errors = lines;

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { COLUMN_TARGETS, type ColumnTarget } from '$lib/inventory/import-mapping';
 import { ITEM_FIELD_SCHEMAS, itemFieldsSchema, statusSchema } from '$lib/inventory/model';
+import { laterInstant } from '../incidents/schemas';
 import { uuid } from '../validation';
+import { m } from '$lib/paraglide/messages';
 
 /** An empty form field means "none": forms send "" where the API sends nothing. */
 const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 const version = z.coerce
-	.number({ message: 'must be the version number you read' })
+	.number({ error: () => m.imp_version() })
 	.int()
-	.positive({ message: 'must be the version number you read' });
+	.positive({ error: () => m.imp_version() });
 
 const itemInput = itemFieldsSchema.extend({
 	dependsOn: ITEM_FIELD_SCHEMAS.depends_on.default([]),
@@ -33,12 +35,14 @@ export const statusInput = z.object({
 	reason: z.preprocess(
 		emptyAsUndefined,
 		z
-			.string({ message: 'must be text' })
+			.string({ error: () => m.imp_must_be_text() })
 			.trim()
-			.max(500, { message: 'must be at most 500 characters' })
+			.max(500, { error: () => m.imp_at_most_characters({ max: 500 }) })
 			.optional()
 	),
-	version: z.preprocess(emptyAsUndefined, version.optional())
+	version: z.preprocess(emptyAsUndefined, version.optional()),
+	/** When the status really changed (default: now); an earlier time is kept with the reason. */
+	occurredAt: laterInstant
 });
 
 /** A mapping as the API and the mapping step send it: column → field, status value → status. */
@@ -49,7 +53,7 @@ export const mappingInput = z.object({
 			z.custom<ColumnTarget>(
 				(value) =>
 					typeof value === 'string' && (COLUMN_TARGETS as readonly string[]).includes(value),
-				{ message: `must be one of ${COLUMN_TARGETS.join(', ')}` }
+				{ error: () => m.imp_one_of({ values: COLUMN_TARGETS.join(', ') }) }
 			)
 		)
 		.default({}),
@@ -57,7 +61,7 @@ export const mappingInput = z.object({
 });
 
 export const importInput = z.object({
-	text: z.string({ message: 'Paste the CSV or JSON, or choose a file.' }),
+	text: z.string({ error: () => m.val_import_text_required() }),
 	format: z.preprocess(emptyAsUndefined, z.enum(['csv', 'json']).optional()),
 	/** How the file's columns and values map; "saved": the organization's saved mapping. */
 	mapping: z.union([z.literal('saved'), mappingInput]).optional(),

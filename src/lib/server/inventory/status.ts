@@ -4,6 +4,8 @@ import { statusLabel } from '$lib/inventory/labels';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Emit } from '../events/command';
+import { checkTrueTime, readBounds } from '../milestones/true-time';
+import { isBackdated } from '../timeline/schemas';
 import { parse } from '../validation';
 import { authorizeStatusChange } from './access';
 import { listOpenIncidentsOf, type InventoryItem } from './queries';
@@ -24,25 +26,50 @@ export async function setItemStatus(context: CommandContext, itemId: string, inp
 		if (data.version !== undefined && data.version !== item.version) {
 			await assertStatusUnchangedSince(tx, item, data.version);
 		}
-		const version = await applyItemStatus(tx, emit, item, data.status, data.reason);
+		const at = data.occurredAt
+			? { occurredAt: data.occurredAt, backdated: isBackdated(data.occurredAt) }
+			: undefined;
+		if (at) await checkItemStatusTime(tx, item, at.occurredAt);
+		const version = await applyItemStatus(tx, emit, item, data.status, data.reason, at);
 		return { itemId, status: data.status, version, changed: true };
 	});
 }
 
 /**
+ * A status change told at its true time: not before the item's last change (its status would
+ * no longer be the latest) nor before the first fact of an open incident it is recorded on.
+ * Refused, nothing written.
+ */
+async function checkItemStatusTime(tx: Tx, item: InventoryItem, at: Date) {
+	if (item.statusChangedAt && at < item.statusChangedAt) {
+		const message = m.err_item_status_before_last({
+			at: at.toISOString(),
+			hostname: item.hostname,
+			last: item.statusChangedAt.toISOString()
+		});
+		throw new AppError('invalid', message, { occurredAt: message });
+	}
+	for (const incident of await listOpenIncidentsOf(item.id, tx))
+		checkTrueTime(await readBounds(tx, incident.id), at, 'fact');
+}
+
+/**
  * Writes an item's new status and its events (on the organization's stream and the timeline of
  * every open incident it is linked to) inside the caller's transaction; the item is locked.
+ * `at` is the true time of a change told afterwards (with `reason` as why, when back-dated).
  */
 export async function applyItemStatus(
 	tx: Tx,
 	emit: Emit,
 	item: InventoryItem,
 	status: ItemStatus,
-	reason?: string
+	reason?: string,
+	at?: { occurredAt: Date; backdated: boolean }
 ): Promise<number> {
 	const [row] = await tx<{ version: number }[]>`
 		update inventory_items
-		set status = ${status}, status_changed_at = now(), version = version + 1
+		set status = ${status}, status_changed_at = ${at ? tx`${at.occurredAt}::timestamptz` : tx`now()`},
+			version = version + 1
 		where id = ${item.id}
 		returning version`;
 	const version = row?.version ?? item.version + 1;
@@ -52,10 +79,17 @@ export async function applyItemStatus(
 		from: item.status,
 		to: status,
 		...(reason ? { reason } : {}),
-		version
+		version,
+		...(at?.backdated ? { backdateReason: reason || null } : {})
 	};
-	await emit({ streamId: item.organizationId, kind: 'inventory.status_changed', payload: change });
-	await recordOnIncidents(tx, emit, change);
+	const occurredAt = at?.occurredAt;
+	await emit({
+		streamId: item.organizationId,
+		kind: 'inventory.status_changed',
+		occurredAt,
+		payload: change
+	});
+	await recordOnIncidents(tx, emit, change, occurredAt);
 	return version;
 }
 
@@ -100,9 +134,15 @@ async function onlyEventsExplain(tx: Tx, item: InventoryItem, version: number) {
 export async function recordOnIncidents(
 	tx: Tx,
 	emit: Emit,
-	change: StatusChangedPayload
+	change: StatusChangedPayload,
+	occurredAt?: Date
 ): Promise<void> {
 	for (const incident of await listOpenIncidentsOf(change.itemId, tx)) {
-		await emit({ streamId: incident.id, kind: 'inventory.status_changed', payload: change });
+		await emit({
+			streamId: incident.id,
+			kind: 'inventory.status_changed',
+			occurredAt,
+			payload: change
+		});
 	}
 }

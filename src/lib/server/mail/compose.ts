@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/organizations/roles';
 import type { Db } from '../db/db';
 import { queueMail } from './outbox';
 import { publicOrigin } from './settings';

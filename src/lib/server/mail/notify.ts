@@ -1,6 +1,6 @@
 import type { StreamEvent } from '$lib/events/payloads';
 import type { ApprovalRequirement } from '$lib/runbooks/types';
-import { ROLES, roleAtLeast } from '$lib/roles';
+import { ROLES, roleAtLeast } from '$lib/organizations/roles';
 import type { Db } from '../db/db';
 import type { IncidentInfo } from '../webhooks/fanout';
 import {

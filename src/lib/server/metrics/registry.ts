@@ -10,89 +10,82 @@ import { processGlobal } from '../process-global';
 function build() {
 	const registry = new client.Registry();
 	client.collectDefaultMetrics({ register: registry, prefix: 'nightshift_node_' });
-	const buckets = [60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 57_600, 86_400];
-	const metrics = {
+	const registers = [registry];
+	const counter = <L extends string = string>(name: string, help: string, labelNames: L[] = []) =>
+		new client.Counter<L>({ name, help, labelNames, registers });
+	const gauge = <L extends string = string>(name: string, help: string, labelNames: L[] = []) =>
+		new client.Gauge<L>({ name, help, labelNames, registers });
+	const histogram = <L extends string = string>(
+		name: string,
+		help: string,
+		buckets: number[],
+		labelNames: L[] = []
+	) => new client.Histogram<L>({ name, help, buckets, labelNames, registers });
+	const durations = [60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 57_600, 86_400];
+	return {
 		registry,
-		incidents: new client.Gauge({
-			name: 'nightshift_incidents',
-			help: 'Incidents by status and severity (drills excluded).',
-			labelNames: ['status', 'severity'] as const,
-			registers: [registry]
-		}),
-		timeToAcknowledge: new client.Histogram({
-			name: 'nightshift_time_to_acknowledge_seconds',
-			help: 'From detection to declaration, per real incident of the last 90 days (drills excluded).',
-			buckets,
-			registers: [registry]
-		}),
-		timeToRecover: new client.Histogram({
-			name: 'nightshift_time_to_recover_seconds',
-			help: 'From detection to resolution, per resolved real incident of the last 90 days (drills excluded).',
-			buckets,
-			registers: [registry]
-		}),
-		alertsReceived: new client.Counter({
-			name: 'nightshift_alerts_received_total',
-			help: 'Alerts received from monitoring integrations.',
-			registers: [registry]
-		}),
-		alertsDeduplicated: new client.Counter({
-			name: 'nightshift_alerts_deduplicated_total',
-			help: 'Alerts folded into an alert already known (same fingerprint).',
-			registers: [registry]
-		}),
-		commandDuration: new client.Histogram({
-			name: 'nightshift_command_duration_seconds',
-			help: 'Writes (form actions and API calls), by command.',
-			labelNames: ['command'] as const,
-			buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-			registers: [registry]
-		}),
-		commandErrors: new client.Counter({
-			name: 'nightshift_command_errors_total',
-			help: 'Writes answered with an error, by command and status class (4xx, 5xx).',
-			labelNames: ['command', 'class'] as const,
-			registers: [registry]
-		}),
-		publishLag: new client.Histogram({
-			name: 'nightshift_publish_lag_seconds',
-			help: 'From an event being recorded to its publish to the live room.',
-			buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 5],
-			registers: [registry]
-		}),
-		sockets: new client.Gauge({
-			name: 'nightshift_sockets',
-			help: 'Live sockets connected to this node.',
-			registers: [registry]
-		}),
-		rooms: new client.Gauge({
-			name: 'nightshift_rooms',
-			help: 'Live rooms (incident and organization streams) with a socket on this node.',
-			registers: [registry]
-		}),
-		resyncs: new client.Counter({
-			name: 'nightshift_resyncs_total',
-			help: 'Catch-up reads of a stream after a gap or a reconnection.',
-			registers: [registry]
-		}),
-		outboxRefusals: new client.Counter({
-			name: 'nightshift_outbox_refusals_total',
-			help: 'Queued (offline) changes refused as conflicting when they arrived.',
-			registers: [registry]
-		}),
-		queueDepth: new client.Gauge({
-			name: 'nightshift_queue_jobs',
-			help: 'Jobs waiting in the durable queue (webhooks, mail), due or scheduled.',
-			registers: [registry]
-		}),
-		webhookAttempts: new client.Counter({
-			name: 'nightshift_webhook_attempts_total',
-			help: 'Webhook delivery attempts, by outcome.',
-			labelNames: ['outcome'] as const,
-			registers: [registry]
-		})
+		incidents: gauge(
+			'nightshift_incidents',
+			'Incidents by status and severity (drills excluded).',
+			['status', 'severity']
+		),
+		timeToAcknowledge: histogram(
+			'nightshift_time_to_acknowledge_seconds',
+			'From detection to declaration, per real incident of the last 90 days (drills excluded).',
+			durations
+		),
+		timeToRecover: histogram(
+			'nightshift_time_to_recover_seconds',
+			'From detection to resolution, per resolved real incident of the last 90 days (drills excluded).',
+			durations
+		),
+		alertsReceived: counter(
+			'nightshift_alerts_received_total',
+			'Alerts received from monitoring integrations.'
+		),
+		alertsDeduplicated: counter(
+			'nightshift_alerts_deduplicated_total',
+			'Alerts folded into an alert already known (same fingerprint).'
+		),
+		commandDuration: histogram(
+			'nightshift_command_duration_seconds',
+			'Writes (form actions and API calls), by command.',
+			[0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+			['command']
+		),
+		commandErrors: counter(
+			'nightshift_command_errors_total',
+			'Writes answered with an error, by command and status class (4xx, 5xx).',
+			['command', 'class']
+		),
+		publishLag: histogram(
+			'nightshift_publish_lag_seconds',
+			'From an event being recorded to its publish to the live room.',
+			[0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 5]
+		),
+		sockets: gauge('nightshift_sockets', 'Live sockets connected to this node.'),
+		rooms: gauge(
+			'nightshift_rooms',
+			'Live rooms (incident and organization streams) with a socket on this node.'
+		),
+		resyncs: counter(
+			'nightshift_resyncs_total',
+			'Catch-up reads of a stream after a gap or a reconnection.'
+		),
+		outboxRefusals: counter(
+			'nightshift_outbox_refusals_total',
+			'Queued (offline) changes refused as conflicting when they arrived.'
+		),
+		queueDepth: gauge(
+			'nightshift_queue_jobs',
+			'Jobs waiting in the durable queue (webhooks, mail), due or scheduled.'
+		),
+		webhookAttempts: counter(
+			'nightshift_webhook_attempts_total',
+			'Webhook delivery attempts, by outcome.',
+			['outcome']
+		)
 	};
-	return metrics;
 }
 
 const instance = processGlobal<ReturnType<typeof build> | null>('metrics', null);

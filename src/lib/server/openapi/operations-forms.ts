@@ -305,6 +305,8 @@ const ROOM: Operation[] = [
 		routeId: incRoute('/calls'),
 		tag: 'Contacts',
 		summary: 'Log a call to a contact in the timeline',
+		description:
+			'`calledAt` tells when the call was really made (not in the future, not before the incident’s first fact); `backdateReason` says why it is logged later.',
 		body: withMutation(logCallInput),
 		responses: written({ seq: z.number().int() })
 	},
@@ -328,7 +330,12 @@ const ROOM: Operation[] = [
 			z.object({
 				status: z.enum(['unknown', 'up', 'degraded', 'down', 'rebuilding']),
 				reason: z.string().max(500).optional(),
-				version: z.number().int().optional()
+				version: z.number().int().optional(),
+				occurredAt: instant
+					.optional()
+					.describe(
+						'When the status really changed (default: now): not in the future, not before the last change nor the incident’s first fact; an earlier time is kept with the reason'
+					)
 			})
 		),
 		responses: {
@@ -336,6 +343,22 @@ const ROOM: Operation[] = [
 		}
 	}
 ];
+
+/** What a refresh from the timeline changes: counts, then each line with its section. */
+const refreshShape = {
+	added: z.number().int(),
+	removed: z.number().int(),
+	changed: z.number().int(),
+	kept: z.number().int(),
+	changes: z.array(
+		z.object({
+			section: z.string(),
+			kind: z.enum(['added', 'removed', 'changed', 'kept']),
+			text: z.string(),
+			before: z.string().nullable()
+		})
+	)
+};
 
 const POSTMORTEMS: Operation[] = [
 	{
@@ -364,6 +387,24 @@ const POSTMORTEMS: Operation[] = [
 		summary: 'Save one section, over the section version it was typed on',
 		body: withMutation(sectionInput),
 		responses: written({ key: z.string(), version: z.number().int() })
+	},
+	{
+		method: 'get',
+		path: inc('/postmortem/refresh'),
+		routeId: incRoute('/postmortem/refresh'),
+		tag: 'Post-mortems',
+		summary: 'What refreshing from the timeline would change (nothing is written)',
+		responses: { 200: z.looseObject({ status: z.string(), ...refreshShape }) }
+	},
+	{
+		method: 'post',
+		path: inc('/postmortem/refresh'),
+		routeId: incRoute('/postmortem/refresh'),
+		tag: 'Post-mortems',
+		summary:
+			'Refresh the generated parts from the timeline (entries, figures, summary sentence); what people wrote stays',
+		body: noBody,
+		responses: written(refreshShape)
 	},
 	{
 		method: 'post',

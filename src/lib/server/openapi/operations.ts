@@ -83,7 +83,8 @@ const OWN_OPERATIONS: Operation[] = [
 		routeId: '/api/v1/incidents/[id=uuid]/steps/[stepId=uuid]',
 		tag: 'Runbooks',
 		summary: 'Act on a step (start, complete, block, fail, skip, reopen, assign, note…)',
-		description: 'At the version read: a step that moved on meanwhile is refused (409).',
+		description:
+			'At the version read: a step that moved on meanwhile is refused (409). A start or a finish (start, complete, fail, skip) may carry `occurredAt`, when it really happened, with `reason`: refused (400, nothing written) in the future, before the incident’s first fact, or a finish before the step started. The run figures count from these times.',
 		body: stepActionInput,
 		responses: { 200: answers.stepActed }
 	},
@@ -111,7 +112,8 @@ const OWN_OPERATIONS: Operation[] = [
 		routeId: '/api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]/status',
 		tag: 'Inventory',
 		summary: "Set an item's live status",
-		description: 'With `version`, refused (409) if the status moved since.',
+		description:
+			'With `version`, refused (409) if the status moved since. `occurredAt` tells when it really changed, with `reason`: refused (400) in the future, before the item’s last change, or before the first fact of an open incident it is attached to.',
 		body: withMutation(itemStatusInput),
 		responses: { 200: answers.itemStatus }
 	},

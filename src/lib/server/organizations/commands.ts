@@ -1,4 +1,4 @@
-import { roleLabel, type Role } from '$lib/roles';
+import { roleLabel, type Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';

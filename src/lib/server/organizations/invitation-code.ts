@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { OrganizationKind } from '$lib/roles';
+import type { OrganizationKind } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import { db, type Db } from '../db/db';

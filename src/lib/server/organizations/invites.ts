@@ -1,4 +1,4 @@
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import { hashSecret, randomSecret } from '../auth/tokens';

@@ -1,4 +1,4 @@
-import type { OrganizationKind, Role } from '$lib/roles';
+import type { OrganizationKind, Role } from '$lib/organizations/roles';
 import { db, type Db } from '../db/db';
 
 export interface OrganizationSummary {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '$lib/roles';
+import { ROLES } from '$lib/organizations/roles';
 import { email } from '../users/schemas';
 import { uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';

@@ -1,24 +1,28 @@
 import { ofKind } from '$lib/events/payloads';
 import { draftSections } from '$lib/postmortems/draft';
 import { recordSpansYears } from '$lib/postmortems/figures';
-import { keyEvents } from '$lib/postmortems/key-events';
+import { timelineEntries } from '$lib/postmortems/key-events';
+import { planRefresh, type RefreshPlan } from '$lib/postmortems/refresh';
 import { computeFigures } from '$lib/postmortems/report';
 import {
 	canMovePostmortem,
 	SECTION_KEYS,
+	SECTION_MAX,
 	SECTION_SAVED,
 	postmortemStatusLabel,
 	sectionTitle,
 	type PostmortemStatus
 } from '$lib/postmortems/sections';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { Tx } from '../db/db';
+import { db, type Tx } from '../db/db';
+import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
-import { buildDocument } from './document';
+import { buildDocument } from './build-document';
 import { loadFigureInput } from './figure-input';
+import { draftLanguage, inPostmortemLanguage } from './language';
 import { findPostmortem } from './queries';
 import { moveInput, sectionInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
@@ -53,12 +57,13 @@ export async function createPostmortem(context: CommandContext, incidentId: stri
 			throw new AppError('conflict', m.err_postmortem_exists());
 		const bodies = await draftOf(tx, incidentId, incident);
 		await tx`
-			insert into postmortems (incident_id, created_by)
-			values (${incidentId}, ${context.actor.userId})`;
+			insert into postmortems (incident_id, created_by, locale)
+			values (${incidentId}, ${context.actor.userId}, ${draftLanguage()})`;
 		const rows = SECTION_KEYS.map((key) => ({
 			incident_id: incidentId,
 			key,
 			body: bodies[key],
+			generated: bodies[key],
 			updated_by: context.actor.userId
 		}));
 		await tx`insert into postmortem_sections ${tx(rows)}`;
@@ -67,17 +72,15 @@ export async function createPostmortem(context: CommandContext, incidentId: stri
 	});
 }
 
-async function draftOf(
-	tx: Tx,
-	incidentId: string,
-	incident: {
-		title: string;
-		severity: string;
-		summary: string;
-		detected_at: Date;
-		timezone: string;
-	}
-) {
+interface DraftIncident {
+	title: string;
+	severity: string;
+	summary: string;
+	detected_at: Date;
+	timezone: string;
+}
+
+async function draftOf(tx: Tx, incidentId: string, incident: DraftIncident) {
 	const input = await loadFigureInput(tx, incidentId);
 	const format = {
 		timezone: incident.timezone,
@@ -95,7 +98,7 @@ async function draftOf(
 			resolvedAt: input.incident.resolvedAt,
 			affected: input.items,
 			figures: computeFigures(input, format),
-			keyEvents: keyEvents(input),
+			timeline: timelineEntries(input),
 			problems
 		},
 		format
@@ -224,4 +227,91 @@ async function publish(tx: Tx, context: CommandContext, incidentId: string, numb
 		insert into postmortem_publications (incident_id, number, document, published_at, published_by)
 		values (${incidentId}, ${number}, ${tx.json(JSON.parse(JSON.stringify(published)))},
 			${publishedAt}, ${context.actor.userId})`;
+}
+
+/**
+ * What "refresh from the timeline" would do now: each generated section written again from
+ * the record and merged with what people wrote (see planRefresh). Read in the reader's words.
+ */
+async function refreshPlanOf(tx: Tx, incidentId: string): Promise<RefreshPlan> {
+	const [incident] = await tx<DraftIncident[]>`
+		select title, severity, summary, detected_at, timezone from incidents where id = ${incidentId}`;
+	if (!incident) throw new AppError('not_found', m.err_incident_not_found());
+	const sections = await tx<
+		{ key: (typeof SECTION_KEYS)[number]; body: string; generated: string | null }[]
+	>`
+		select key, body, generated from postmortem_sections where incident_id = ${incidentId}
+		order by array_position(${[...SECTION_KEYS]}::text[], key)`;
+	const [postmortem] = await tx<{ locale: string | null }[]>`
+		select locale from postmortems where incident_id = ${incidentId}`;
+	const drafted = await inPostmortemLanguage(postmortem?.locale ?? null, () =>
+		draftOf(tx, incidentId, incident)
+	);
+	return planRefresh([...sections], drafted);
+}
+
+function planResult(plan: RefreshPlan) {
+	return {
+		...plan.counts,
+		changes: plan.changes.map((c) => ({
+			section: c.key,
+			kind: c.kind,
+			text: c.text,
+			before: c.before ?? null
+		}))
+	};
+}
+
+/** The refresh a person would apply, shown before they apply it (anyone who may edit). */
+export async function previewRefresh(actor: Pick<Actor, 'userId'>, incidentId: string) {
+	return db().begin(async (tx) => {
+		await authorizeIncident(actor, incidentId, 'incident.update', tx);
+		const postmortem = await findPostmortem(tx, incidentId);
+		if (!postmortem) throw new AppError('not_found', NOT_FOUND());
+		const plan = await refreshPlanOf(tx, incidentId);
+		return { status: postmortem.status, ...planResult(plan) };
+	});
+}
+
+/**
+ * Refreshes the post-mortem from the timeline: the generated lines follow the record, what
+ * people wrote stays. One event says what changed; each section rewritten gets a new version,
+ * so an editor open on it sees the new text arrive like anyone's save.
+ */
+export async function refreshPostmortem(context: CommandContext, incidentId: string) {
+	return runCommand(context, async (tx, emit) => {
+		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+		const postmortem = await findPostmortem(tx, incidentId, true);
+		if (!postmortem) throw new AppError('not_found', NOT_FOUND());
+		if (postmortem.status === 'published') throw new AppError('conflict', READ_ONLY());
+		const plan = await refreshPlanOf(tx, incidentId);
+		const versions: { key: (typeof SECTION_KEYS)[number]; version: number }[] = [];
+		for (const section of plan.sections) {
+			if (section.body.length > SECTION_MAX) {
+				throw new AppError(
+					'invalid',
+					m.err_pm_refresh_too_long({ section: sectionTitle(section.key), max: SECTION_MAX })
+				);
+			}
+			const [row] = await tx<{ version: number; body: string }[]>`
+				update postmortem_sections s
+				set body = ${section.body}, generated = ${section.generated},
+					version = case when s.body = ${section.body} then s.version else s.version + 1 end,
+					updated_at = case when s.body = ${section.body} then s.updated_at else now() end,
+					updated_by = case when s.body = ${section.body} then s.updated_by
+						else ${context.actor.userId}::uuid end
+				where incident_id = ${incidentId} and key = ${section.key}
+				returning version`;
+			if (row && section.changes.length > 0)
+				versions.push({ key: section.key, version: row.version });
+		}
+		if (plan.changes.length > 0) {
+			await emit({
+				streamId: incidentId,
+				kind: 'postmortem.refreshed',
+				payload: { sections: versions, ...plan.counts }
+			});
+		}
+		return planResult(plan);
+	});
 }

@@ -1,12 +1,12 @@
 import type { PostmortemDocument } from '$lib/postmortems/document';
-import { roleAtLeast } from '$lib/roles';
+import { roleAtLeast } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { PERMISSIONS } from '../access/permissions';
 import { db } from '../db/db';
 import { AppError } from '../errors';
 import { findIncidentAccess } from '../incidents/access';
 import { listIncidentPeople, readIncident } from '../incidents/queries';
-import { buildDocument, type DocumentOptions } from './document';
+import { buildDocument, type DocumentOptions } from './build-document';
 import {
 	findPostmortem,
 	listIncidentActionItems,

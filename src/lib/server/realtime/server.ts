@@ -5,16 +5,35 @@ import { z } from 'zod';
 import { roomName, UNAUTHENTICATED, type RoomRef, type StreamEvent } from '$lib/realtime/protocol';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { findUnstorable } from '$lib/text/storable';
+import { m } from '$lib/paraglide/messages';
+import { requestLocale } from '../access/request-locale';
 import { log } from '../log';
 import { setRoomEjector, setSessionTerminator } from './control';
 import { startHeartbeat } from './heartbeat';
 import { useClusterAdapter } from './cluster';
-import { announceLeft, announcePresent, peopleInRoom } from './presence';
+import { deliverToEach, forgetAccess, forgetOnLeave, staleAccessAfter } from './access-cache';
+import { PresenceRegistry } from './presence';
 import { setPublisher } from './publish';
-import { canJoinRoom } from './room-access';
+import { roomReader } from './room-access';
 import { findStream } from '../events/queries';
-import { readAs, readByEveryone, readerOf } from '../events/visibility';
+import { readByEveryone } from '../events/visibility';
 import type { NightshiftServer, NightshiftSocket } from './types';
+
+type Locale = ReturnType<typeof requestLocale>;
+
+/**
+ * A socket's words are in its reader's language: the signed-in person's choice, else the
+ * handshake's language cookie or Accept-Language, as for a page.
+ */
+function socketLocale(socket: NightshiftSocket, preferred?: string | null): Locale {
+	const request = new Request('http://socket.invalid/', {
+		headers: {
+			cookie: socket.request.headers.cookie ?? '',
+			'accept-language': socket.request.headers['accept-language'] ?? ''
+		}
+	});
+	return requestLocale(request, preferred);
+}
 
 /** Socket messages are small commands and acknowledgements; anything bigger is refused. */
 export const MAX_SOCKET_MESSAGE_BYTES = 16 * 1024;
@@ -44,13 +63,21 @@ export function attachRealtime(
 		// websockets are not covered by CORS: the origin is checked here, before any upgrade.
 		allowRequest: (req, callback) => callback(null, originAllowed(req, options.origin))
 	});
-	if (options.clusterDatabaseUrl) {
-		const stopAdapter = useClusterAdapter(io, options.clusterDatabaseUrl);
-		httpServer.once('close', () => void stopAdapter().catch(() => undefined));
-	}
+	const clustered = Boolean(options.clusterDatabaseUrl);
+	const stopAdapter = options.clusterDatabaseUrl
+		? useClusterAdapter(io, options.clusterDatabaseUrl)
+		: null;
+	// After the adapter: both listen to its join-room / leave-room.
+	const presence = new PresenceRegistry(io, clustered);
+	registries.set(io, presence);
+	forgetOnLeave(io);
+	io.on('access:stale', (stale) => forgetAccess(io, stale));
+	io.on('event:each', (event) =>
+		deliverToEach(io, roomName({ kind: event.streamKind, id: event.streamId }), event)
+	);
 	io.use(authenticate);
-	io.on('connection', (socket) => onConnection(io, socket));
-	setPublisher((event) => deliver(io, event));
+	io.on('connection', (socket) => onConnection(socket, presence));
+	setPublisher((event) => deliver(io, event, clustered));
 	setSessionTerminator((ids, reason) => {
 		const rooms = ids.map((id) => `session:${id}`);
 		io.to(rooms).emit('session-ended', { reason });
@@ -62,35 +89,52 @@ export function attachRealtime(
 		});
 	});
 	const stopHeartbeat = startHeartbeat(io, options.heartbeatMs);
-	io.engine.on('close', stopHeartbeat);
-	httpServer.once('close', stopHeartbeat);
+	const stopTimers = () => {
+		stopHeartbeat();
+		presence.close();
+	};
+	// The adapter's pool ends with socket.io (io.close: the adapter says goodbye first), not
+	// with the HTTP server, which a shutdown closes before socket.io.
+	io.engine.on('close', () => {
+		stopTimers();
+		void stopAdapter?.().catch(() => undefined);
+	});
+	httpServer.once('close', stopTimers);
 	return io;
 }
 
+const registries = new WeakMap<NightshiftServer, PresenceRegistry>();
+
 /**
- * Sends a committed event to its room. What every member reads goes to the room at once;
- * an event only some may read goes to each socket as that person may read it (`readAs`),
- * so the others keep a gapless sequence without learning what it was.
+ * Stops the realtime server: the presence registry first, so the other nodes forget this
+ * node's people at once (and it sends nothing once the adapter's pool has ended), then
+ * socket.io.
  */
-function deliver(io: NightshiftServer, event: StreamEvent) {
+export async function closeRealtime(io: NightshiftServer) {
+	registries.get(io)?.close();
+	await io.close();
+}
+
+/**
+ * Sends a committed event to its room. An event that changes who reads what first makes every
+ * node forget the cached roles it affects. What every member reads goes to the room at once;
+ * an event only some may read goes, on each node, to each socket as its role reads it
+ * (`readAs`), so the others keep a gapless sequence without learning what it was. Node-to-node
+ * messages share one ordered channel, so a node forgets before it delivers.
+ */
+function deliver(io: NightshiftServer, event: StreamEvent, clustered: boolean) {
 	const room = roomName({ kind: event.streamKind, id: event.streamId });
+	const stale = staleAccessAfter(event);
+	if (stale) {
+		forgetAccess(io, stale);
+		if (clustered) io.serverSideEmit('access:stale', stale);
+	}
 	if (readByEveryone(event)) {
 		io.to(room).emit('event', event);
 		return;
 	}
-	const stream = { id: event.streamId, kind: event.streamKind };
-	void io
-		.in(room)
-		.fetchSockets()
-		.then(async (sockets) => {
-			for (const socket of sockets) {
-				socket.emit('event', readAs(await readerOf(socket.data.userId, stream), event));
-			}
-		})
-		.catch((error: unknown) => {
-			// The readers that missed it see a gap at the next heartbeat and resync.
-			log.warn({ err: error, streamId: event.streamId, seq: event.seq }, 'delivery failed');
-		});
+	deliverToEach(io, room, event);
+	if (clustered) io.serverSideEmit('event:each', event);
 }
 
 /**
@@ -108,9 +152,9 @@ async function ejectFromRoom(
 	for (const socket of present) {
 		// Clients ignore an event they already have (by its sequence number).
 		for (const event of farewell) socket.emit('event', event);
+		// The room hears they left from the presence registry of the socket's node.
 		socket.leave(room);
 	}
-	io.to(room).emit('presence:delta', { room, left: userId });
 }
 
 /** Browsers always send Origin on a websocket upgrade and a cross-site request. */
@@ -130,54 +174,60 @@ async function authenticate(socket: NightshiftSocket, next: (err?: Error) => voi
 		const cookies = parseCookie(socket.request.headers.cookie ?? '');
 		const token = cookies[SESSION_COOKIE];
 		const found = token ? await validateSessionToken(token) : null;
-		if (!found) return next(unauthenticated());
+		if (!found) return next(unauthenticated(socketLocale(socket)));
 		socket.data = {
 			userId: found.user.id,
 			name: found.user.displayName,
+			locale: socketLocale(socket, found.user.locale),
 			sessionId: found.session.id,
-			focus: {}
+			focus: {},
+			readers: {}
 		};
 		await socket.join([`session:${found.session.id}`, `user:${found.user.id}`]);
 		next();
 	} catch (error) {
 		log.error({ err: error }, 'socket authentication failed');
-		next(new Error('Live updates are unavailable right now. Retrying…'));
+		next(new Error(m.sock_unavailable({}, { locale: socketLocale(socket) })));
 	}
 }
 
-function unauthenticated(): Error {
+function unauthenticated(locale: Locale): Error {
 	const error = new Error(UNAUTHENTICATED) as Error & { data: { message: string } };
-	error.data = { message: 'You are not signed in: sign in again to see live updates.' };
+	error.data = { message: m.sock_not_signed_in({}, { locale }) };
 	return error;
 }
 
-function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
+function onConnection(socket: NightshiftSocket, presence: PresenceRegistry) {
 	// A message carrying text PostgreSQL cannot store goes no further than here.
 	socket.use(([name, ...args], next) => {
-		const found = findUnstorable(args.filter((a) => typeof a !== 'function'));
+		const locale = socket.data.locale;
+		const found = findUnstorable(
+			args.filter((a) => typeof a !== 'function'),
+			'',
+			0,
+			locale
+		);
 		if (!found) return next();
-		next(new Error(`The message “${String(name).slice(0, 40)}” ${found.reason}: refused.`));
+		const named = String(name).slice(0, 40).toWellFormed();
+		next(new Error(m.sock_message_refused({ name: named, reason: found.reason }, { locale })));
 	});
 	socket.on('room:join', async (input, reply) => {
 		if (typeof reply !== 'function') return;
 		const parsed = roomRef.safeParse(input);
-		if (!parsed.success) return reply({ ok: false, error: 'Unknown room.' });
+		const locale = socket.data.locale;
+		if (!parsed.success) return reply({ ok: false, error: m.sock_unknown_room({}, { locale }) });
 		try {
-			reply(await joinRoom(io, socket, parsed.data));
+			reply(await joinRoom(socket, presence, parsed.data));
 		} catch (error) {
 			log.error({ err: error }, 'room join failed');
-			reply({ ok: false, error: 'Could not join the room. Retrying…' });
+			reply({ ok: false, error: m.sock_join_failed({}, { locale }) });
 		}
 	});
 	socket.on('room:leave', async (input) => {
 		const parsed = roomRef.safeParse(input);
 		if (!parsed.success) return;
-		const room = roomName(parsed.data);
-		await socket.leave(room);
-		await announceLeft(io, socket.data.userId, room, {
-			socketId: socket.id,
-			isBack: () => socket.rooms.has(room)
-		}).catch(() => undefined);
+		// The presence registry hears it from the adapter (leave-room).
+		await socket.leave(roomName(parsed.data));
 	});
 	socket.on('presence:focus', async (input, focus) => {
 		const parsed = roomRef.safeParse(input);
@@ -185,27 +235,27 @@ function onConnection(io: NightshiftServer, socket: NightshiftSocket) {
 		if (!room || !socket.rooms.has(room)) return;
 		if (focus !== null && (typeof focus !== 'string' || focus.length > 100)) return;
 		socket.data.focus[room] = focus;
-		announcePresent(socket, room);
-	});
-	socket.on('disconnecting', () => {
-		for (const room of socket.rooms) {
-			if (room.startsWith('organization:') || room.startsWith('incident:')) {
-				void announceLeft(io, socket.data.userId, room, { socketId: socket.id }).catch(
-					() => undefined
-				);
-			}
-		}
+		presence.focus(room, socket.data.userId, focus);
 	});
 }
 
-async function joinRoom(io: NightshiftServer, socket: NightshiftSocket, ref: RoomRef) {
-	if (!(await canJoinRoom(socket.data.userId, ref))) {
-		return { ok: false as const, error: 'This room does not exist or you may not see it.' };
-	}
+/**
+ * The database decides whether the socket may join and with which role it reads the room
+ * (kept while it stays, see access-cache.ts); the presence registry answers who is there
+ * without a walk over the room's sockets, and tells the others in its next batch.
+ */
+async function joinRoom(socket: NightshiftSocket, presence: PresenceRegistry, ref: RoomRef) {
 	const room = roomName(ref);
+	const cached = socket.rooms.has(room) ? socket.data.readers[room] : undefined;
+	const reader = cached
+		? { role: cached, latestSeq: (await findStream(ref.id))?.lastSeq ?? 0 }
+		: await roomReader(socket.data.userId, ref);
+	if (!reader) {
+		const locale = socket.data.locale;
+		return { ok: false as const, error: m.err_room_not_found({}, { locale }) };
+	}
+	socket.data.readers[room] = reader.role;
 	await socket.join(room);
-	const stream = await findStream(ref.id);
-	announcePresent(socket, room);
-	const people = await peopleInRoom(io, room);
-	return { ok: true as const, latestSeq: stream?.lastSeq ?? 0, people };
+	const people = await presence.people(room, socket.id);
+	return { ok: true as const, latestSeq: reader.latestSeq, people };
 }

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Step } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
-import { resolveRequirements } from './approvals';
+import { resolveRequirements } from './approval-checks';
 import { listInventoryRefs } from './inventory';
 import { findRunRow, listStepRows, toRun } from './run-rows';
 import { startRunInput } from './schemas';

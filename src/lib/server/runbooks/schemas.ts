@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPROVER_ROLES, OWNER_SIDES } from '$lib/runbooks/types';
 import { isTransition, STEP_ACTIONS, TRANSITIONS } from '$lib/runbooks/states';
+import { laterInstant } from '../incidents/schemas';
 import { clientMutationId, uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 
@@ -98,6 +99,9 @@ export const saveTemplateInput = z.object({
 
 export const startRunInput = z.object({ templateId: uuid });
 
+/** The actions that start or finish a step: the only ones told at an earlier true time. */
+export const TIMED_ACTIONS = ['start', 'complete', 'fail', 'skip'] as const;
+
 const reason = text(1000, (max) => m.val_reason_too_long({ max }));
 
 export const stepActionInput = z
@@ -110,9 +114,14 @@ export const stepActionInput = z
 		reason: reason.optional(),
 		assigneeId: z.preprocess((v) => (v === '' ? null : v), uuid.nullable().optional()),
 		note: text(4000, (max) => m.val_note_too_long({ max })).optional(),
+		/** When the step really started or finished (default: now), kept with the reason. */
+		occurredAt: laterInstant,
 		clientMutationId
 	})
 	.superRefine((input, ctx) => {
+		if (input.occurredAt && !(TIMED_ACTIONS as readonly string[]).includes(input.action)) {
+			ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: m.val_step_time_action() });
+		}
 		if (isTransition(input.action) && TRANSITIONS[input.action].needsReason && !input.reason) {
 			ctx.addIssue({ code: 'custom', path: ['reason'], message: m.val_reason_required() });
 		}

@@ -1,4 +1,4 @@
-import { formatHourMinute } from '$lib/format/time';
+import { formatHourMinute } from '$lib/time/format';
 import { isTransition, TRANSITIONS, type StepAction } from '$lib/runbooks/states';
 import type { StepState } from '$lib/runbooks/types';
 import { m } from '$lib/paraglide/messages';

@@ -15,8 +15,10 @@ import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
+import { checkTrueTime, readBounds } from '../milestones/true-time';
+import { isBackdated } from '../timeline/schemas';
 import { parse } from '../validation';
-import { approvalColumns, assertStartAllowed, readApproval } from './approvals';
+import { approvalColumns, assertStartAllowed, readApproval } from './approval-checks';
 import { findRunRow, listStepRows, type StepRow } from './run-rows';
 import { stepActionInput, type StepActionInput } from './schemas';
 import { refusalMessage, staleMessage } from './step-messages';
@@ -48,7 +50,9 @@ export async function actOnStep(
 		if (step.version !== data.version) {
 			throw new AppError('conflict', staleMessage(step, data.action, run.timezone));
 		}
+		if (data.occurredAt) await checkStepTime(tx, incidentId, step, data.occurredAt);
 		const changed = await applyAction(tx, context.actor, step, steps, data, incidentId);
+		const runStartedAt = data.occurredAt ? await startRunBy(tx, run, data.occurredAt) : null;
 		const approval = isApprovalAction(data.action) ? await readApproval(tx, stepId) : undefined;
 		const to = changed.state;
 		const overrodeHold = holdOverridden(step, data.action, context.actor);
@@ -77,15 +81,43 @@ export async function actOnStep(
 			...(overrodeHold ? { overrodeHold } : {}),
 			readied,
 			unreadied,
-			...(approval === undefined ? {} : { approval })
+			...(approval === undefined ? {} : { approval }),
+			...(runStartedAt ? { runStartedAt: runStartedAt.toISOString() } : {}),
+			...(isBackdated(data.occurredAt) ? { backdateReason: data.reason || null } : {})
 		};
 		await emit({
 			streamId: incidentId,
 			kind: STEP_EVENT_KINDS[data.action],
+			...(data.occurredAt ? { occurredAt: data.occurredAt } : {}),
 			payload: { ...payload }
 		});
 		return { stepId, state: to, version: changed.version, readied, unreadied };
 	});
+}
+
+/**
+ * A step's start or finish told at its true time: not in the future (the schema), not before
+ * the incident's first fact, and a finish not before the step started. Refused, nothing written.
+ */
+async function checkStepTime(tx: Tx, incidentId: string, step: StepRow, at: Date) {
+	checkTrueTime(await readBounds(tx, incidentId), at, 'fact');
+	if (step.started_at && at < step.started_at && step.state !== 'ready') {
+		const message = m.err_step_ends_before_start({
+			at: at.toISOString(),
+			started: step.started_at.toISOString()
+		});
+		throw new AppError('invalid', message, { occurredAt: message });
+	}
+}
+
+/**
+ * A run started after the fact began when its first step did: a step started before the run's
+ * recorded start moves it back (the plan and the ETA count from it). The new start, or null.
+ */
+async function startRunBy(tx: Tx, run: { id: string; started_at: Date }, at: Date) {
+	if (at >= run.started_at) return null;
+	await tx`update runbook_runs set started_at = ${at} where id = ${run.id}`;
+	return at;
 }
 
 /**
@@ -155,30 +187,37 @@ async function applyAction(
 		throw new AppError('conflict', refusalMessage(step, action, waiting));
 	}
 	if (action === 'start') assertStartAllowed(step);
-	return update(tx, step.id, actor, transitionColumns(tx, action, to, actor, data.reason ?? null));
+	const columns = transitionColumns(tx, action, to, actor, data.reason ?? null, data.occurredAt);
+	return update(tx, step.id, actor, columns);
 }
 
-/** The columns each transition sets; times come from the database clock. */
+/**
+ * The columns each transition sets; times come from the database clock, or from the true time
+ * the person gave for a start or a finish (`updated_at` stays the typing time).
+ */
 function transitionColumns(
 	tx: Tx,
 	action: TransitionAction,
 	to: StepState,
 	actor: Actor,
-	reason: string | null
+	reason: string | null,
+	occurredAt: Date | undefined
 ) {
+	const at = occurredAt ? tx`${occurredAt}::timestamptz` : tx`now()`;
 	switch (action) {
 		case 'start':
-			return tx`state = ${to}, started_at = coalesce(started_at, now()),
+			return tx`state = ${to},
+				started_at = ${occurredAt ? at : tx`coalesce(started_at, now())`},
 				assignee_id = coalesce(assignee_id, ${actor.userId}::uuid)`;
 		case 'complete':
 		case 'fail':
-			return tx`state = ${to}, ended_at = now(), blocked_reason = null, blocked_by = null,
+			return tx`state = ${to}, ended_at = ${at}, blocked_reason = null, blocked_by = null,
 				blocked_at = null`;
 		case 'block':
 			return tx`state = ${to}, blocked_reason = ${reason}, blocked_by = ${actor.userId},
 				blocked_at = now()`;
 		case 'skip':
-			return tx`state = ${to}, ended_at = now(), skip_reason = ${reason}`;
+			return tx`state = ${to}, ended_at = ${at}, skip_reason = ${reason}`;
 		case 'resume':
 		case 'retry':
 		case 'reopen':

@@ -1,4 +1,4 @@
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { runCommand } from '../events/command';
 import { ejectFromIncidentsOf } from '../incidents/sharing';

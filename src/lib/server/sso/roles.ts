@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '$lib/roles';
+import { ROLES, type Role } from '$lib/organizations/roles';
 
 /** The roles a provider may grant: owners are named inside Nightshift, never by a provider. */
 export const SSO_ROLES = ['viewer', 'responder', 'admin'] as const;

@@ -25,8 +25,8 @@ export async function saveStatusPage(
 	const data = parse(statusPageInput, input);
 	const itemIds = data.components.map((c) => c.itemId);
 	if (new Set(itemIds).size !== itemIds.length) {
-		throw new AppError('invalid', 'Each inventory item can be shown once.', {
-			components: 'Each inventory item can be shown once.'
+		throw new AppError('invalid', m.err_component_twice(), {
+			components: m.err_component_twice()
 		});
 	}
 	const outcome = await runCommand(context, async (tx, emit) => {
@@ -34,24 +34,21 @@ export async function saveStatusPage(
 		const [current] = await tx<{ version: number; slug: string }[]>`
 			select version, slug from status_pages where organization_id = ${organizationId} for update`;
 		if (current && data.version !== undefined && data.version !== current.version) {
-			throw new AppError(
-				'conflict',
-				'The status page was changed meanwhile. Nothing was changed: reload and try again.'
-			);
+			throw new AppError('conflict', m.err_status_page_changed());
 		}
 		const [taken] = await tx`
 			select 1 from status_pages where slug = ${data.slug} and organization_id <> ${organizationId}`;
 		if (taken) {
-			throw new AppError('conflict', 'This address is taken by another organization.', {
-				slug: 'This address is taken by another organization.'
+			throw new AppError('conflict', m.err_status_slug_taken(), {
+				slug: m.err_status_slug_taken()
 			});
 		}
 		const known = await tx<{ id: string }[]>`
 			select id from inventory_items
 			where organization_id = ${organizationId} and id = any(${itemIds}::uuid[])`;
 		if (known.length !== itemIds.length) {
-			throw new AppError('invalid', 'A component must be an item of your inventory.', {
-				components: 'A component must be an item of your inventory.'
+			throw new AppError('invalid', m.err_component_not_item(), {
+				components: m.err_component_not_item()
 			});
 		}
 		const [page] = await tx<{ version: number }[]>`
@@ -114,24 +111,21 @@ export async function postPublicUpdate(
 		await authorizePublisher(context, organizationId, tx);
 		const [incident] = await tx<IncidentRow[]>`
 			select organization_id, mode from incidents where id = ${incidentId} for update`;
-		if (!incident) throw new AppError('not_found', 'This incident does not exist.');
+		if (!incident) throw new AppError('not_found', m.err_incident_not_found_plain());
 		if (incident.mode === 'drill') {
-			throw new AppError('conflict', 'A drill is never published on the public status page.');
+			throw new AppError('conflict', m.err_drill_not_published());
 		}
 		const [page] = await tx<{ slug: string; title: string; enabled: boolean }[]>`
 			select slug, title, enabled from status_pages where organization_id = ${organizationId}`;
 		if (!page) {
-			throw new AppError(
-				'conflict',
-				'Your organization has no status page yet: an admin opens one in its settings.'
-			);
+			throw new AppError('conflict', m.err_no_status_page());
 		}
 		const [existing] = await tx<{ id: string; name: string; impact: Impact }[]>`
 			select id, name, impact from status_incidents where incident_id = ${incidentId} for update`;
 		const name = data.name || existing?.name;
 		if (!name) {
-			throw new AppError('invalid', 'Give the public incident a name.', {
-				name: 'Give the public incident a name.'
+			throw new AppError('invalid', m.val_public_name_required(), {
+				name: m.val_public_name_required()
 			});
 		}
 		const impact: Impact = data.impact ?? existing?.impact ?? 'minor';
@@ -196,10 +190,7 @@ async function authorizePublisher(context: CommandContext, organizationId: strin
 		await authorize(context.actor, organizationId, 'status.publish', tx);
 	} catch (error) {
 		if (isAppError(error) && error.code === 'not_found') {
-			throw new AppError(
-				'forbidden',
-				'Only the organization that declared the incident publishes on its status page.'
-			);
+			throw new AppError('forbidden', m.err_status_owner_only());
 		}
 		throw error;
 	}
@@ -220,8 +211,8 @@ async function setComponentStates(
 			where c.id = old.id and c.organization_id = ${organizationId}
 			returning c.name, old.state as "from"`;
 		if (!row) {
-			throw new AppError('invalid', m.err_status_component_foreign(), {
-				components: m.err_status_component_foreign()
+			throw new AppError('invalid', m.err_component_other_page(), {
+				components: m.err_component_other_page()
 			});
 		}
 		if (row.from !== state)

@@ -18,7 +18,7 @@ import type {
 	PublicStatus,
 	RoomPublicStatus
 } from '$lib/status/public';
-import { roleAtLeast } from '$lib/roles';
+import { roleAtLeast } from '$lib/organizations/roles';
 import { authorize, findMembership } from '../access/authorize';
 import { PERMISSIONS } from '../access/permissions';
 import type { Actor } from '../access/actor';

@@ -2,11 +2,12 @@ import { error } from '@sveltejs/kit';
 import type { PublicStatus } from '$lib/status/public';
 import { publicStatus } from './queries';
 import { PUBLIC_CACHE } from './statuspage';
+import { m } from '$lib/paraglide/messages';
 
 /** The enabled page of this slug, or a plain 404 (unknown and not public look the same). */
 export async function requirePublicStatus(slug: string): Promise<PublicStatus> {
 	const status = await publicStatus(slug);
-	if (!status) error(404, 'This status page does not exist.');
+	if (!status) error(404, m.err_status_page_not_found());
 	return status;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromWallClock } from '$lib/format/zoned';
+import { fromWallClock } from '$lib/time/zoned';
 import { m } from '$lib/paraglide/messages';
 import { MAINTENANCE_STATUSES } from '$lib/status/maintenance';
 import { COMPONENT_STATES, IMPACTS, PUBLIC_PHASES, SLUG_PATTERN } from '$lib/status/model';
@@ -12,14 +12,13 @@ const checkbox = z
 export const componentInput = z.object({
 	itemId: uuid,
 	name: z
-		.string({ message: 'Give the component its public name.' })
+		.string({ error: () => m.val_component_name_required() })
 		.trim()
-		.min(1, { message: 'Give the component its public name.' })
-		.max(80, { message: 'Use at most 80 characters for a component name.' }),
+		.min(1, { error: () => m.val_component_name_required() })
+		.max(80, { error: () => m.val_component_name_long() }),
 	state: z
 		.enum(COMPONENT_STATES, {
-			message:
-				'Choose operational, degraded_performance, partial_outage, major_outage or under_maintenance.'
+			error: () => m.val_component_state()
 		})
 		.default('operational')
 });
@@ -28,20 +27,20 @@ export const componentInput = z.object({
 export const statusPageInput = z.object({
 	enabled: checkbox.default(false),
 	slug: z
-		.string({ message: 'Choose the address of the page.' })
+		.string({ error: () => m.val_status_slug_required() })
 		.trim()
 		.toLowerCase()
 		.regex(SLUG_PATTERN, {
-			message: 'Use 2 to 63 lowercase letters, digits and dashes, starting with a letter or digit.'
+			error: () => m.val_status_slug_pattern()
 		}),
 	title: z
-		.string({ message: 'Give the page a title.' })
+		.string({ error: () => m.val_status_title_required() })
 		.trim()
-		.min(1, { message: 'Give the page a title.' })
-		.max(120, { message: 'Use at most 120 characters for the title.' }),
+		.min(1, { error: () => m.val_status_title_required() })
+		.max(120, { error: () => m.val_status_title_long() }),
 	components: z
-		.array(componentInput, { message: 'List the components.' })
-		.max(50, { message: 'At most 50 components.' })
+		.array(componentInput, { error: () => m.val_components_list() })
+		.max(50, { error: () => m.val_components_max() })
 		.default([]),
 	version: z.coerce.number().int().positive().optional()
 });
@@ -50,58 +49,55 @@ export type StatusPageInput = z.infer<typeof statusPageInput>;
 /** A deliberate public update, written from the room: never anything of its timeline. */
 export const publicUpdateInput = z.object({
 	name: z
-		.string({ message: 'Give the public incident a name.' })
+		.string({ error: () => m.val_public_name_required() })
 		.trim()
-		.max(120, { message: 'Use at most 120 characters for the name.' })
+		.max(120, { error: () => m.val_public_name_long() })
 		.optional(),
 	phase: z.enum(PUBLIC_PHASES, {
-		message: 'Choose investigating, identified, monitoring or resolved.'
+		error: () => m.val_public_phase()
 	}),
-	impact: z
-		.enum(IMPACTS, { message: 'Choose the impact: none, minor, major or critical.' })
-		.optional(),
+	impact: z.enum(IMPACTS, { error: () => m.val_public_impact() }).optional(),
 	body: z
-		.string({ message: 'Write what the public should know.' })
+		.string({ error: () => m.val_public_body_required() })
 		.trim()
-		.min(1, { message: 'Write what the public should know.' })
-		.max(4000, { message: 'Use at most 4000 characters.' }),
+		.min(1, { error: () => m.val_public_body_required() })
+		.max(4000, { error: () => m.val_public_body_long() }),
 	/** Component states to set with the update (the others keep theirs). */
 	components: z
 		.array(
 			z.object({
 				componentId: uuid,
 				state: z.enum(COMPONENT_STATES, {
-					message:
-						'Choose operational, degraded_performance, partial_outage, major_outage or under_maintenance.'
+					error: () => m.val_component_state()
 				})
 			}),
-			{ message: 'List the components.' }
+			{ error: () => m.val_components_list() }
 		)
-		.max(50, { message: 'At most 50 components.' })
+		.max(50, { error: () => m.val_components_max() })
 		.default([]),
 	/**
 	 * The components the public incident affects (Statuspage's `components` of an incident),
 	 * the whole set; absent, it keeps its set. Those whose state this update sets are added.
 	 */
 	affectedComponents: z
-		.array(uuid, { error: () => m.val_status_components_list() })
-		.max(50, { error: () => m.val_status_components_max() })
+		.array(uuid, { error: () => m.val_components_list() })
+		.max(50, { error: () => m.val_components_max() })
 		.optional()
 });
 export type PublicUpdateInput = z.infer<typeof publicUpdateInput>;
 
 export const subscribeInput = z.object({
 	email: z
-		.string({ message: 'Give your e-mail address.' })
+		.string({ error: () => m.val_subscribe_email_required() })
 		.trim()
 		.toLowerCase()
-		.max(254, { message: 'This address is too long.' })
-		.email({ message: 'This is not an e-mail address.' })
+		.max(254, { error: () => m.val_subscribe_email_long() })
+		.email({ error: () => m.val_subscribe_email_invalid() })
 });
 
 export const subscriptionToken = z
 	.string()
-	.regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'This link is not valid.' });
+	.regex(/^[A-Za-z0-9_-]{20,100}$/, { error: () => m.val_subscription_token() });
 
 /**
  * The settings form: one checkbox, name and state per inventory item (`public.<id>`,
@@ -160,8 +156,8 @@ const maintenanceBody = z
 	.trim()
 	.max(4000, { error: () => m.val_maintenance_body_long() });
 const maintenanceComponents = z
-	.array(uuid, { error: () => m.val_status_components_list() })
-	.max(50, { error: () => m.val_status_components_max() });
+	.array(uuid, { error: () => m.val_components_list() })
+	.max(50, { error: () => m.val_components_max() });
 
 /** A maintenance announced on the page: its window, what it affects, what the public reads. */
 export const maintenanceInput = z

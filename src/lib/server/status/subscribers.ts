@@ -42,7 +42,7 @@ export async function subscribe(slug: string, input: unknown, locale: string): P
 	await db().begin(async (tx) => {
 		const [page] = await tx<{ organization_id: string; title: string }[]>`
 			select organization_id, title from status_pages where slug = ${slug} and enabled`;
-		if (!page) throw new AppError('not_found', 'This status page does not exist.');
+		if (!page) throw new AppError('not_found', m.err_status_page_not_found());
 		const token = randomSecret(24);
 		const [row] = await tx<{ id: string; confirmed: boolean }[]>`
 			insert into status_subscribers (organization_id, email, token_hash, locale, confirm_sent_at)
@@ -101,7 +101,7 @@ export async function subscriptionState(slug: string, token: string): Promise<Su
 export async function confirmSubscription(slug: string, token: string): Promise<void> {
 	await db().begin(async (tx) => {
 		const row = await findSubscriber(tx, slug, token);
-		if (!row) throw new AppError('not_found', 'This link is not valid, or was already used.');
+		if (!row) throw new AppError('not_found', m.err_subscription_link_invalid());
 		await tx`
 			update status_subscribers set confirmed_at = coalesce(confirmed_at, now()),
 				unsubscribe_token = coalesce(unsubscribe_token, ${randomSecret(24)})
@@ -112,7 +112,7 @@ export async function confirmSubscription(slug: string, token: string): Promise<
 export async function unsubscribe(slug: string, token: string): Promise<void> {
 	await db().begin(async (tx) => {
 		const row = await findSubscriber(tx, slug, token);
-		if (!row) throw new AppError('not_found', 'This link is not valid, or was already used.');
+		if (!row) throw new AppError('not_found', m.err_subscription_link_invalid());
 		await tx`delete from status_subscribers where id = ${row.id}`;
 	});
 }

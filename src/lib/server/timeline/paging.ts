@@ -6,8 +6,8 @@ import {
 	type TimelineActor,
 	type TimelineFilter,
 	type TimelinePage
-} from '$lib/room/timeline-page';
-import type { TimelineEntry } from '$lib/timeline';
+} from '$lib/timeline/page';
+import type { TimelineEntry } from '$lib/timeline/fold';
 import type { Actor } from '../access/actor';
 import { db, type Db } from '../db/db';
 import { toStreamEvent, type EventRow } from '../events/queries';

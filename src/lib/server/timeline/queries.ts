@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '$lib/timeline';
+import type { TimelineEntry } from '$lib/timeline/fold';
 import { db, type Db } from '../db/db';
 import { toStreamEvent, type EventRow } from '../events/queries';
 

@@ -28,11 +28,6 @@ export const pinInput = z.object({
 	pinned: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean())
 });
 
-export const timelineFilters = z.object({
-	kind: z.string().max(60).optional().catch(undefined),
-	actorId: z.string().uuid().optional().catch(undefined)
-});
-
 /** More than two minutes before now counts as back-dated and needs a reason. */
 export function isBackdated(occurredAt: Date | undefined): boolean {
 	return occurredAt !== undefined && Date.now() - occurredAt.getTime() > 2 * 60_000;

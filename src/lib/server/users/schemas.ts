@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS } from '$lib/roles';
+import { ORGANIZATION_KINDS } from '$lib/organizations/roles';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { m } from '$lib/paraglide/messages';
 

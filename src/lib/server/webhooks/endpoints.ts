@@ -17,6 +17,7 @@ import { runCommand, type CommandContext } from '../events/command';
 import { addJob } from '../queue/queue';
 import { parse, uuid } from '../validation';
 import { newWebhookSecret } from './signing';
+import { m } from '$lib/paraglide/messages';
 
 /** How long the previous secret still signs after a rotation: receivers update meanwhile. */
 export const ROTATION_OVERLAP_HOURS = 24;
@@ -28,30 +29,28 @@ const groups = z
 		z
 			.array(
 				z.enum(WEBHOOK_GROUPS, {
-					message: 'Groups are incident, runbook, timeline, alerts and postmortem.'
+					error: () => m.val_webhook_groups()
 				})
 			)
-			.min(1, { message: 'Choose at least one group of events to send.' })
+			.min(1, { error: () => m.val_webhook_groups_min() })
 	);
 
 const address = z
-	.string({ message: 'Give the address that receives the deliveries.' })
+	.string({ error: () => m.val_webhook_url_required() })
 	.trim()
-	.max(2000, { message: 'Use at most 2000 characters for the address.' })
+	.max(2000, { error: () => m.val_webhook_url_long() })
 	.refine((v) => /^https?:\/\/[^\s/]+/i.test(v) && URL.canParse(v), {
-		message: 'Give an http or https address, like https://example.com/hooks.'
+		error: () => m.val_webhook_url_invalid()
 	});
 
 export const endpointInput = z.object({
 	name: z
-		.string({ message: 'Name the endpoint.' })
+		.string({ error: () => m.val_webhook_name_required() })
 		.trim()
-		.min(1, { message: 'Name the endpoint.' })
+		.min(1, { error: () => m.val_webhook_name_required() })
 		.max(80, { message: 'Use at most 80 characters for the name.' }),
 	url: address,
-	flavour: z
-		.enum(WEBHOOK_FLAVOURS, { message: 'Choose standard (signed JSON) or chat.' })
-		.default('standard'),
+	flavour: z.enum(WEBHOOK_FLAVOURS, { error: () => m.val_webhook_flavour() }).default('standard'),
 	groups
 });
 
@@ -116,7 +115,7 @@ async function lockEndpoint(db: Db, organizationId: string, endpointId: string) 
 		select name, version, enabled from webhook_endpoints
 		where id = ${endpointId} and organization_id = ${organizationId} and deleted_at is null
 		for update`;
-	if (!row) throw new AppError('not_found', 'This webhook endpoint does not exist.');
+	if (!row) throw new AppError('not_found', m.err_webhook_not_found());
 	return row;
 }
 
@@ -229,7 +228,7 @@ export async function redeliver(
 				created_at = now()
 			where id = ${id} and endpoint_id = ${endpointId}
 			returning id`;
-		if (!row) throw new AppError('not_found', 'This delivery is not in the log of this endpoint.');
+		if (!row) throw new AppError('not_found', m.err_delivery_not_found());
 		await addJob(tx, 'webhook_deliver', { deliveryId: id });
 		return { deliveryId: id, status: 'pending' };
 	});
@@ -299,7 +298,7 @@ export async function readEndpoint(
 			version, created_at as "createdAt"
 		from webhook_endpoints
 		where id = ${endpointId} and organization_id = ${organizationId} and deleted_at is null`;
-	if (!endpoint) throw new AppError('not_found', 'This webhook endpoint does not exist.');
+	if (!endpoint) throw new AppError('not_found', m.err_webhook_not_found());
 	const rows = await sql<
 		(Omit<DeliveryRow, 'summary'> & {
 			/** Its kind and payload, as the event map types them (rows are written by appendEvent). */

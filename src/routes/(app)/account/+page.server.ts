@@ -12,9 +12,10 @@ import {
 import { listUserSessions } from '$lib/server/auth/session';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const current = locals.session?.id;
 	const sessions = await listUserSessions(locals.user.id);
 	return {
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	profile: async ({ request, locals }) => {
-		if (!locals.user) redirect(303, '/signin');
+		requireUser(locals);
 		const values = formObject(await request.formData());
 		try {
 			await updateProfile(locals.user.id, values);
@@ -56,7 +57,7 @@ export const actions: Actions = {
 		}
 	},
 	endSession: async ({ request, locals, getClientAddress }) => {
-		if (!locals.user) redirect(303, '/signin');
+		requireUser(locals);
 		const values = formObject(await request.formData());
 		try {
 			await endOwnSession(locals.user.id, values, getClientAddress());
@@ -66,7 +67,7 @@ export const actions: Actions = {
 		}
 	},
 	mailPreferences: async (event) => {
-		if (!event.locals.user) redirect(303, '/signin');
+		requireUser(event.locals);
 		const values = formObject(await event.request.formData());
 		try {
 			await setMailPreferences({ actor: actorOf(event, { person: true }) }, values);

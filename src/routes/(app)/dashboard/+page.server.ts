@@ -10,10 +10,11 @@ import { listLiveIncidents } from '$lib/server/incidents/live-now';
 import { answerInvitation, listReceivedInvitations } from '$lib/server/incidents/invitations';
 import { runFormAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 /** What is live now, overdue action items and the real-incident figures (drills apart) of everything one may see. */
 export const load: PageServerLoad = async ({ locals, depends }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	depends('app:live-incidents');
 	const today = todayIn(locals.user.timezone);
 	const [invitations, live, overdue, statistics] = await Promise.all([
@@ -42,7 +43,7 @@ export const actions: Actions = {
 	},
 	createOrganization: async (event) => {
 		const { request, locals } = event;
-		if (!locals.user) redirect(303, '/signin');
+		requireUser(locals);
 		const values = formObject(await request.formData());
 		let organizationId: string;
 		try {

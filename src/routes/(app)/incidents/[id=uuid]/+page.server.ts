@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import { fromWallClock } from '$lib/format/zoned';
+import { error } from '@sveltejs/kit';
+import { fromWallClock } from '$lib/time/zoned';
 import { logCall, shareContactInIncident } from '$lib/server/contacts/commands';
 import { isAppError } from '$lib/server/errors';
 import { runFormAction, type FormActor } from '$lib/server/form-action';
@@ -19,9 +19,10 @@ import { postPublicUpdate } from '$lib/server/status/commands';
 import { roomPublicStatus } from '$lib/server/status/queries';
 import { publicUpdateFromForm } from '$lib/server/status/schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		// The timeline's filters and "earlier" page travel in the query without JavaScript.
 		const actor = { userId: locals.user.id };
@@ -88,7 +89,10 @@ export const actions: Actions = {
 		),
 	serverStatus: (event) =>
 		run(event, 'serverStatus', (actor, v) =>
-			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', v)
+			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', {
+				...v,
+				occurredAt: wallClock(v.occurredAt, actor.timezone)
+			})
 		),
 	step: (event) =>
 		run(event, 'step', (actor, v) =>
@@ -96,7 +100,7 @@ export const actions: Actions = {
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
 				v.stepId ?? '',
-				v
+				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
 			)
 		),
 	startRun: (event) =>

@@ -1,15 +1,16 @@
 import { actorOf } from '$lib/server/access/actor-of';
 import { redirect } from '@sveltejs/kit';
-import { toWallClock, fromWallClock } from '$lib/format/zoned';
-import { roleAtLeast } from '$lib/roles';
+import { toWallClock, fromWallClock } from '$lib/time/zoned';
+import { roleAtLeast } from '$lib/organizations/roles';
 import { formFailure } from '$lib/server/http';
 import { declareIncident } from '$lib/server/incidents/commands';
 import { listOrganizationsOfUser } from '$lib/server/organizations/queries';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const organizations = (await listOrganizationsOfUser(locals.user.id)).filter((o) =>
 		roleAtLeast(o.role, 'responder')
 	);
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { request, locals } = event;
-		if (!locals.user) redirect(303, '/signin');
+		requireUser(locals);
 		const values = formObject(await request.formData());
 		let incidentId: string;
 		try {

@@ -1,4 +1,3 @@
-import { redirect } from '@sveltejs/kit';
 import { authorize, may } from '$lib/server/access/authorize';
 import { issuePasswordReset } from '$lib/server/auth/password-reset';
 import { listRecentEvents, findStream } from '$lib/server/events/queries';
@@ -21,9 +20,11 @@ import {
 import { error } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const actor = { userId: locals.user.id };
 	try {
 		const membership = await authorize(actor, params.id, 'organization.view');
@@ -39,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				may(actor, params.id, 'token.manage')
 			]);
 		const canShare = await may(actor, params.id, 'incident.share');
-		if (!organization) throw new AppError('not_found', 'This organization does not exist.');
+		if (!organization) throw new AppError('not_found', m.err_org_not_found());
 		return {
 			organization,
 			role: membership.role,

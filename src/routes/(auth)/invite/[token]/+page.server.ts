@@ -9,11 +9,14 @@ import { landingAfterJoining } from '$lib/server/organizations/landing';
 import { signUp } from '$lib/server/users/sign-up';
 import { formObject } from '$lib/server/validation';
 import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 // Invite links are not to be guessed: opening and using them is rate limited per address.
 const limitInviteLinks = (address: string) =>
-	assertWithinLimit(`invite:${address}`, limits().inviteLink, 'invite links opened');
+	assertWithinLimit(`invite:${address}`, limits().inviteLink, (seconds) =>
+		m.err_too_many_invite_links({ seconds })
+	);
 
 export const load: PageServerLoad = async ({ params, locals, getClientAddress }) => {
 	try {

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { todayIn } from '$lib/postmortems/sections';
 import { isAppError } from '$lib/server/errors';
@@ -8,12 +8,19 @@ import {
 	changeActionItem,
 	removeActionItem
 } from '$lib/server/postmortems/action-items';
-import { createPostmortem, movePostmortem, saveSection } from '$lib/server/postmortems/commands';
+import {
+	createPostmortem,
+	movePostmortem,
+	previewRefresh,
+	refreshPostmortem,
+	saveSection
+} from '$lib/server/postmortems/commands';
 import { readPostmortemPage } from '$lib/server/postmortems/page';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const asked = Number(url.searchParams.get('version'));
 	try {
 		const page = await readPostmortemPage({ userId: locals.user.id }, params.id, {
@@ -21,7 +28,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			locale: getLocale(),
 			version: Number.isInteger(asked) && asked > 0 ? asked : null
 		});
-		return { ...page, today: todayIn(locals.user.timezone) };
+		// What a refresh from the timeline would change, for whoever may apply it.
+		const refresh =
+			page.postmortem && page.canEdit && page.postmortem.status !== 'published' && !page.viewing
+				? await previewRefresh({ userId: locals.user.id }, params.id)
+				: null;
+		return { ...page, refresh, today: todayIn(locals.user.timezone) };
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);
 		throw e;
@@ -42,6 +54,11 @@ export const actions: Actions = {
 	create: (event) => run(event, 'create', (actor) => createPostmortem({ actor }, event.params.id)),
 	section: (event) =>
 		run(event, 'section', (actor, v) => saveSection({ actor }, event.params.id, v)),
+	// Answers with what the refresh changed, under its own name, for the page to list.
+	refresh: (event) =>
+		runFormAction(event, 'refresh', async (actor) => ({
+			refreshed: (await refreshPostmortem({ actor }, event.params.id)).result
+		})),
 	move: (event) => run(event, 'move', (actor, v) => movePostmortem({ actor }, event.params.id, v)),
 	addItem: (event) =>
 		run(event, 'addItem', (actor, v) => addActionItem({ actor }, event.params.id, v)),

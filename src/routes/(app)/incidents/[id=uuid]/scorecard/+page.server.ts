@@ -1,14 +1,15 @@
 import { actorOf } from '$lib/server/access/actor-of';
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { readScorecard } from '$lib/server/drills/scorecard';
+import { readScorecard } from '$lib/server/drills/read-scorecard';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
 import { changeIncidentStatus } from '$lib/server/incidents/commands';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		return await readScorecard({ userId: locals.user.id }, params.id, {
 			timezone: locals.user.timezone,
@@ -24,7 +25,7 @@ export const actions: Actions = {
 	/** Ends the drill: it is resolved like any incident, and its scorecard is final. */
 	end: async (event) => {
 		const { locals, params } = event;
-		if (!locals.user) redirect(303, '/signin');
+		requireUser(locals);
 		const actor = actorOf(event);
 		try {
 			await changeIncidentStatus({ actor }, params.id, {

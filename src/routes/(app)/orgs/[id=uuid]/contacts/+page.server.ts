@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { authorize, may } from '$lib/server/access/authorize';
 import { createContact, deleteContact, updateContact } from '$lib/server/contacts/commands';
 import { listContacts } from '$lib/server/contacts/queries';
@@ -6,9 +6,11 @@ import { isAppError } from '$lib/server/errors';
 import { runFormAction, type FormActor } from '$lib/server/form-action';
 import { findOrganization } from '$lib/server/organizations/queries';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		await authorize({ userId: locals.user.id }, params.id, 'contacts.view');
 	} catch (e) {
@@ -20,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		listContacts(params.id),
 		may({ userId: locals.user.id }, params.id, 'contacts.edit')
 	]);
-	if (!organization) error(404, 'This organization does not exist.');
+	if (!organization) error(404, m.err_org_not_found());
 	return { organization, contacts, canEdit };
 };
 

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import {
 	createIntegration,
 	listIntegrations,
@@ -9,13 +9,15 @@ import { isAppError } from '$lib/server/errors';
 import { runFormAction } from '$lib/server/form-action';
 import { findOrganization } from '$lib/server/organizations/queries';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const integrations = await listIntegrations({ userId: locals.user.id }, params.id);
 		const organization = await findOrganization(params.id);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		return { organization, integrations };
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);

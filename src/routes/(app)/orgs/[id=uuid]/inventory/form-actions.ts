@@ -1,4 +1,5 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
+import { fromWallClock } from '$lib/time/zoned';
 import { actorOf } from '$lib/server/access/actor-of';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
@@ -20,10 +21,13 @@ export async function statusAction(event: RequestEvent) {
 	const values = formObject(await event.request.formData());
 	try {
 		const { itemId } = parse(linkInput, values);
+		const actor = actorOf(event);
+		// A true time is typed on the person's wall clock.
+		const occurredAt = values.occurredAt ? fromWallClock(values.occurredAt, actor.timezone) : '';
 		const { result } = await setItemStatus(
-			{ actor: actorOf(event), clientMutationId: values.clientMutationId || null },
+			{ actor, clientMutationId: values.clientMutationId || null },
 			itemId,
-			values
+			{ ...values, occurredAt }
 		);
 		return { action: 'status', ok: true as const, itemId: result.itemId, status: result.status };
 	} catch (e) {

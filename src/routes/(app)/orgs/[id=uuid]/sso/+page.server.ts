@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { authorize } from '$lib/server/access/authorize';
 import { isAppError } from '$lib/server/errors';
 import { runFormAction } from '$lib/server/form-action';
@@ -7,9 +7,11 @@ import { CALLBACK_PATH } from '$lib/server/sso/client';
 import { findOrganizationProvider, removeProvider, saveProvider } from '$lib/server/sso/providers';
 import { secretKey } from '$lib/server/sso/secret-box';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		await authorize({ userId: locals.user.id }, params.id, 'sso.manage');
 	} catch (e) {
@@ -17,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		throw e;
 	}
 	const organization = await findOrganization(params.id);
-	if (!organization) error(404, 'This organization does not exist.');
+	if (!organization) error(404, m.err_org_not_found());
 	const provider = await findOrganizationProvider(params.id);
 	return {
 		organization,

@@ -1,8 +1,8 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/errors';
 import { runFormAction } from '$lib/server/form-action';
 import { findOrganization } from '$lib/server/organizations/queries';
-import { toWallClock } from '$lib/format/zoned';
+import { toWallClock } from '$lib/time/zoned';
 import { saveStatusPage } from '$lib/server/status/commands';
 import {
 	cancelMaintenance,
@@ -17,13 +17,15 @@ import {
 } from '$lib/server/status/schemas';
 import { subscriptionsOffered } from '$lib/server/status/subscribers';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const page = await readStatusPageSettings({ userId: locals.user.id }, params.id);
 		const organization = await findOrganization(params.id);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		const items = await componentCandidates(params.id);
 		const timezone = locals.user.timezone;
 		const hour = 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/form-action';
 import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
@@ -8,13 +8,15 @@ import { webhookSettings } from '$lib/server/webhooks/settings';
 import { createEndpoint, listEndpoints } from '$lib/server/webhooks/endpoints';
 import { endpointForm } from './form';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const endpoints = await listEndpoints({ userId: locals.user.id }, params.id);
 		const organization = await findOrganization(params.id);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		return {
 			organization,
 			endpoints,

@@ -5,6 +5,7 @@ import { apiActor, endpoint, writeOf } from '$lib/server/http';
 import { pageOfList } from '$lib/server/pagination';
 import { endOtherSessions } from '$lib/server/users/account';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 /** One's own sessions, the current one marked: ?limit=, ?cursor=. */
 export const GET: RequestHandler = endpoint(async (event) => {
@@ -22,7 +23,7 @@ export const GET: RequestHandler = endpoint(async (event) => {
 export const DELETE: RequestHandler = endpoint(async (event) => {
 	const { context } = await writeOf(event, { person: true, optionalBody: true });
 	const session = event.locals.session;
-	if (!session) throw new AppError('unauthenticated', 'Sign in to end your other sessions.');
+	if (!session) throw new AppError('unauthenticated', m.err_sign_in_to_end_sessions());
 	const { userId, address } = context.actor;
 	return json({ endedSessions: await endOtherSessions(userId, session.id, address) });
 });

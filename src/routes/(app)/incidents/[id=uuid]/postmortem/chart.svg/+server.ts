@@ -1,14 +1,15 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { exportName } from '$lib/postmortems/markdown';
 import { isAppError } from '$lib/server/errors';
 import { chartSvgFile } from '$lib/server/postmortems/chart-svg';
 import { askedVersion, readPostmortemDocument } from '$lib/server/postmortems/page';
 import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 /** The post-mortem's timeline chart as an SVG file: the Markdown export's picture. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const document = await readPostmortemDocument({ userId: locals.user.id }, params.id, {
 			timezone: locals.user.timezone,

@@ -1,15 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { isAppError } from '$lib/server/errors';
 import { askedVersion, readPostmortemDocument } from '$lib/server/postmortems/page';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 // A document, not an app: rendered on the server, no script sent.
 export const csr = false;
 
 /** The post-mortem laid out for print (or PDF), the same version the page shows. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const document = await readPostmortemDocument({ userId: locals.user.id }, params.id, {
 			timezone: locals.user.timezone,

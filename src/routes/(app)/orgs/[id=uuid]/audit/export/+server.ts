@@ -3,10 +3,11 @@ import { auditToCsv } from '$lib/server/audit/csv';
 import { AUDIT_EXPORT_SIZE, listAudit } from '$lib/server/audit/queries';
 import { isAppError } from '$lib/server/errors';
 import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
 
 /** The audit log as CSV, with the page's filters (?category=&actorId=&from=&to=). */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	if (!locals.user) error(401, 'Sign in to export the audit log.');
+	requireUser(locals, url);
 	try {
 		const entries = await listAudit(
 			{ userId: locals.user.id },

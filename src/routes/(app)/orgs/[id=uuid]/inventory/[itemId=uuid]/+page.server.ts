@@ -7,14 +7,14 @@ import { findStream } from '$lib/server/events/queries';
 import { formObject } from '$lib/server/validation';
 import { actorOf, loadFailure, statusAction } from '../form-actions';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = actorOf(event);
 	try {
 		const page = await readItemPage(actor, event.params.itemId);
 		// The item is reached through its own organization's address only.
-		if (page.item.organizationId !== event.params.id)
-			error(404, 'This item is not in this inventory.');
+		if (page.item.organizationId !== event.params.id) error(404, m.err_item_not_in_inventory());
 		const [providers, stream] = await Promise.all([
 			page.canEdit ? listProviderChoices(actor.userId, event.params.id) : [],
 			findStream(event.params.id)

@@ -11,9 +11,11 @@ import { templateFromForm } from '$lib/server/runbooks/template-form';
 import { readTemplate } from '$lib/server/runbooks/template-queries';
 import { saveTemplateVersion } from '$lib/server/runbooks/templates';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const actor = { userId: locals.user.id };
 	const asked = Number(url.searchParams.get('version'));
 	try {
@@ -22,14 +24,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			params.templateId,
 			Number.isInteger(asked) && asked > 0 ? asked : null
 		);
-		if (template.organizationId !== params.id) error(404, 'This template does not exist.');
+		if (template.organizationId !== params.id) error(404, m.err_template_not_found_plain());
 		const [organization, canEdit, items, partners] = await Promise.all([
 			findOrganization(params.id),
 			may(actor, params.id, 'template.edit'),
 			listInventoryRefs(db(), params.id),
 			listPartners(params.id)
 		]);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		const saved = Number(url.searchParams.get('saved')) || null;
 		// A step's approver is named from this organization or one it works with.
 		const approvers = [organization, ...partners].map((o) => ({ id: o.id, name: o.name }));
@@ -43,7 +45,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const { locals, params, request } = event;
-		if (!locals.user) redirect(303, '/signin');
+		requireUser(locals);
 		const form = templateFromForm(await request.formData());
 		const actor = actorOf(event);
 		let saved: number;

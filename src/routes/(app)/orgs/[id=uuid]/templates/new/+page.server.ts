@@ -7,13 +7,15 @@ import { findOrganization } from '$lib/server/organizations/queries';
 import { createTemplate } from '$lib/server/runbooks/templates';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		await authorize({ userId: locals.user.id }, params.id, 'template.edit');
 		const organization = await findOrganization(params.id);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		return { organization };
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);
@@ -24,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { locals, params, request } = event;
-		if (!locals.user) redirect(303, '/signin');
+		requireUser(locals);
 		const values = formObject(await request.formData());
 		const actor = actorOf(event);
 		let templateId: string;

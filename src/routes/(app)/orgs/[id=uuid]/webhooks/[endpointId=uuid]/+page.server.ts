@@ -12,9 +12,11 @@ import {
 } from '$lib/server/webhooks/endpoints';
 import { endpointForm } from '../form';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	try {
 		const { endpoint, deliveries } = await readEndpoint(
 			{ userId: locals.user.id },
@@ -22,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			params.endpointId
 		);
 		const organization = await findOrganization(params.id);
-		if (!organization) error(404, 'This organization does not exist.');
+		if (!organization) error(404, m.err_org_not_found());
 		return { organization, endpoint, deliveries };
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);

@@ -7,17 +7,19 @@ import { readAs, readerOf } from '$lib/server/events/visibility';
 import { canJoinRoom } from '$lib/server/realtime/room-access';
 import { parse } from '$lib/server/validation';
 import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 const query = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
 /** Resync: the events of a stream after a sequence number, in order, from PostgreSQL. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	try {
-		if (!locals.user) throw new AppError('unauthenticated', 'Sign in to read this room.');
+		requireUser(locals, url);
 		const { after } = parse(query, { after: url.searchParams.get('after') ?? undefined });
 		const stream = await findStream(params.id);
 		if (!stream || !(await canJoinRoom(locals.user.id, { kind: stream.kind, id: stream.id }))) {
-			throw new AppError('not_found', 'This room does not exist or you may not see it.');
+			throw new AppError('not_found', m.err_room_not_found());
 		}
 		const reader = await readerOf(locals.user.id, stream);
 		const events = (await listEventsAfter(stream.id, after)).map((e) => readAs(reader, e));

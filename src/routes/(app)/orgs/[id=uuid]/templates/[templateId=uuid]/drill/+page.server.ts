@@ -8,13 +8,15 @@ import { listInvitablePartners } from '$lib/server/organizations/partners';
 import { readTemplate } from '$lib/server/runbooks/template-queries';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/access/require-user';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	if (!locals.user) redirect(303, '/signin');
+	requireUser(locals);
 	const actor = { userId: locals.user.id };
 	try {
 		const template = await readTemplate(actor, params.templateId, null);
-		if (template.organizationId !== params.id) error(404, 'This template does not exist.');
+		if (template.organizationId !== params.id) error(404, m.err_template_not_found_plain());
 		const [partners, canStart, canInvite] = await Promise.all([
 			listInvitablePartners(params.id),
 			may(actor, params.id, 'run.start'),
@@ -36,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const { locals, params, request } = event;
-		if (!locals.user) redirect(303, '/signin');
+		requireUser(locals);
 		const form = await request.formData();
 		const values = formObject(form);
 		const actor = actorOf(event);

@@ -4,7 +4,8 @@ import { actOnStep } from '$lib/server/runbooks/steps';
 import type { RequestHandler } from './$types';
 
 /**
- * One step action: { action, version, reason?, assigneeId?, note?, clientMutationId? }
+ * One step action: { action, version, reason?, assigneeId?, note?, occurredAt?, clientMutationId? }
+ * (occurredAt: when a start or finish really happened, kept with the reason)
  * (the version may come as If-Match). The browser's offline queue replays these; a retry
  * with the same clientMutationId is answered with the first result, and a step that moved on
  * meanwhile is refused (409).

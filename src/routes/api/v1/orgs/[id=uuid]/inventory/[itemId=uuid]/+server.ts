@@ -3,12 +3,13 @@ import { endpoint, writeOf, written } from '$lib/server/http';
 import { deleteItem, updateItem } from '$lib/server/inventory/commands';
 import { findItem } from '$lib/server/inventory/queries';
 import type { RequestHandler } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 /** The address names the organization: an item of another one is not found here. */
 async function ofOrganization(organizationId: string, itemId: string) {
 	const item = await findItem(itemId);
 	if (item && item.organizationId !== organizationId) {
-		throw new AppError('not_found', 'This inventory item does not exist or you may not see it.');
+		throw new AppError('not_found', m.err_item_not_found());
 	}
 }
 

@@ -1,7 +1,7 @@
 import type { ItemStatus } from '$lib/inventory/model';
 import type { Run, StepState } from '$lib/runbooks/types';
-import type { TimelineEntry } from '$lib/timeline';
-import type { RoomServer } from './servers';
+import type { TimelineEntry } from '$lib/timeline/fold';
+import type { RoomServer } from '../inventory/room-servers';
 
 /**
  * What a change will look like once the server applies it, so the room can show it at once

@@ -1,4 +1,4 @@
-import { roleAtLeast, type Role } from '$lib/roles';
+import { roleAtLeast, type Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { may } from '../access/authorize';
 import { db, type Db } from '../db/db';

@@ -1,4 +1,4 @@
-import type { IncidentContact as RoomContact } from '$lib/contacts';
+import type { IncidentContact as RoomContact } from '$lib/contacts/types';
 import type { StreamEvent } from '$lib/realtime/protocol';
 
 /**

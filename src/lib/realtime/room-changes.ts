@@ -6,9 +6,10 @@ import type { Outbox } from '$lib/offline/outbox.svelte';
 import { m } from '$lib/paraglide/messages';
 import type { Run } from '$lib/runbooks/types';
 import { isTransition, TRANSITIONS } from '$lib/runbooks/states';
-import { fromWallClock } from '$lib/format/zoned';
-import type { PendingChange } from './pending';
-import type { RoomServer } from './servers';
+import { fromWallClock } from '$lib/time/zoned';
+import type { EarlierValues } from '$lib/components/earlier';
+import type { PendingChange } from '../offline/pending';
+import type { RoomServer } from '../inventory/room-servers';
 
 /**
  * The room's changes as outbox entries: each says in words what the person did (shown while it
@@ -22,11 +23,18 @@ export function roomChanges(outbox: () => Outbox | null, incidentId: string, tim
 		preview?: PendingChange
 	) => outbox()?.submit({ incidentId, label, url, body, preview }) ?? Promise.resolve(null);
 
+	/** A true time typed on the person's wall clock, sent as an instant with its reason. */
+	const trueTime = (earlier: EarlierValues | undefined) =>
+		earlier?.occurredAt
+			? { occurredAt: fromWallClock(earlier.occurredAt, timezone), reason: earlier.reason }
+			: {};
+
 	return {
 		step(command: StepCommand, run: Run | null) {
 			const title = run?.steps.find((s) => s.id === command.stepId)?.title ?? '';
 			const action = isTransition(command.action) ? actionLabel(command.action) : command.action;
-			const { stepId, ...body } = command;
+			const { stepId, earlier, ...rest } = command;
+			const body = { ...rest, ...trueTime(earlier) };
 			const preview: PendingChange | undefined = isTransition(command.action)
 				? { kind: 'step', stepId, to: TRANSITIONS[command.action].to, baseVersion: command.version }
 				: undefined;
@@ -54,11 +62,11 @@ export function roomChanges(outbox: () => Outbox | null, incidentId: string, tim
 				}
 			);
 		},
-		serverStatus(server: RoomServer, status: ItemStatus) {
+		serverStatus(server: RoomServer, status: ItemStatus, earlier?: EarlierValues) {
 			void submit(
 				m.outbox_server({ hostname: server.hostname, status: statusLabel(status) }),
 				`/api/v1/orgs/${server.organizationId}/inventory/${server.id}/status`,
-				{ status, version: server.version },
+				{ status, version: server.version, ...trueTime(earlier) },
 				{ kind: 'server', itemId: server.id, to: status, baseVersion: server.version }
 			);
 		}

@@ -1,6 +1,6 @@
 import { EVENT_TRAITS, isEventKind, type TimelineGroup } from '$lib/events/traits';
 import type { StreamEvent } from '$lib/events/payloads';
-import type { TimelineEntry } from '$lib/timeline';
+import type { TimelineEntry } from '$lib/timeline/fold';
 
 /** How many timeline entries the room renders at first, and each "earlier" fetches. */
 export const TIMELINE_PAGE_SIZE = 100;

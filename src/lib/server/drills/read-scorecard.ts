@@ -1,6 +1,6 @@
 import { scoreDrill } from '$lib/drills/scorecard';
 import type { FigureFormat } from '$lib/postmortems/types';
-import { roleAtLeast } from '$lib/roles';
+import { roleAtLeast } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { PERMISSIONS } from '../access/permissions';
 import { db } from '../db/db';

@@ -1,4 +1,4 @@
-import type { IncidentStatus } from '$lib/incidents';
+import type { IncidentStatus } from '$lib/incidents/types';
 import type { StreamEvent } from '$lib/realtime/protocol';
 
 export interface IncidentHeadState {

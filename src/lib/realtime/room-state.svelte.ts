@@ -1,10 +1,10 @@
 import type { StreamEvent } from '$lib/realtime/protocol';
 import { applyStepEvent } from '$lib/runbooks/events';
 import type { Run } from '$lib/runbooks/types';
-import type { TimelineEntry } from '$lib/timeline';
-import { applyToIncident, type IncidentHeadState } from './incident-state';
-import { SHARING_KINDS } from './participants';
-import { applyToServers, type RoomServer } from './servers';
+import type { TimelineEntry } from '$lib/timeline/fold';
+import { applyToIncident, type IncidentHeadState } from '../incidents/fold';
+import { SHARING_KINDS } from '../incidents/participants';
+import { applyToServers, type RoomServer } from '../inventory/room-servers';
 import {
 	appendPage,
 	filterQuery,
@@ -13,7 +13,7 @@ import {
 	placeInTimeline,
 	type TimelineFilter,
 	type TimelinePage
-} from './timeline-page';
+} from '../timeline/page';
 
 /** What the server rendered: the present of the room, and the newest page of its timeline. */
 export interface RoomSnapshot<I, S> {

@@ -1,0 +1,15 @@
+import { answer, endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { previewRefresh, refreshPostmortem } from '$lib/server/postmortems/commands';
+import type { RequestHandler } from './$types';
+
+/** What "refresh from the timeline" would change now (nothing is written). */
+export const GET: RequestHandler = endpoint(async (event) =>
+	answer(await previewRefresh(readerOf(event), event.params.id))
+);
+
+/** Refreshes the generated parts from the timeline; what people wrote stays as written. */
+export const POST: RequestHandler = endpoint(async (event) => {
+	const { context } = await writeOf(event, { optionalBody: true });
+	const { result, replayed } = await refreshPostmortem(context, event.params.id);
+	return written(result, replayed);
+});
