@@ -8,6 +8,13 @@ import { declareIncident } from '../../src/lib/server/incidents/commands';
 import { createItem } from '../../src/lib/server/inventory/commands';
 import { forgetPublicStatus } from '../../src/lib/server/status/cache';
 import { postPublicUpdate, saveStatusPage } from '../../src/lib/server/status/commands';
+import {
+	cancelMaintenance,
+	scheduleMaintenance,
+	updateMaintenance
+} from '../../src/lib/server/status/maintenances';
+import { readPublicStatus } from '../../src/lib/server/status/queries';
+import { statuspageSummary } from '../../src/lib/server/status/statuspage';
 import { confirmSubscription, subscribe } from '../../src/lib/server/status/subscribers';
 import { addNote } from '../../src/lib/server/timeline/commands';
 import { call } from './harness/dispatch';
@@ -78,7 +85,8 @@ beforeAll(async () => {
 		phase: 'investigating',
 		impact: 'critical',
 		body: 'Payments fail; we are on it.',
-		components: [{ componentId, state: 'major_outage' }]
+		components: [{ componentId, state: 'major_outage' }],
+		affectedComponents: [componentId]
 	});
 	await postPublicUpdate({ actor: owner }, incidentId, {
 		phase: 'identified',
@@ -103,6 +111,54 @@ describe('the public status page', () => {
 			['Payment pages', 'major_outage'],
 			['Catalogue', 'operational']
 		]);
+	});
+
+	it('names the components each public incident affects, and what each update changed', async () => {
+		const summary = JSON.parse(await read('/status/[slug]/api/v2/summary.json')) as {
+			incidents: {
+				components: { name: string }[];
+				incident_updates: { status: string; affected_components: unknown }[];
+			}[];
+		};
+		const [incident] = summary.incidents;
+		expect(incident?.components.map((c) => c.name)).toEqual(['Payment pages']);
+		const first = incident?.incident_updates.find((u) => u.status === 'investigating');
+		expect(first?.affected_components).toEqual([
+			{
+				code: componentId,
+				name: 'Payment pages',
+				old_status: 'operational',
+				new_status: 'major_outage'
+			}
+		]);
+		const second = incident?.incident_updates.find((u) => u.status === 'identified');
+		expect(second?.affected_components).toBeNull();
+	});
+
+	it('refuses an affected component of another page, and changes nothing', async () => {
+		const other = await newUser('Elsewhere');
+		const otherOrg = await newOrganization(other);
+		const item = await createItem({ actor: other }, otherOrg, { hostname: 'x1' });
+		await saveStatusPage({ actor: other }, otherOrg, {
+			enabled: true,
+			slug: `elsewhere-${Date.now().toString(36)}`,
+			title: 'Elsewhere',
+			components: [{ itemId: item.result.itemId, name: 'Theirs' }]
+		});
+		const [theirs] = await db()<{ id: string }[]>`
+			select id from status_components where organization_id = ${otherOrg}`;
+		const before = await db()`select 1 from status_updates u join status_incidents i
+			on i.id = u.status_incident_id where i.incident_id = ${incidentId}`;
+		await expect(
+			postPublicUpdate({ actor: owner }, incidentId, {
+				phase: 'identified',
+				body: 'x',
+				affectedComponents: [theirs?.id ?? '']
+			})
+		).rejects.toMatchObject({ code: 'invalid' });
+		const after = await db()`select 1 from status_updates u join status_incidents i
+			on i.id = u.status_incident_id where i.incident_id = ${incidentId}`;
+		expect(after).toHaveLength(before.length);
 	});
 
 	it('has status.json with the page and its indicator only', async () => {
@@ -214,5 +270,219 @@ describe('the public status page', () => {
 		expect(updates).toHaveLength(1);
 		expect(updates[0]?.text_body).toContain('Fixed.');
 		expect(updates[0]?.text_body).not.toContain('INTERNAL-ONLY');
+	});
+
+	it('queues the mails of many subscribers in one go, each with its own link and language', async () => {
+		const count = 300;
+		const tokens = Array.from(
+			{ length: count },
+			(_, i) => `tok${i}x${Date.now().toString(36)}abcdefghij`
+		);
+		await db()`
+			insert into status_subscribers (organization_id, email, token_hash, confirmed_at,
+				unsubscribe_token, locale)
+			select ${organizationId}, 'bulk-' || n || '@example.com', decode(md5('t' || n || ${Date.now()}), 'hex'),
+				now(), (${tokens}::text[])[n], case when n % 2 = 0 then 'fr' else 'en' end
+			from generate_series(1, ${count}) n`;
+		const started = performance.now();
+		await postPublicUpdate({ actor: owner }, incidentId, {
+			phase: 'monitoring',
+			body: 'Bulk update.'
+		});
+		const elapsed = performance.now() - started;
+		const mails = await db()<
+			{ recipient: string; text_body: string; locale: string; subject: string }[]
+		>`
+			select recipient, text_body, locale, subject from mail_messages
+			where recipient like 'bulk-%@example.com' and kind = 'status_update'`;
+		expect(mails).toHaveLength(count);
+		for (const mail of mails) {
+			const n = Number(/bulk-(\d+)@/.exec(mail.recipient)?.[1]);
+			expect(mail.text_body).toContain(`/subscription/${tokens[n - 1]}`);
+			expect(mail.text_body).not.toMatch(/unsubscribe[A-Za-z0-9]{10,}/);
+			expect(mail.locale).toBe(n % 2 === 0 ? 'fr' : 'en');
+		}
+		console.info(`${count} subscriber mails queued with the update in ${Math.round(elapsed)} ms`);
+	});
+});
+
+describe('scheduled maintenances', () => {
+	const HOUR = 60 * 60 * 1000;
+	const at = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+	let admin: Awaited<ReturnType<typeof newUser>>;
+	let org: string;
+	let page: string;
+	let components: { id: string; name: string }[];
+	let upcoming: string;
+	let underWay: string;
+
+	const summaryOf = async (now?: Date) => {
+		forgetPublicStatus(page);
+		const status = await readPublicStatus(page, db(), now);
+		if (!status) throw new Error('no page');
+		return { status, json: statuspageSummary(status, 'https://status.example') };
+	};
+
+	beforeAll(async () => {
+		admin = await newUser('Nadia (DSI)');
+		org = await newOrganization(admin);
+		page = `maint-${Date.now().toString(36)}`;
+		const a = await createItem({ actor: admin }, org, { hostname: 'pay01' });
+		const b = await createItem({ actor: admin }, org, { hostname: 'cat01' });
+		await saveStatusPage({ actor: admin }, org, {
+			enabled: true,
+			slug: page,
+			title: 'Maintenance shop',
+			components: [
+				{ itemId: a.result.itemId, name: 'Payments' },
+				{ itemId: b.result.itemId, name: 'Catalogue' }
+			]
+		});
+		components = await db()<{ id: string; name: string }[]>`
+			select id, name from status_components where organization_id = ${org} order by position`;
+		const [payments, catalogue] = components;
+		upcoming = (
+			await scheduleMaintenance({ actor: admin }, org, {
+				name: 'Database upgrade',
+				body: 'Payments may be slow.',
+				scheduledFor: at(24),
+				scheduledUntil: at(26),
+				components: [payments?.id]
+			})
+		).result.maintenanceId;
+		// Started an hour ago by its window: in progress by the clock, with nobody's hand.
+		underWay = (
+			await scheduleMaintenance({ actor: admin }, org, {
+				name: 'Search index rebuild',
+				body: 'Search results may be incomplete.',
+				scheduledFor: at(-1),
+				scheduledUntil: at(2),
+				components: [catalogue?.id]
+			})
+		).result.maintenanceId;
+	});
+
+	it('lists upcoming and under-way ones in summary.json, in Statuspage’s shape', async () => {
+		const { json } = await summaryOf();
+		const valid = validateSummary(json);
+		expect(valid, ajv.errorsText(validateSummary.errors)).toBe(true);
+		const listed = json.scheduled_maintenances;
+		expect(listed.map((mt) => [mt.name, mt.status])).toEqual([
+			['Search index rebuild', 'in_progress'],
+			['Database upgrade', 'scheduled']
+		]);
+		expect(listed[0]?.components.map((c) => c.name)).toEqual(['Catalogue']);
+		expect(listed[1]?.incident_updates[0]).toMatchObject({
+			status: 'scheduled',
+			body: 'Payments may be slow.'
+		});
+		expect(listed[1]?.scheduled_for).toBe(new Date(listed[1]?.scheduled_for ?? '').toISOString());
+	});
+
+	it('shows its components under maintenance while under way, and the page’s indicator', async () => {
+		const { json } = await summaryOf();
+		expect(json.components.map((c) => [c.name, c.status])).toEqual([
+			['Payments', 'operational'],
+			['Catalogue', 'under_maintenance']
+		]);
+		expect(json.status.indicator).toBe('maintenance');
+		// A day later the clock moved the first one to in progress; three hours on, the second is over.
+		const later = await summaryOf(new Date(Date.now() + 24.5 * HOUR));
+		expect(later.json.scheduled_maintenances.map((mt) => [mt.name, mt.status])).toEqual([
+			['Database upgrade', 'in_progress']
+		]);
+		expect(later.json.components.map((c) => c.status)).toEqual([
+			'under_maintenance',
+			'operational'
+		]);
+	});
+
+	it('never hides an outage under a maintenance', async () => {
+		const [, catalogue] = components;
+		await db()`update status_components set state = 'major_outage' where id = ${catalogue?.id ?? ''}`;
+		const { json } = await summaryOf();
+		expect(json.components[1]?.status).toBe('major_outage');
+		expect(json.status.indicator).toBe('critical');
+		await db()`update status_components set state = 'operational' where id = ${catalogue?.id ?? ''}`;
+	});
+
+	it('moves on by hand, only forward, each change an event; a completed one is over', async () => {
+		await updateMaintenance({ actor: admin }, org, underWay, {
+			status: 'verifying',
+			body: 'The index is rebuilt; checking results.'
+		});
+		await expect(
+			updateMaintenance({ actor: admin }, org, underWay, { status: 'scheduled' })
+		).rejects.toMatchObject({ code: 'conflict' });
+		await updateMaintenance({ actor: admin }, org, underWay, { status: 'completed' });
+		await expect(
+			updateMaintenance({ actor: admin }, org, underWay, { body: 'Again' })
+		).rejects.toMatchObject({ code: 'conflict' });
+		const { json, status } = await summaryOf();
+		expect(json.scheduled_maintenances.map((mt) => mt.name)).toEqual(['Database upgrade']);
+		const done = status.maintenances.find((mt) => mt.id === underWay);
+		expect(done?.updates.map((u) => u.status)).toEqual(['completed', 'verifying', 'scheduled']);
+		const events = await db()<{ kind: string }[]>`
+			select e.kind from events e where e.stream_id = ${org}
+				and e.kind like 'status.maintenance_%' order by e.seq`;
+		expect(events.map((e) => e.kind)).toEqual([
+			'status.maintenance_scheduled',
+			'status.maintenance_scheduled',
+			'status.maintenance_updated',
+			'status.maintenance_updated'
+		]);
+	});
+
+	it('is in the feeds, one entry per message', async () => {
+		forgetPublicStatus(page);
+		const answer = await call(endpoint('/status/[slug]/history.atom'), { params: { slug: page } });
+		const parser = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' });
+		const atom = parser.parse(answer.body);
+		const titles = atom.feed.entry.map((e: { title: unknown }) => JSON.stringify(e.title));
+		expect(titles).toHaveLength(4);
+		expect(titles.filter((t: string) => t.includes('Search index rebuild'))).toHaveLength(3);
+	});
+
+	it('refuses a window backwards or over, a component of another page, a viewer; changes nothing', async () => {
+		const base = { name: 'x', body: 'y', components: [] };
+		await expect(
+			scheduleMaintenance({ actor: admin }, org, {
+				...base,
+				scheduledFor: at(3),
+				scheduledUntil: at(2)
+			})
+		).rejects.toMatchObject({ code: 'invalid' });
+		await expect(
+			scheduleMaintenance({ actor: admin }, org, {
+				...base,
+				scheduledFor: at(-3),
+				scheduledUntil: at(-2)
+			})
+		).rejects.toMatchObject({ code: 'invalid' });
+		await expect(
+			scheduleMaintenance({ actor: admin }, org, {
+				...base,
+				scheduledFor: at(1),
+				scheduledUntil: at(2),
+				components: [componentId]
+			})
+		).rejects.toMatchObject({ code: 'invalid' });
+		const viewer = await addMember(org, 'viewer');
+		await expect(
+			scheduleMaintenance({ actor: viewer }, org, {
+				...base,
+				scheduledFor: at(1),
+				scheduledUntil: at(2)
+			})
+		).rejects.toMatchObject({ code: 'forbidden' });
+		const [row] = await db()<{ n: number }[]>`
+			select count(*)::int as n from status_maintenances where organization_id = ${org}`;
+		expect(row?.n).toBe(2);
+	});
+
+	it('is withdrawn when cancelled', async () => {
+		await cancelMaintenance({ actor: admin }, org, upcoming);
+		const { json } = await summaryOf();
+		expect(json.scheduled_maintenances).toEqual([]);
 	});
 });

@@ -176,11 +176,18 @@ describe('outgoing webhooks (Standard Webhooks 1.0)', () => {
 		const { owner, organizationId, endpointId, declare } = await organizationWithEndpoint(
 			receiver.url
 		);
-		await declare();
+		await declare('Payment pages down');
 		await settled(endpointId, 'delivered');
 		const { deliveries: log } = await readEndpoint(owner, organizationId, endpointId);
 		const first = log[0];
 		if (!first) throw new Error('no delivery in the log');
+		// The log says what was sent in words; the ids are only for developers.
+		expect(first.summary).toBeTruthy();
+		expect(first.summary).not.toContain('evt_');
+		expect(first.summary).not.toContain('incident.declared');
+		expect(first.incidentTitle).toBe('Payment pages down');
+		expect(first.occurredAt).toBeInstanceOf(Date);
+		expect(first.messageId).toMatch(/^evt_\d+$/);
 		await redeliver({ actor: owner }, organizationId, endpointId, first.id);
 		await until(() => receiver.received.length === 2, 'the redelivery');
 		expect(receiver.received[1]?.headers['webhook-id']).toBe(

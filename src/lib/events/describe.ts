@@ -17,6 +17,7 @@ import { refreshSummary } from '$lib/postmortems/refresh';
 import { roleLabel } from '$lib/organizations/roles';
 import type { StepEventPayload } from '$lib/runbooks/events';
 import { milestoneLine } from '$lib/milestones/labels';
+import { maintenanceStatusLabel } from '$lib/status/labels';
 import type { EventKind, EventPayloads, StatusChangedPayload } from './payloads';
 
 type Describers = { [K in EventKind]: (payload: EventPayloads[K]) => string };
@@ -153,7 +154,11 @@ export const EVENT_DESCRIPTIONS = {
 	'webhook.disabled': (p) => m.hook_ev_disabled({ name: p.name }),
 	'status_page.changed': (p) => m.status_page_ev_changed({ slug: p.slug }),
 	'status.public_update': (p) => m.status_page_ev_update({ name: p.name, body: p.body }),
-	'incident.chat_changed': (p) => (p.enabled ? m.hook_ev_chat_on() : m.hook_ev_chat_off())
+	'incident.chat_changed': (p) => (p.enabled ? m.hook_ev_chat_on() : m.hook_ev_chat_off()),
+	'status.maintenance_scheduled': (p) => m.status_ev_maintenance_scheduled({ name: p.name }),
+	'status.maintenance_updated': (p) =>
+		m.status_ev_maintenance_updated({ name: p.name, status: maintenanceStatusLabel(p.status) }),
+	'status.maintenance_cancelled': (p) => m.status_ev_maintenance_cancelled({ name: p.name })
 } satisfies Describers;
 
 /** The line for one event: its kind's describer applied to its payload. */

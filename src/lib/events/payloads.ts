@@ -11,6 +11,7 @@ import type { Milestone } from '$lib/milestones/model';
 import type { ActionItemStatus, PostmortemStatus, SectionKey } from '$lib/postmortems/sections';
 import type { OrganizationKind, Role } from '$lib/organizations/roles';
 import type { StepEventPayload } from '$lib/runbooks/events';
+import type { MaintenanceStatus } from '$lib/status/maintenance';
 
 /** A server's live status moving, on its organization's stream and on each open incident's. */
 export interface StatusChangedPayload {
@@ -271,6 +272,20 @@ export interface EventPayloads {
 		impact: string;
 	};
 	'incident.chat_changed': { enabled: boolean };
+	'status.maintenance_scheduled': {
+		maintenanceId: string;
+		name: string;
+		scheduledFor: string;
+		scheduledUntil: string;
+		components: number;
+	};
+	'status.maintenance_updated': {
+		maintenanceId: string;
+		name: string;
+		from: MaintenanceStatus;
+		status: MaintenanceStatus;
+	};
+	'status.maintenance_cancelled': { maintenanceId: string; name: string };
 }
 
 export type EventKind = keyof EventPayloads;

@@ -134,7 +134,10 @@ export const EVENT_TRAITS = {
 	'webhook.disabled': org('tokens', 'admin'),
 	'status_page.changed': org('members'),
 	'status.public_update': room('incident', '📣'),
-	'incident.chat_changed': room('incident', '●')
+	'incident.chat_changed': room('incident', '●'),
+	'status.maintenance_scheduled': org('members'),
+	'status.maintenance_updated': org('members'),
+	'status.maintenance_cancelled': org('members')
 } satisfies Record<EventKind, EventTraits>;
 
 export const EVENT_KINDS = Object.keys(EVENT_TRAITS).filter(isEventKind);

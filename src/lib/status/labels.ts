@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import type { MaintenanceStatus } from './maintenance';
 import type { ComponentState, Impact, Indicator, PublicPhase } from './model';
 
 /** The words of the status page (colour always comes with one of these and an icon). */
@@ -18,6 +19,14 @@ export const phaseLabel = (phase: PublicPhase): string =>
 		monitoring: m.status_phase_monitoring(),
 		resolved: m.status_phase_resolved()
 	})[phase];
+
+export const maintenanceStatusLabel = (status: MaintenanceStatus): string =>
+	({
+		scheduled: m.status_maintenance_scheduled(),
+		in_progress: m.status_maintenance_in_progress(),
+		verifying: m.status_maintenance_verifying(),
+		completed: m.status_maintenance_completed()
+	})[status];
 
 export const impactLabel = (impact: Impact): string =>
 	({

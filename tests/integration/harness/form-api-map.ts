@@ -249,6 +249,18 @@ export const FORM_API: Record<string, Counterpart> = {
 		api: 'PUT /api/v1/orgs/[id=uuid]/status-page',
 		command: 'saveStatusPage'
 	},
+	'action /(app)/orgs/[id=uuid]/status-page schedule': {
+		api: 'POST /api/v1/orgs/[id=uuid]/status-page/maintenances',
+		command: 'scheduleMaintenance'
+	},
+	'action /(app)/orgs/[id=uuid]/status-page maintenance': {
+		api: 'PATCH /api/v1/orgs/[id=uuid]/status-page/maintenances/[maintenanceId=uuid]',
+		command: 'updateMaintenance'
+	},
+	'action /(app)/orgs/[id=uuid]/status-page cancelMaintenance': {
+		api: 'DELETE /api/v1/orgs/[id=uuid]/status-page/maintenances/[maintenanceId=uuid]',
+		command: 'cancelMaintenance'
+	},
 	'action /(app)/incidents/[id=uuid] publicUpdate': {
 		api: 'POST /api/v1/incidents/[id=uuid]/public-updates',
 		command: 'postPublicUpdate'

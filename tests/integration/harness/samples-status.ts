@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashSecret, randomSecret } from '../../../src/lib/server/auth/tokens';
 import { db } from '../../../src/lib/server/db/db';
 import { saveStatusPage } from '../../../src/lib/server/status/commands';
+import { scheduleMaintenance } from '../../../src/lib/server/status/maintenances';
 import type { Sample, SampleContext } from './samples';
 import { freshItem } from './world';
 
@@ -59,6 +60,22 @@ async function pageBody(ctx: SampleContext) {
 	};
 }
 
+const HOUR = 60 * 60 * 1000;
+const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+
+/** A maintenance of the merchant's page, fresh for each sample (one may cancel it). */
+async function freshMaintenance(ctx: SampleContext) {
+	await merchantPage(ctx);
+	const { result } = await scheduleMaintenance({ actor: owner(ctx) }, ctx.world.merchant, {
+		name: 'Database upgrade',
+		body: 'Payments may be slow for a few minutes.',
+		scheduledFor: inHours(24),
+		scheduledUntil: inHours(26),
+		components: [await componentId(ctx)]
+	});
+	return { params: { ...org(ctx), maintenanceId: result.maintenanceId }, id: result.maintenanceId };
+}
+
 /** The scraper's token (set here: the route reads the configuration on each scrape). */
 export const METRICS_TEST_TOKEN = 'metrics-token-for-the-tests';
 
@@ -107,6 +124,44 @@ export const STATUS_SAMPLES: Record<string, Sample> = {
 			}
 		};
 	},
+	'action /(app)/orgs/[id=uuid]/status-page schedule': async (ctx) => ({
+		params: org(ctx),
+		form: {
+			name: 'Network maintenance',
+			body: 'The shop may be unreachable for a minute.',
+			scheduledFor: inHours(48).slice(0, 16),
+			scheduledUntil: inHours(49).slice(0, 16),
+			[`component.${await componentId(ctx)}`]: 'on'
+		}
+	}),
+	'action /(app)/orgs/[id=uuid]/status-page maintenance': async (ctx) => {
+		const { id } = await freshMaintenance(ctx);
+		return {
+			params: org(ctx),
+			form: { maintenanceId: id, status: 'in_progress', body: 'Started early.' }
+		};
+	},
+	'action /(app)/orgs/[id=uuid]/status-page cancelMaintenance': async (ctx) => {
+		const { id } = await freshMaintenance(ctx);
+		return { params: org(ctx), form: { maintenanceId: id } };
+	},
+	'POST /api/v1/orgs/[id=uuid]/status-page/maintenances': async (ctx) => ({
+		params: org(ctx),
+		json: {
+			name: 'Database upgrade',
+			body: 'Payments may be slow for a few minutes.',
+			scheduledFor: inHours(24),
+			scheduledUntil: inHours(25),
+			components: [await componentId(ctx)]
+		}
+	}),
+	'PATCH /api/v1/orgs/[id=uuid]/status-page/maintenances/[maintenanceId=uuid]': async (ctx) => ({
+		params: (await freshMaintenance(ctx)).params,
+		json: { status: 'in_progress', body: 'The work has started.' }
+	}),
+	'DELETE /api/v1/orgs/[id=uuid]/status-page/maintenances/[maintenanceId=uuid]': async (ctx) => ({
+		params: (await freshMaintenance(ctx)).params
+	}),
 	'action /(app)/incidents/[id=uuid] publicUpdate': async (ctx) => ({
 		params: { id: ctx.incidentId },
 		form: {

@@ -324,6 +324,14 @@ export const ROUTE_PERMISSIONS: Record<string, RouteScope> = {
 	'action /(app)/orgs/[id=uuid]/status-page save': org('status_page.manage'),
 	'GET /api/v1/orgs/[id=uuid]/status-page': org('status_page.manage'),
 	'PUT /api/v1/orgs/[id=uuid]/status-page': org('status_page.manage'),
+	'action /(app)/orgs/[id=uuid]/status-page schedule': org('status_page.manage'),
+	'action /(app)/orgs/[id=uuid]/status-page maintenance': org('status_page.manage'),
+	'action /(app)/orgs/[id=uuid]/status-page cancelMaintenance': org('status_page.manage'),
+	'POST /api/v1/orgs/[id=uuid]/status-page/maintenances': org('status_page.manage'),
+	'PATCH /api/v1/orgs/[id=uuid]/status-page/maintenances/[maintenanceId=uuid]':
+		org('status_page.manage'),
+	'DELETE /api/v1/orgs/[id=uuid]/status-page/maintenances/[maintenanceId=uuid]':
+		org('status_page.manage'),
 	'action /(app)/incidents/[id=uuid] publicUpdate': {
 		scope: 'incident_owner',
 		permission: 'status.publish'

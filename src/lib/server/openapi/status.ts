@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import { MAINTENANCE_STATUSES } from '$lib/status/maintenance';
 import { COMPONENT_STATES } from '$lib/status/model';
-import { publicUpdateInput, statusPageInput } from '../status/schemas';
+import {
+	maintenanceChange,
+	maintenanceInput,
+	publicUpdateInput,
+	statusPageInput
+} from '../status/schemas';
 import type { Operation } from './operations';
 import { mutation } from './schemas';
 
@@ -24,7 +30,26 @@ const settings = z.looseObject({
 			name: z.string(),
 			state: z.enum(COMPONENT_STATES)
 		})
+	),
+	maintenances: z.array(
+		z.looseObject({
+			id,
+			name: z.string(),
+			status: z.enum(MAINTENANCE_STATUSES),
+			scheduledFor: z.string(),
+			scheduledUntil: z.string(),
+			version: z.number().int(),
+			componentIds: z.array(id)
+		})
 	)
+});
+
+const maintenanceWritten = z.looseObject({
+	maintenanceId: id,
+	status: z.enum(MAINTENANCE_STATUSES),
+	version: z.number().int(),
+	slug: z.string(),
+	replayed
 });
 
 export const STATUS_OPERATIONS: Operation[] = [
@@ -56,6 +81,40 @@ export const STATUS_OPERATIONS: Operation[] = [
 				version: z.number().int(),
 				replayed
 			})
+		)
+	},
+	{
+		method: 'post',
+		path: '/api/v1/orgs/{id}/status-page/maintenances',
+		routeId: '/api/v1/orgs/[id=uuid]/status-page/maintenances',
+		tag: 'Status page',
+		summary: 'Schedule a maintenance on the status page (admins)',
+		description:
+			'Its window (`scheduledFor` before `scheduledUntil`, ending in the future), the public components it affects and the words the public reads. It reads `in_progress` from its start (its components `under_maintenance` unless an outage is set) and `completed` at its end; it is listed in summary.json `scheduled_maintenances` until then.',
+		body: withMutation(maintenanceInput),
+		responses: written(maintenanceWritten)
+	},
+	{
+		method: 'patch',
+		path: '/api/v1/orgs/{id}/status-page/maintenances/{maintenanceId}',
+		routeId: '/api/v1/orgs/[id=uuid]/status-page/maintenances/[maintenanceId=uuid]',
+		tag: 'Status page',
+		summary: 'Move a maintenance on, or change its name, window or components',
+		description:
+			'`status` moves only forward (scheduled → in_progress → verifying → completed); with it or alone, `body` is a message for the public. A completed maintenance cannot be changed (409).',
+		ifMatch: true,
+		body: withMutation(maintenanceChange),
+		responses: written(maintenanceWritten)
+	},
+	{
+		method: 'delete',
+		path: '/api/v1/orgs/{id}/status-page/maintenances/{maintenanceId}',
+		routeId: '/api/v1/orgs/[id=uuid]/status-page/maintenances/[maintenanceId=uuid]',
+		tag: 'Status page',
+		summary: 'Cancel a maintenance announced by mistake',
+		description: 'It leaves the page, its JSON and its feeds.',
+		responses: written(
+			z.looseObject({ maintenanceId: id, cancelled: z.boolean(), slug: z.string(), replayed })
 		)
 	},
 	{

@@ -32,6 +32,21 @@ export async function addJob<N extends JobName>(
 		max_attempts => 3, job_key => ${jobKey})`;
 }
 
+/**
+ * Adds one job per payload in ONE statement (graphile-worker's `add_jobs`), in the caller's
+ * transaction: a fan-out to thousands costs one round-trip, not one each.
+ */
+export async function addJobs<N extends JobName>(
+	sql: Db | Tx,
+	name: N,
+	payloads: JobPayloads[N][]
+): Promise<void> {
+	if (payloads.length === 0) return;
+	const specs = payloads.map((payload) => ({ identifier: name, payload, max_attempts: 3 }));
+	await sql`select count(*) from graphile_worker.add_jobs(array(
+		select json_populate_recordset(null::graphile_worker.job_spec, ${sql.json(specs)}::json)))`;
+}
+
 const graphileLogger = new Logger((scope) => (level, message, meta) => {
 	const child = log.child({ component: 'queue', task: scope.taskIdentifier, jobId: scope.jobId });
 	const fields = meta ?? {};

@@ -1,4 +1,6 @@
+import { m } from '$lib/paraglide/messages';
 import type { ComponentState, Impact } from '$lib/status/model';
+import type { ComponentChange } from '$lib/status/public';
 import { authorize } from '../access/authorize';
 import type { Db } from '../db/db';
 import { AppError, isAppError } from '../errors';
@@ -8,7 +10,6 @@ import { parse } from '../validation';
 import { forgetPublicStatus } from './cache';
 import { mailSubscribersOfUpdate } from './subscribers';
 import { publicUpdateInput, statusPageInput } from './schemas';
-import { m } from '$lib/paraglide/messages';
 
 /**
  * Opens, changes or closes an organization's public status page (admins): its address, its
@@ -139,11 +140,19 @@ export async function postPublicUpdate(
 				values (${organizationId}, ${incidentId}, ${name}, ${impact}, ${data.phase}, ${resolvedAt})
 				returning id`;
 		if (!statusIncident) throw new Error('status incident write returned no row');
+		const changes = await setComponentStates(tx, organizationId, data.components);
+		await setAffectedComponents(
+			tx,
+			organizationId,
+			statusIncident.id,
+			data.affectedComponents,
+			data.components.map((c) => c.componentId)
+		);
 		const [update] = await tx<{ id: string }[]>`
-			insert into status_updates (status_incident_id, phase, body, created_by)
-			values (${statusIncident.id}, ${data.phase}, ${data.body}, ${context.actor.userId})
+			insert into status_updates (status_incident_id, phase, body, created_by, affected_components)
+			values (${statusIncident.id}, ${data.phase}, ${data.body}, ${context.actor.userId},
+				${tx.json(changes.map((c) => ({ ...c })))})
 			returning id`;
-		await setComponentStates(tx, organizationId, data.components);
 		await emit({
 			streamId: incidentId,
 			kind: 'status.public_update',
@@ -187,20 +196,58 @@ async function authorizePublisher(context: CommandContext, organizationId: strin
 	}
 }
 
+/** Sets the states given; what changed is kept with the update (Statuspage's `affected_components`). */
 async function setComponentStates(
 	tx: Db,
 	organizationId: string,
 	states: { componentId: string; state: ComponentState }[]
-) {
+): Promise<ComponentChange[]> {
+	const changes: ComponentChange[] = [];
 	for (const { componentId, state } of states) {
-		const [row] = await tx`
-			update status_components set state = ${state},
-				updated_at = case when state is distinct from ${state} then now() else updated_at end
-			where id = ${componentId} and organization_id = ${organizationId} returning id`;
+		const [row] = await tx<{ name: string; from: ComponentState }[]>`
+			update status_components c set state = ${state},
+				updated_at = case when c.state is distinct from ${state} then now() else c.updated_at end
+			from (select id, state from status_components where id = ${componentId} for update) old
+			where c.id = old.id and c.organization_id = ${organizationId}
+			returning c.name, old.state as "from"`;
 		if (!row) {
 			throw new AppError('invalid', m.err_component_other_page(), {
 				components: m.err_component_other_page()
 			});
 		}
+		if (row.from !== state)
+			changes.push({ componentId, name: row.name, from: row.from, to: state });
 	}
+	return changes;
+}
+
+/**
+ * The components the public incident affects: the set given (else the one it had), with
+ * those whose state this update sets. All must be of this page.
+ */
+async function setAffectedComponents(
+	tx: Db,
+	organizationId: string,
+	statusIncidentId: string,
+	given: string[] | undefined,
+	stateSet: string[]
+) {
+	const chosen = [...new Set([...(given ?? []), ...stateSet])];
+	const known = await tx<{ id: string }[]>`
+		select id from status_components
+		where organization_id = ${organizationId} and id = any(${chosen}::uuid[])`;
+	if (known.length !== chosen.length) {
+		throw new AppError('invalid', m.err_status_component_foreign(), {
+			affectedComponents: m.err_status_component_foreign()
+		});
+	}
+	if (given) {
+		await tx`
+			delete from status_incident_components
+			where status_incident_id = ${statusIncidentId} and not (component_id = any(${chosen}::uuid[]))`;
+	}
+	await tx`
+		insert into status_incident_components (status_incident_id, component_id)
+		select ${statusIncidentId}, unnest(${chosen}::uuid[])
+		on conflict do nothing`;
 }

@@ -1,6 +1,7 @@
 import { Feed } from 'feed';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
+import type { MaintenanceStatus } from '$lib/status/maintenance';
 import type { PublicStatus } from '$lib/status/public';
 import { phaseIn } from './subscribers';
 
@@ -15,7 +16,17 @@ const asHtml = (text: string) =>
 		.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
 		.join('');
 
-/** The page's history as a feed: one entry per public update, nothing else. */
+function maintenanceStatusIn(status: MaintenanceStatus, locale: Locale): string {
+	const labels: Record<MaintenanceStatus, string> = {
+		scheduled: m.status_maintenance_scheduled({}, { locale }),
+		in_progress: m.status_maintenance_in_progress({}, { locale }),
+		verifying: m.status_maintenance_verifying({}, { locale }),
+		completed: m.status_maintenance_completed({}, { locale })
+	};
+	return labels[status];
+}
+
+/** The page's history as a feed: one entry per public update (of incidents and maintenances). */
 export function historyFeed(status: PublicStatus, origin: string, locale: Locale): Feed {
 	const page = `${origin}/status/${status.page.slug}`;
 	const feed = new Feed({
@@ -29,20 +40,48 @@ export function historyFeed(status: PublicStatus, origin: string, locale: Locale
 		copyright: status.page.title,
 		feedLinks: { atom: `${page}/history.atom`, rss: `${page}/history.rss` }
 	});
-	const entries = status.incidents
-		.flatMap((incident) => incident.updates.map((update) => ({ incident, update })))
-		.sort((a, b) => b.update.createdAt.getTime() - a.update.createdAt.getTime())
+	const window = (from: Date, until: Date) =>
+		m.status_feed_maintenance_window(
+			{
+				from: from.toISOString().slice(0, 16).replace('T', ' '),
+				until: until.toISOString().slice(0, 16).replace('T', ' ')
+			},
+			{ locale }
+		);
+	const entries = [
+		...status.incidents.flatMap((incident) =>
+			incident.updates.map((update) => ({
+				id: update.id,
+				title: `${incident.name} — ${phaseIn(update.phase, locale)}`,
+				link: `${page}#incident-${incident.id}`,
+				at: update.createdAt,
+				text: update.body
+			}))
+		),
+		...status.maintenances.flatMap((maintenance) =>
+			maintenance.updates.map((update) => ({
+				id: update.id,
+				title: `${maintenance.name} — ${maintenanceStatusIn(update.status, locale)}`,
+				link: `${page}#maintenance-${maintenance.id}`,
+				at: update.createdAt,
+				text: [update.body, window(maintenance.scheduledFor, maintenance.scheduledUntil)]
+					.filter(Boolean)
+					.join('\n\n')
+			}))
+		)
+	]
+		.sort((a, b) => b.at.getTime() - a.at.getTime())
 		.slice(0, FEED_ENTRIES);
-	for (const { incident, update } of entries) {
+	for (const entry of entries) {
 		feed.addItem({
-			id: `${page}#update-${update.id}`,
-			guid: `${page}#update-${update.id}`,
-			title: `${incident.name} — ${phaseIn(update.phase, locale)}`,
-			link: `${page}#incident-${incident.id}`,
-			date: update.createdAt,
-			published: update.createdAt,
-			description: asHtml(update.body),
-			content: asHtml(update.body)
+			id: `${page}#update-${entry.id}`,
+			guid: `${page}#update-${entry.id}`,
+			title: entry.title,
+			link: entry.link,
+			date: entry.at,
+			published: entry.at,
+			description: asHtml(entry.text),
+			content: asHtml(entry.text)
 		});
 	}
 	return feed;

@@ -5,7 +5,19 @@ import {
 	type Impact,
 	type PublicPhase
 } from '$lib/status/model';
-import type { PublicIncident, PublicStatus, RoomPublicStatus } from '$lib/status/public';
+import {
+	effectiveMaintenanceStatus,
+	isUnderWay,
+	type MaintenanceStatus
+} from '$lib/status/maintenance';
+import type {
+	ComponentChange,
+	PublicIncident,
+	PublicMaintenance,
+	PublicMaintenanceUpdate,
+	PublicStatus,
+	RoomPublicStatus
+} from '$lib/status/public';
 import { roleAtLeast } from '$lib/organizations/roles';
 import { authorize, findMembership } from '../access/authorize';
 import { PERMISSIONS } from '../access/permissions';
@@ -34,7 +46,11 @@ export function publicStatus(slug: string): Promise<PublicStatus | null> {
 	return cachedStatus(slug, () => readPublicStatus(slug));
 }
 
-export async function readPublicStatus(slug: string, sql: Db = db()): Promise<PublicStatus | null> {
+export async function readPublicStatus(
+	slug: string,
+	sql: Db = db(),
+	now: Date = new Date()
+): Promise<PublicStatus | null> {
 	const [page] = await sql<PageRow[]>`
 		select organization_id, slug, title, updated_at from status_pages
 		where slug = ${slug} and enabled`;
@@ -72,30 +88,112 @@ export async function readPublicStatus(slug: string, sql: Db = db()): Promise<Pu
 		limit ${HISTORY_INCIDENTS}`;
 	const ids = incidents.map((i) => i.id);
 	const updates = await sql<
-		{ id: string; incidentId: string; phase: PublicPhase; body: string; createdAt: Date }[]
+		{
+			id: string;
+			incidentId: string;
+			phase: PublicPhase;
+			body: string;
+			createdAt: Date;
+			changes: ComponentChange[];
+		}[]
 	>`
-		select id, status_incident_id as "incidentId", phase, body, created_at as "createdAt"
+		select id, status_incident_id as "incidentId", phase, body, created_at as "createdAt",
+			affected_components as changes
 		from status_updates where status_incident_id = any(${ids}::uuid[])
 		order by created_at desc, id`;
+	const affected = await sql<{ incidentId: string; componentId: string }[]>`
+		select status_incident_id as "incidentId", component_id as "componentId"
+		from status_incident_components where status_incident_id = any(${ids}::uuid[])`;
 	const withUpdates: PublicIncident[] = incidents.map((incident) => ({
 		...incident,
+		componentIds: affected.filter((a) => a.incidentId === incident.id).map((a) => a.componentId),
 		updates: updates
 			.filter((u) => u.incidentId === incident.id)
-			.map(({ id, phase, body, createdAt }) => ({ id, phase, body, createdAt }))
+			.map(({ id, phase, body, createdAt, changes }) => ({
+				id,
+				phase,
+				body,
+				createdAt,
+				changes: changes.filter((c) => components.some((k) => k.id === c.componentId))
+			}))
 	}));
 	const unresolved = withUpdates.filter((i) => i.resolvedAt === null);
+	const maintenances = await readMaintenances(sql, page.organization_id, now);
+	const underWay = new Set(
+		maintenances.filter((mt) => isUnderWay(mt.status)).flatMap((mt) => mt.componentIds)
+	);
+	// A component of a maintenance under way reads "under maintenance", unless an outage was set.
+	const shown = components.map((c) =>
+		underWay.has(c.id) && c.state === 'operational'
+			? { ...c, state: 'under_maintenance' as const }
+			: { ...c }
+	);
 	const times = [
 		page.updated_at,
 		...components.map((c) => c.updatedAt),
-		...incidents.map((i) => i.updatedAt)
+		...incidents.map((i) => i.updatedAt),
+		...maintenances.map((mt) => mt.updatedAt)
 	];
 	const updatedAt = new Date(Math.max(...times.map((t) => t.getTime())));
 	return {
 		page: { id: page.organization_id, slug: page.slug, title: page.title, updatedAt },
-		indicator: pageIndicator(components, unresolved),
-		components: components.map((c) => ({ ...c })),
-		incidents: withUpdates
+		indicator: pageIndicator(shown, unresolved),
+		components: shown,
+		incidents: withUpdates,
+		maintenances
 	};
+}
+
+/**
+ * A page's maintenances: those not over (soonest first), then those over in the history
+ * window (latest first), each with its status as the clock and the admins set it now.
+ */
+async function readMaintenances(
+	sql: Db,
+	organizationId: string,
+	now: Date
+): Promise<PublicMaintenance[]> {
+	const rows = await sql<
+		{
+			id: string;
+			name: string;
+			status: MaintenanceStatus;
+			scheduledFor: Date;
+			scheduledUntil: Date;
+			createdAt: Date;
+			updatedAt: Date;
+		}[]
+	>`
+		select id, name, status, scheduled_for as "scheduledFor", scheduled_until as "scheduledUntil",
+			created_at as "createdAt", updated_at as "updatedAt"
+		from status_maintenances
+		where organization_id = ${organizationId}
+			and coalesce(completed_at, scheduled_until) > ${now}::timestamptz - make_interval(days => ${HISTORY_DAYS})
+		order by scheduled_until desc
+		limit ${HISTORY_INCIDENTS}`;
+	const ids = rows.map((r) => r.id);
+	const updates = await sql<(PublicMaintenanceUpdate & { maintenanceId: string })[]>`
+		select id, maintenance_id as "maintenanceId", status, body, created_at as "createdAt"
+		from status_maintenance_updates where maintenance_id = any(${ids}::uuid[])
+		order by created_at desc, id`;
+	const links = await sql<{ maintenanceId: string; componentId: string }[]>`
+		select mc.maintenance_id as "maintenanceId", mc.component_id as "componentId"
+		from status_maintenance_components mc
+		join status_components c on c.id = mc.component_id
+		where mc.maintenance_id = any(${ids}::uuid[])
+		order by c.position, c.name`;
+	const all = rows.map((row) => ({
+		...row,
+		status: effectiveMaintenanceStatus(row, now),
+		componentIds: links.filter((l) => l.maintenanceId === row.id).map((l) => l.componentId),
+		updates: updates
+			.filter((u) => u.maintenanceId === row.id)
+			.map(({ id, status, body, createdAt }) => ({ id, status, body, createdAt }))
+	}));
+	const open = all
+		.filter((mt) => mt.status !== 'completed')
+		.sort((a, b) => a.scheduledFor.getTime() - b.scheduledFor.getTime());
+	return [...open, ...all.filter((mt) => mt.status === 'completed')];
 }
 
 export interface StatusPageSettings {
@@ -106,6 +204,15 @@ export interface StatusPageSettings {
 	version: number;
 	components: { id: string; itemId: string; name: string; state: ComponentState }[];
 	subscribers: number;
+	maintenances: {
+		id: string;
+		name: string;
+		status: MaintenanceStatus;
+		scheduledFor: Date;
+		scheduledUntil: Date;
+		version: number;
+		componentIds: string[];
+	}[];
 }
 
 /** The page's settings, for its admins (null: none opened yet). */
@@ -126,7 +233,26 @@ export async function readStatusPageSettings(
 	const components = await sql<StatusPageSettings['components']>`
 		select id, item_id as "itemId", name, state from status_components
 		where organization_id = ${organizationId} order by position, name`;
-	return { organizationId, ...page, components };
+	const rows = await sql<StatusPageSettings['maintenances']>`
+		select m.id, m.name, m.status, m.scheduled_for as "scheduledFor",
+			m.scheduled_until as "scheduledUntil", m.version,
+			coalesce(array_agg(mc.component_id) filter (where mc.component_id is not null), '{}')
+				as "componentIds"
+		from status_maintenances m
+		left join status_maintenance_components mc on mc.maintenance_id = m.id
+		where m.organization_id = ${organizationId}
+		group by m.id
+		order by (m.status = 'completed' or (m.status <> 'verifying' and m.scheduled_until <= now())),
+			-- Those to come or under way soonest first, then those over latest first.
+			case when m.status <> 'completed' and (m.status = 'verifying' or m.scheduled_until > now())
+				then m.scheduled_for end asc,
+			m.scheduled_for desc
+		limit 50`;
+	const maintenances = rows.map((row) => ({
+		...row,
+		status: effectiveMaintenanceStatus(row)
+	}));
+	return { organizationId, ...page, components, maintenances };
 }
 
 /** The inventory an admin chooses components from: services first, with their criticality. */
@@ -156,7 +282,13 @@ export async function roomPublicStatus(
 		where i.id = ${incidentId}`;
 	if (!page || page.mode === 'drill') return null;
 	const [incident] = await sql<NonNullable<RoomPublicStatus['incident']>[]>`
-		select id, name, phase, impact from status_incidents where incident_id = ${incidentId}`;
+		select i.id, i.name, i.phase, i.impact,
+			coalesce(array_agg(ic.component_id) filter (where ic.component_id is not null), '{}')
+				as "componentIds"
+		from status_incidents i
+		left join status_incident_components ic on ic.status_incident_id = i.id
+		where i.incident_id = ${incidentId}
+		group by i.id`;
 	const updates = incident
 		? await sql<RoomPublicStatus['updates']>`
 			select id, phase, body, created_at as "createdAt" from status_updates

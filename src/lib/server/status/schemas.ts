@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { fromWallClock } from '$lib/time/zoned';
+import { m } from '$lib/paraglide/messages';
+import { MAINTENANCE_STATUSES } from '$lib/status/maintenance';
 import { COMPONENT_STATES, IMPACTS, PUBLIC_PHASES, SLUG_PATTERN } from '$lib/status/model';
 import { uuid } from '../validation';
-import { m } from '$lib/paraglide/messages';
 
 const checkbox = z
 	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
@@ -72,7 +74,15 @@ export const publicUpdateInput = z.object({
 			{ error: () => m.val_components_list() }
 		)
 		.max(50, { error: () => m.val_components_max() })
-		.default([])
+		.default([]),
+	/**
+	 * The components the public incident affects (Statuspage's `components` of an incident),
+	 * the whole set; absent, it keeps its set. Those whose state this update sets are added.
+	 */
+	affectedComponents: z
+		.array(uuid, { error: () => m.val_components_list() })
+		.max(50, { error: () => m.val_components_max() })
+		.optional()
 });
 export type PublicUpdateInput = z.infer<typeof publicUpdateInput>;
 
@@ -111,7 +121,16 @@ export function statusPageFromForm(values: Record<string, string>): Record<strin
 	};
 }
 
-/** The room's composer: one state select per component (`state.<componentId>`, '' unchanged). */
+/** The ids of the checked boxes named `<prefix><id>`. */
+const checked = (values: Record<string, string>, prefix: string) =>
+	Object.keys(values)
+		.filter((key) => key.startsWith(prefix) && values[key] === 'on')
+		.map((key) => key.slice(prefix.length));
+
+/**
+ * The room's composer: one state select per component (`state.<componentId>`, '' unchanged)
+ * and one "affected" box each (`affected.<componentId>`, the whole set when `affectedShown`).
+ */
 export function publicUpdateFromForm(values: Record<string, string>): Record<string, unknown> {
 	const components = Object.keys(values)
 		.filter((key) => key.startsWith('state.') && values[key])
@@ -121,6 +140,79 @@ export function publicUpdateFromForm(values: Record<string, string>): Record<str
 		phase: values.phase,
 		impact: values.impact || undefined,
 		body: values.body,
-		components
+		components,
+		affectedComponents: values.affectedShown ? checked(values, 'affected.') : undefined
+	};
+}
+
+const instant = z.coerce.date({ error: () => m.val_datetime_invalid() });
+const maintenanceName = z
+	.string({ error: () => m.val_maintenance_name_required() })
+	.trim()
+	.min(1, { error: () => m.val_maintenance_name_required() })
+	.max(120, { error: () => m.val_maintenance_name_long() });
+const maintenanceBody = z
+	.string({ error: () => m.val_maintenance_body_long() })
+	.trim()
+	.max(4000, { error: () => m.val_maintenance_body_long() });
+const maintenanceComponents = z
+	.array(uuid, { error: () => m.val_components_list() })
+	.max(50, { error: () => m.val_components_max() });
+
+/** A maintenance announced on the page: its window, what it affects, what the public reads. */
+export const maintenanceInput = z
+	.object({
+		name: maintenanceName,
+		body: maintenanceBody.min(1, { error: () => m.val_maintenance_body_required() }),
+		scheduledFor: instant,
+		scheduledUntil: instant,
+		components: maintenanceComponents.default([])
+	})
+	.refine((v) => v.scheduledUntil.getTime() > v.scheduledFor.getTime(), {
+		path: ['scheduledUntil'],
+		error: () => m.val_maintenance_window()
+	})
+	.refine((v) => v.scheduledUntil.getTime() > Date.now(), {
+		path: ['scheduledUntil'],
+		error: () => m.val_maintenance_past()
+	});
+export type MaintenanceInput = z.infer<typeof maintenanceInput>;
+
+/**
+ * A change of a maintenance: its status by hand (with words for the public, or none), or its
+ * name, window and components; on `version` when given.
+ */
+export const maintenanceChange = z.object({
+	status: z.enum(MAINTENANCE_STATUSES, { error: () => m.val_maintenance_status() }).optional(),
+	body: maintenanceBody.default(''),
+	name: maintenanceName.optional(),
+	scheduledFor: instant.optional(),
+	scheduledUntil: instant.optional(),
+	components: maintenanceComponents.optional(),
+	version: z.coerce.number().int().positive().optional()
+});
+export type MaintenanceChange = z.infer<typeof maintenanceChange>;
+
+/** The settings page's maintenance form, its times typed on the admin's wall clock. */
+export function maintenanceFromForm(
+	values: Record<string, string>,
+	timeZone: string
+): Record<string, unknown> {
+	const at = (value: string | undefined) => (value ? fromWallClock(value, timeZone) : undefined);
+	return {
+		name: values.name,
+		body: values.body,
+		scheduledFor: at(values.scheduledFor),
+		scheduledUntil: at(values.scheduledUntil),
+		components: checked(values, 'component.')
+	};
+}
+
+/** The settings page's status change of one maintenance. */
+export function maintenanceChangeFromForm(values: Record<string, string>): Record<string, unknown> {
+	return {
+		status: values.status || undefined,
+		body: values.body ?? '',
+		version: values.version || undefined
 	};
 }

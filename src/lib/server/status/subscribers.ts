@@ -1,10 +1,11 @@
 import { m } from '$lib/paraglide/messages';
-import type { Locale } from '$lib/paraglide/runtime';
+import { baseLocale, locales, type Locale } from '$lib/paraglide/runtime';
 import type { PublicPhase } from '$lib/status/model';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
 import { queueMail } from '../mail/outbox';
+import { addJobs } from '../queue/queue';
 import { publicOrigin, smtpSettings } from '../mail/settings';
 import { asLocale, renderMail } from '../mail/templates';
 import { parse } from '../validation';
@@ -116,7 +117,12 @@ export async function unsubscribe(slug: string, token: string): Promise<void> {
 	});
 }
 
-/** Queues the update for every confirmed subscriber, in the command's transaction. */
+/**
+ * Queues the update for every confirmed subscriber, in the command's transaction, in two
+ * statements whatever their number: the mail is rendered once per language with a stand-in
+ * for the unsubscribe token, PostgreSQL writes one row per subscriber with theirs, and one
+ * `add_jobs` queues them all. Without SMTP the rows are kept as "not configured".
+ */
 export async function mailSubscribersOfUpdate(
 	tx: Db,
 	organizationId: string,
@@ -129,14 +135,11 @@ export async function mailSubscribersOfUpdate(
 		body: string;
 	}
 ) {
-	const subscribers = await tx<{ id: string; email: string; locale: string; token: string }[]>`
-		select id, email, locale, unsubscribe_token as token from status_subscribers
-		where organization_id = ${organizationId} and confirmed_at is not null
-			and unsubscribe_token is not null`;
-	for (const subscriber of subscribers) {
-		const locale = asLocale(subscriber.locale);
+	const stand = `unsubscribe${randomSecret(12).replace(/[^A-Za-z0-9]/g, '')}`;
+	const rendered = locales.map((locale) => {
 		const phase = phaseIn(update.phase, locale);
-		await queueMail(tx, {
+		return {
+			locale,
 			...renderMail(locale, {
 				subject: m.mail_status_update_subject(
 					{ title: update.title, name: update.name, phase },
@@ -145,19 +148,41 @@ export async function mailSubscribersOfUpdate(
 				lines: [
 					update.body,
 					m.mail_status_unsubscribe(
-						{ link: `${pageLink(update.slug)}/subscription/${subscriber.token}` },
+						{ link: `${pageLink(update.slug)}/subscription/${stand}` },
 						{ locale }
 					)
 				],
 				link: pageLink(update.slug),
 				action: m.mail_status_update_action({}, { locale })
-			}),
-			recipient: subscriber.email,
-			userId: null,
-			organizationId,
-			kind: 'status_update',
-			locale,
-			dedupeKey: `status-update:${update.updateId}:${subscriber.id}`
-		});
-	}
+			})
+		};
+	});
+	const configured = smtpSettings() !== null;
+	const mails = await tx<{ id: string }[]>`
+		with rendered as (
+			select * from unnest(${rendered.map((r) => r.locale)}::text[],
+				${rendered.map((r) => r.subject)}::text[], ${rendered.map((r) => r.text)}::text[],
+				${rendered.map((r) => r.html)}::text[]) as r (locale, subject, text_body, html_body)
+		)
+		insert into mail_messages (organization_id, user_id, recipient, kind, locale, subject,
+			text_body, html_body, dedupe_key, status)
+		select s.organization_id, null, s.email, 'status_update', r.locale, r.subject,
+			replace(r.text_body, ${stand}, s.unsubscribe_token),
+			replace(r.html_body, ${stand}, s.unsubscribe_token),
+			'status-update:' || ${update.updateId} || ':' || s.id,
+			${configured ? 'queued' : 'not_configured'}
+		from status_subscribers s
+		join rendered r on r.locale = case when s.locale = any(${[...locales]}::text[])
+			then s.locale else ${baseLocale} end
+		where s.organization_id = ${organizationId} and s.confirmed_at is not null
+			and s.unsubscribe_token is not null
+		on conflict (dedupe_key) do nothing
+		returning id`;
+	if (configured)
+		await addJobs(
+			tx,
+			'mail_send',
+			mails.map((mail) => ({ mailId: mail.id }))
+		);
+	return mails.length;
 }

@@ -6,6 +6,9 @@ import {
 	type WebhookFlavour,
 	type WebhookGroup
 } from '$lib/webhooks/groups';
+import { describe } from '$lib/events/describe';
+import type { EventOf } from '$lib/events/payloads';
+import { isEventKind } from '$lib/events/traits';
 import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import { db, type Db } from '../db/db';
@@ -254,6 +257,12 @@ export async function listEndpoints(
 
 export interface DeliveryRow {
 	id: string;
+	/** What was sent, in words: the event's line in the reader's language (null: event gone). */
+	summary: string | null;
+	/** The incident it is about, by its title (null for an organization's event). */
+	incidentTitle: string | null;
+	/** When the event happened (its true time). */
+	occurredAt: Date | null;
 	messageId: string;
 	eventKind: string;
 	status: DeliveryStatus;
@@ -290,12 +299,29 @@ export async function readEndpoint(
 		from webhook_endpoints
 		where id = ${endpointId} and organization_id = ${organizationId} and deleted_at is null`;
 	if (!endpoint) throw new AppError('not_found', m.err_webhook_not_found());
-	const deliveries = await sql<DeliveryRow[]>`
-		select id, message_id as "messageId", event_kind as "eventKind", status, attempts,
-			response_status as "responseStatus", duration_ms as "durationMs",
-			response_excerpt as "responseExcerpt", error, next_attempt_at as "nextAttemptAt",
-			last_attempt_at as "lastAttemptAt", created_at as "createdAt"
-		from webhook_deliveries where endpoint_id = ${endpointId}
-		order by created_at desc, id limit 100`;
+	const rows = await sql<
+		(Omit<DeliveryRow, 'summary'> & {
+			/** Its kind and payload, as the event map types them (rows are written by appendEvent). */
+			event: EventOf<{ id: string }> | null;
+		})[]
+	>`
+		select d.id, d.message_id as "messageId", d.event_kind as "eventKind", d.status, d.attempts,
+			d.response_status as "responseStatus", d.duration_ms as "durationMs",
+			d.response_excerpt as "responseExcerpt", d.error, d.next_attempt_at as "nextAttemptAt",
+			d.last_attempt_at as "lastAttemptAt", d.created_at as "createdAt",
+			case when e.id is null then null
+				else json_build_object('id', e.id::text, 'kind', e.kind, 'payload', e.payload) end as event,
+			e.occurred_at as "occurredAt", i.title as "incidentTitle"
+		from webhook_deliveries d
+		left join events e on e.id = case when d.message_id ~ '^evt_[0-9]{1,18}$'
+			then substring(d.message_id from 5)::bigint end
+		left join incidents i on i.id = e.stream_id
+		where d.endpoint_id = ${endpointId}
+		order by d.created_at desc, d.id limit 100`;
+	const deliveries: DeliveryRow[] = rows.map(({ event, ...row }) => {
+		// A kind this version does not know (an older row) has no words: the page says so.
+		const summary = event && isEventKind(event.kind) ? describe(event) : null;
+		return { ...row, summary };
+	});
 	return { endpoint, deliveries };
 }

@@ -1,0 +1,186 @@
+import { m } from '$lib/paraglide/messages';
+import {
+	canMoveTo,
+	effectiveMaintenanceStatus,
+	type MaintenanceStatus
+} from '$lib/status/maintenance';
+import { authorize } from '../access/authorize';
+import type { Tx } from '../db/db';
+import { AppError } from '../errors';
+import { runCommand, type CommandContext } from '../events/command';
+import { parse, uuid } from '../validation';
+import { forgetPublicStatus } from './cache';
+import { maintenanceChange, maintenanceInput } from './schemas';
+
+/**
+ * Scheduled maintenances of an organization's status page (admins): announced with their
+ * window, the public components they affect and words for the public; moved on by hand
+ * (and by the clock, see `effectiveMaintenanceStatus`); cancelled when announced by mistake.
+ * Each is one command with its event on the organization's stream.
+ */
+
+interface MaintenanceRow {
+	id: string;
+	name: string;
+	status: MaintenanceStatus;
+	scheduledFor: Date;
+	scheduledUntil: Date;
+	version: number;
+}
+
+async function pageOf(tx: Tx, organizationId: string): Promise<{ slug: string }> {
+	const [page] = await tx<{ slug: string }[]>`
+		select slug from status_pages where organization_id = ${organizationId}`;
+	if (!page) throw new AppError('conflict', m.err_status_page_missing());
+	return page;
+}
+
+/** The components, all of this page's (else nothing is written). */
+async function setComponents(tx: Tx, organizationId: string, maintenanceId: string, ids: string[]) {
+	const unique = [...new Set(ids)];
+	const known = await tx<{ id: string }[]>`
+		select id from status_components
+		where organization_id = ${organizationId} and id = any(${unique}::uuid[])`;
+	if (known.length !== unique.length) {
+		throw new AppError('invalid', m.err_status_component_foreign(), {
+			components: m.err_status_component_foreign()
+		});
+	}
+	await tx`delete from status_maintenance_components where maintenance_id = ${maintenanceId}`;
+	await tx`
+		insert into status_maintenance_components (maintenance_id, component_id)
+		select ${maintenanceId}, unnest(${unique}::uuid[])`;
+	return unique.length;
+}
+
+export async function scheduleMaintenance(
+	context: CommandContext,
+	organizationId: string,
+	input: unknown
+) {
+	const data = parse(maintenanceInput, input);
+	const outcome = await runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'status_page.manage', tx);
+		const page = await pageOf(tx, organizationId);
+		const [row] = await tx<{ id: string }[]>`
+			insert into status_maintenances (organization_id, name, scheduled_for, scheduled_until, created_by)
+			values (${organizationId}, ${data.name}, ${data.scheduledFor}, ${data.scheduledUntil},
+				${context.actor.userId})
+			returning id`;
+		if (!row) throw new Error('maintenance insert returned no row');
+		const components = await setComponents(tx, organizationId, row.id, data.components);
+		await tx`
+			insert into status_maintenance_updates (maintenance_id, status, body, created_by)
+			values (${row.id}, 'scheduled', ${data.body}, ${context.actor.userId})`;
+		await emit({
+			streamId: organizationId,
+			kind: 'status.maintenance_scheduled',
+			payload: {
+				maintenanceId: row.id,
+				name: data.name,
+				scheduledFor: data.scheduledFor.toISOString(),
+				scheduledUntil: data.scheduledUntil.toISOString(),
+				components
+			}
+		});
+		return { maintenanceId: row.id, status: 'scheduled', version: 1, slug: page.slug };
+	});
+	forgetPublicStatus(outcome.result.slug);
+	return outcome;
+}
+
+async function lockMaintenance(tx: Tx, organizationId: string, maintenanceId: string) {
+	const [row] = await tx<MaintenanceRow[]>`
+		select id, name, status, scheduled_for as "scheduledFor", scheduled_until as "scheduledUntil",
+			version
+		from status_maintenances
+		where id = ${maintenanceId} and organization_id = ${organizationId} for update`;
+	if (!row) throw new AppError('not_found', m.err_maintenance_not_found());
+	return row;
+}
+
+/**
+ * Moves a maintenance on by hand (never back: a completed one is over), with words for the
+ * public or none, or changes its name, window or components.
+ */
+export async function updateMaintenance(
+	context: CommandContext,
+	organizationId: string,
+	maintenanceId: unknown,
+	input: unknown
+) {
+	const id = parse(uuid, maintenanceId);
+	const data = parse(maintenanceChange, input);
+	const outcome = await runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'status_page.manage', tx);
+		const page = await pageOf(tx, organizationId);
+		const current = await lockMaintenance(tx, organizationId, id);
+		if (data.version !== undefined && data.version !== current.version) {
+			throw new AppError('conflict', m.err_maintenance_changed());
+		}
+		const shown = effectiveMaintenanceStatus(current);
+		if (shown === 'completed') throw new AppError('conflict', m.err_maintenance_over());
+		const status = data.status ?? shown;
+		if (!canMoveTo(shown, status)) {
+			throw new AppError('conflict', m.err_maintenance_backwards(), {
+				status: m.err_maintenance_backwards()
+			});
+		}
+		const scheduledFor = data.scheduledFor ?? current.scheduledFor;
+		const scheduledUntil = data.scheduledUntil ?? current.scheduledUntil;
+		if (scheduledUntil.getTime() <= scheduledFor.getTime()) {
+			throw new AppError('invalid', m.val_maintenance_window(), {
+				scheduledUntil: m.val_maintenance_window()
+			});
+		}
+		const name = data.name ?? current.name;
+		const completedAt = status === 'completed' ? tx`now()` : null;
+		const [row] = await tx<{ version: number }[]>`
+			update status_maintenances set name = ${name}, status = ${status},
+				scheduled_for = ${scheduledFor}, scheduled_until = ${scheduledUntil},
+				completed_at = ${completedAt}, version = version + 1, updated_at = now()
+			where id = ${id} returning version`;
+		if (data.components) await setComponents(tx, organizationId, id, data.components);
+		if (status !== shown || data.body) {
+			await tx`
+				insert into status_maintenance_updates (maintenance_id, status, body, created_by)
+				values (${id}, ${status}, ${data.body}, ${context.actor.userId})`;
+		}
+		await emit({
+			streamId: organizationId,
+			kind: 'status.maintenance_updated',
+			payload: { maintenanceId: id, name, from: shown, status }
+		});
+		return {
+			maintenanceId: id,
+			status,
+			version: row?.version ?? current.version + 1,
+			slug: page.slug
+		};
+	});
+	forgetPublicStatus(outcome.result.slug);
+	return outcome;
+}
+
+/** Withdraws a maintenance announced by mistake: it leaves the page and its feeds. */
+export async function cancelMaintenance(
+	context: CommandContext,
+	organizationId: string,
+	maintenanceId: unknown
+) {
+	const id = parse(uuid, maintenanceId);
+	const outcome = await runCommand(context, async (tx, emit) => {
+		await authorize(context.actor, organizationId, 'status_page.manage', tx);
+		const page = await pageOf(tx, organizationId);
+		const current = await lockMaintenance(tx, organizationId, id);
+		await tx`delete from status_maintenances where id = ${id}`;
+		await emit({
+			streamId: organizationId,
+			kind: 'status.maintenance_cancelled',
+			payload: { maintenanceId: id, name: current.name }
+		});
+		return { maintenanceId: id, cancelled: true, slug: page.slug };
+	});
+	forgetPublicStatus(outcome.result.slug);
+	return outcome;
+}
