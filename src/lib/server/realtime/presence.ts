@@ -89,12 +89,7 @@ export class PresenceRegistry {
 	/** Everyone in the room, one entry per person, sorted by name: sent whole to the joiner. */
 	async people(room: string, joinerId: string): Promise<PresencePerson[]> {
 		await this.#snapshots.get(room);
-		let joiners = this.#joiners.get(room);
-		if (!joiners) {
-			joiners = new Map();
-			this.#joiners.set(room, joiners);
-		}
-		joiners.set(joinerId, this.#changeNo);
+		inner(this.#joiners, room).set(joinerId, this.#changeNo);
 		const people = new Map<string, PresencePerson>();
 		for (const nodePeople of this.#remote.get(room)?.values() ?? []) {
 			for (const [userId, person] of nodePeople) people.set(userId, person);
@@ -159,11 +154,7 @@ export class PresenceRegistry {
 	}
 
 	#localPeople(room: string): PresencePerson[] {
-		return [...(this.#local.get(room) ?? [])].map(([userId, p]) => ({
-			userId,
-			name: p.name,
-			focus: p.focus
-		}));
+		return [...(this.#local.get(room) ?? [])].map(([userId, p]) => asPerson(userId, p));
 	}
 
 	/** This node now has sockets in the room: it learns who the other nodes have there. */
@@ -193,11 +184,7 @@ export class PresenceRegistry {
 		this.#heard.set(node, Date.now());
 		const following = this.#remote.get(room);
 		if (!following) return;
-		let people = following.get(node);
-		if (!people) {
-			people = new Map();
-			following.set(node, people);
-		}
+		const people = inner(following, node);
 		for (const { userId, person } of changes) {
 			if (person) people.set(userId, person);
 			else people.delete(userId);
@@ -225,24 +212,14 @@ export class PresenceRegistry {
 	#changed(room: string, userId: string) {
 		this.#markDirty(room, userId);
 		if (this.#clustered) {
-			let outgoing = this.#outgoing.get(room);
-			if (!outgoing) {
-				outgoing = new Map();
-				this.#outgoing.set(room, outgoing);
-			}
 			const person = this.#local.get(room)?.get(userId);
-			outgoing.set(userId, person ? { userId, name: person.name, focus: person.focus } : null);
+			inner(this.#outgoing, room).set(userId, person ? asPerson(userId, person) : null);
 		}
 		this.#schedule();
 	}
 
 	#markDirty(room: string, userId: string) {
-		let users = this.#dirty.get(room);
-		if (!users) {
-			users = new Map();
-			this.#dirty.set(room, users);
-		}
-		users.set(userId, ++this.#changeNo);
+		inner(this.#dirty, room).set(userId, ++this.#changeNo);
 	}
 
 	#schedule() {
@@ -254,7 +231,7 @@ export class PresenceRegistry {
 	/** The person as this node's clients should see them: here, on another node, or gone. */
 	#merged(room: string, userId: string): PresencePerson | null {
 		const local = this.#local.get(room)?.get(userId);
-		if (local) return { userId, name: local.name, focus: local.focus };
+		if (local) return asPerson(userId, local);
 		for (const people of this.#remote.get(room)?.values() ?? []) {
 			const person = people.get(userId);
 			if (person) return person;
@@ -299,6 +276,20 @@ export class PresenceRegistry {
 			}
 		}
 	}
+}
+
+/** The inner map of `outer` at `key`, created empty the first time. */
+function inner<K, V>(outer: Map<string, Map<K, V>>, key: string): Map<K, V> {
+	let found = outer.get(key);
+	if (!found) {
+		found = new Map();
+		outer.set(key, found);
+	}
+	return found;
+}
+
+function asPerson(userId: string, local: LocalPerson): PresencePerson {
+	return { userId, name: local.name, focus: local.focus };
 }
 
 /** One change goes out as it always did ({ room, person } or { room, left }); several as a batch. */

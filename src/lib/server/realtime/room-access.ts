@@ -1,9 +1,9 @@
 import type { RoomRef } from '$lib/realtime/protocol';
 import { roleAtLeast, type Role } from '$lib/organizations/roles';
-import { findMembership, neededRole } from '../access/authorize';
+import { neededRole } from '../access/authorize';
 import { SOCKET_EVENT_PERMISSIONS } from '../access/socket-permissions';
 import { findStream } from '../events/queries';
-import { findIncidentAccess } from '../incidents/access';
+import { readerOf } from '../events/visibility';
 
 /**
  * Whether a user may join a room, and so the role they read it with, and the stream's latest
@@ -15,13 +15,9 @@ export async function roomReader(
 	room: RoomRef
 ): Promise<{ role: Role; latestSeq: number } | null> {
 	// An organization's stream has the organization's id: both questions go out at once.
-	const [stream, access] = await Promise.all([
-		findStream(room.id),
-		room.kind === 'incident' ? findIncidentAccess(userId, room.id) : findMembership(userId, room.id)
-	]);
+	const [stream, { role }] = await Promise.all([findStream(room.id), readerOf(userId, room)]);
 	if (!stream || stream.kind !== room.kind) return null;
 	if (room.kind === 'organization' && stream.organizationId !== room.id) return null;
-	const role = access?.role;
 	const needed = neededRole(SOCKET_EVENT_PERMISSIONS['room:join'].permission);
 	if (!role || !roleAtLeast(role, needed)) return null;
 	return { role, latestSeq: stream.lastSeq };
