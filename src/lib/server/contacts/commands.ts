@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { checkTrueTime, readBounds } from '../milestones/true-time';
-import { isBackdated } from '../timeline/schemas';
+import { backdateMark } from '../timeline/schemas';
 import { parse, uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 import { findContact, findIncidentContact } from './queries';
@@ -111,7 +111,7 @@ export async function logCall(context: CommandContext, incidentId: string, input
 				escalationLevel: contact.escalationLevel,
 				phone: data.phone ?? null,
 				outcome: data.outcome,
-				...(isBackdated(data.calledAt) ? { backdateReason: data.backdateReason || null } : {})
+				...backdateMark(data.calledAt, data.backdateReason)
 			}
 		});
 		return { seq: event.seq };

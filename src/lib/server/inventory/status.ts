@@ -5,7 +5,7 @@ import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Emit } from '../events/command';
 import { checkTrueTime, readBounds } from '../milestones/true-time';
-import { isBackdated } from '../timeline/schemas';
+import { backdateMark } from '../timeline/schemas';
 import { parse } from '../validation';
 import { authorizeStatusChange } from './access';
 import { listOpenIncidentsOf, type InventoryItem } from './queries';
@@ -26,11 +26,15 @@ export async function setItemStatus(context: CommandContext, itemId: string, inp
 		if (data.version !== undefined && data.version !== item.version) {
 			await assertStatusUnchangedSince(tx, item, data.version);
 		}
-		const at = data.occurredAt
-			? { occurredAt: data.occurredAt, backdated: isBackdated(data.occurredAt) }
-			: undefined;
-		if (at) await checkItemStatusTime(tx, item, at.occurredAt);
-		const version = await applyItemStatus(tx, emit, item, data.status, data.reason, at);
+		if (data.occurredAt) await checkItemStatusTime(tx, item, data.occurredAt);
+		const version = await applyItemStatus(
+			tx,
+			emit,
+			item,
+			data.status,
+			data.reason,
+			data.occurredAt
+		);
 		return { itemId, status: data.status, version, changed: true };
 	});
 }
@@ -56,7 +60,7 @@ async function checkItemStatusTime(tx: Tx, item: InventoryItem, at: Date) {
 /**
  * Writes an item's new status and its events (on the organization's stream and the timeline of
  * every open incident it is linked to) inside the caller's transaction; the item is locked.
- * `at` is the true time of a change told afterwards (with `reason` as why, when back-dated).
+ * `occurredAt` is the true time of a change told afterwards (with `reason` as why, when back-dated).
  */
 export async function applyItemStatus(
 	tx: Tx,
@@ -64,11 +68,11 @@ export async function applyItemStatus(
 	item: InventoryItem,
 	status: ItemStatus,
 	reason?: string,
-	at?: { occurredAt: Date; backdated: boolean }
+	occurredAt?: Date
 ): Promise<number> {
 	const [row] = await tx<{ version: number }[]>`
 		update inventory_items
-		set status = ${status}, status_changed_at = ${at ? tx`${at.occurredAt}::timestamptz` : tx`now()`},
+		set status = ${status}, status_changed_at = ${occurredAt ? tx`${occurredAt}::timestamptz` : tx`now()`},
 			version = version + 1
 		where id = ${item.id}
 		returning version`;
@@ -80,9 +84,8 @@ export async function applyItemStatus(
 		to: status,
 		...(reason ? { reason } : {}),
 		version,
-		...(at?.backdated ? { backdateReason: reason || null } : {})
+		...backdateMark(occurredAt, reason)
 	};
-	const occurredAt = at?.occurredAt;
 	await emit({
 		streamId: item.organizationId,
 		kind: 'inventory.status_changed',

@@ -16,7 +16,7 @@ import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { checkTrueTime, readBounds } from '../milestones/true-time';
-import { isBackdated } from '../timeline/schemas';
+import { backdateMark } from '../timeline/schemas';
 import { parse } from '../validation';
 import { approvalColumns, assertStartAllowed, readApproval } from './approval-checks';
 import { findRunRow, listStepRows, type StepRow } from './run-rows';
@@ -83,7 +83,7 @@ export async function actOnStep(
 			unreadied,
 			...(approval === undefined ? {} : { approval }),
 			...(runStartedAt ? { runStartedAt: runStartedAt.toISOString() } : {}),
-			...(isBackdated(data.occurredAt) ? { backdateReason: data.reason || null } : {})
+			...backdateMark(data.occurredAt, data.reason)
 		};
 		await emit({
 			streamId: incidentId,

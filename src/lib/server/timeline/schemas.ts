@@ -32,3 +32,11 @@ export const pinInput = z.object({
 export function isBackdated(occurredAt: Date | undefined): boolean {
 	return occurredAt !== undefined && Date.now() - occurredAt.getTime() > 2 * 60_000;
 }
+
+/** A payload's back-date mark: why a fact told after it happened was told late (none when on time). */
+export function backdateMark(
+	occurredAt: Date | undefined,
+	reason: string | undefined
+): { backdateReason?: string | null } {
+	return isBackdated(occurredAt) ? { backdateReason: reason || null } : {};
+}
