@@ -2,12 +2,12 @@ import { json } from '@sveltejs/kit';
 import { jsonFailure } from '$lib/server/http';
 import { readTimelineFor, timelineRequestOf } from '$lib/server/timeline/paging';
 import type { RequestHandler } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
+import { requireApiUser } from '$lib/server/access/require-user';
 
 /** The timeline newest first, a page at a time (`?group=&actor=&limit=&cursor=`). */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	try {
-		requireUser(locals, url);
+		requireApiUser(locals);
 		const request = timelineRequestOf(url.searchParams);
 		return json(await readTimelineFor({ userId: locals.user.id }, params.id, request));
 	} catch (error) {

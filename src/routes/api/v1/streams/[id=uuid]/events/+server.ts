@@ -7,7 +7,7 @@ import { readAs, readerOf } from '$lib/server/events/visibility';
 import { canJoinRoom } from '$lib/server/realtime/room-access';
 import { parse } from '$lib/server/validation';
 import type { RequestHandler } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
+import { requireApiUser } from '$lib/server/access/require-user';
 import { m } from '$lib/paraglide/messages';
 
 const query = z.object({ after: z.coerce.number().int().min(0).default(0) });
@@ -15,7 +15,7 @@ const query = z.object({ after: z.coerce.number().int().min(0).default(0) });
 /** Resync: the events of a stream after a sequence number, in order, from PostgreSQL. */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	try {
-		requireUser(locals, url);
+		requireApiUser(locals);
 		const { after } = parse(query, { after: url.searchParams.get('after') ?? undefined });
 		const stream = await findStream(params.id);
 		if (!stream || !(await canJoinRoom(locals.user.id, { kind: stream.kind, id: stream.id }))) {
