@@ -16,7 +16,7 @@ export function applyToTimeline(entries: TimelineEntry[], event: StreamEvent): T
 }
 
 /** Recorded more than two minutes after it happened: told afterwards, at its true time. */
-const LATE_MS = 2 * 60_000;
+export const TOLD_LATE_MS = 2 * 60_000;
 
 /**
  * Why an entry was back-dated ('' when no reason was kept); null when it was not. A note or
@@ -33,7 +33,7 @@ export function backdateReason(
 	if (!('backdateReason' in payload)) return null;
 	const reason = typeof payload.backdateReason === 'string' ? payload.backdateReason : null;
 	const late = event.recordedAt
-		? Date.parse(event.recordedAt) - Date.parse(event.occurredAt) > LATE_MS
+		? Date.parse(event.recordedAt) - Date.parse(event.occurredAt) > TOLD_LATE_MS
 		: reason !== null;
 	return late ? (reason ?? '') : null;
 }

@@ -14,6 +14,7 @@ import { authorizeIncident } from './access';
 import { commanderInput, declareInput, statusInput, type DeclareInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
 import { statusLabel } from '$lib/incidents/labels';
+import { TOLD_LATE_MS } from '$lib/timeline/fold';
 
 /** Declares an incident for an organization; the declarer is its first commander. */
 export async function declareIncident(
@@ -86,7 +87,7 @@ export async function insertIncident(
 		}
 	});
 	// A detection earlier than the declaration is a fact of its own on the timeline.
-	if (declaredAt.getTime() - detectedAt.getTime() > 2 * 60_000)
+	if (declaredAt.getTime() - detectedAt.getTime() > TOLD_LATE_MS)
 		await emitMilestone(
 			emit,
 			id,

@@ -153,17 +153,7 @@ async function readMaintenances(
 	organizationId: string,
 	now: Date
 ): Promise<PublicMaintenance[]> {
-	const rows = await sql<
-		{
-			id: string;
-			name: string;
-			status: MaintenanceStatus;
-			scheduledFor: Date;
-			scheduledUntil: Date;
-			createdAt: Date;
-			updatedAt: Date;
-		}[]
-	>`
+	const rows = await sql<Omit<PublicMaintenance, 'componentIds' | 'updates'>[]>`
 		select id, name, status, scheduled_for as "scheduledFor", scheduled_until as "scheduledUntil",
 			created_at as "createdAt", updated_at as "updatedAt"
 		from status_maintenances

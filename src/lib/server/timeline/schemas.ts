@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pastInstant } from '../incidents/schemas';
 import { m } from '$lib/paraglide/messages';
+import { TOLD_LATE_MS } from '$lib/timeline/fold';
 
 export const NOTE_KINDS = ['note', 'decision'] as const;
 
@@ -30,7 +31,7 @@ export const pinInput = z.object({
 
 /** More than two minutes before now counts as back-dated and needs a reason. */
 export function isBackdated(occurredAt: Date | undefined): boolean {
-	return occurredAt !== undefined && Date.now() - occurredAt.getTime() > 2 * 60_000;
+	return occurredAt !== undefined && Date.now() - occurredAt.getTime() > TOLD_LATE_MS;
 }
 
 /** A payload's back-date mark: why a fact told after it happened was told late (none when on time). */
