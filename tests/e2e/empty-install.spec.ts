@@ -228,6 +228,29 @@ test('from an empty install, through the UI only: two organizations, an imported
 	expect(markdown).toContain('| ◆ Restore the database | 1 h | 1 h 05 min | +5 min |');
 	expect(markdown).toContain('| End of the runbook against the plan | +25 min |');
 	expect(markdown).toContain('back-dated: Written up the next morning');
+
+	// A fact remembered after the write-up, noted at its true time: the post-mortem follows it.
+	const postmortem = dsi.url();
+	const remembered = 'The NOC paged its storage team half an hour in';
+	await dsi.goto(`/incidents/${incidentId}`);
+	await dsi.getByPlaceholder('What happened, what was decided…').fill(remembered);
+	await dsi.getByLabel('Back-date').check();
+	await dsi.getByLabel(/^It happened at/).fill(wallClock(at(30)));
+	await dsi.getByLabel('Why back-dated').fill('Read in the NOC ticket');
+	await dsi.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(dsi.getByTestId('timeline').getByText(remembered)).toBeVisible();
+	await dsi.goto(postmortem);
+	const refresh = dsi.getByTestId('refresh');
+	await expect(refresh.getByTestId('refresh-pending')).toHaveText(
+		'Since this was written, the timeline gives: 1 entry added.'
+	);
+	await refresh.getByRole('button', { name: 'Refresh from the timeline' }).click();
+	await expect(refresh.getByTestId('refresh-applied-list')).toContainText(remembered);
+	// In the Timeline section, at its true time: after the detection, before the root cause.
+	const written = dsi.getByTestId('section-timeline').getByRole('textbox');
+	await expect(written).toHaveValue(
+		/Detected[^\n]*\n[^\n]*half an hour in[^\n]*\n[^\n]*Root cause/
+	);
 	await merchantContext.close();
 	await hosterContext.close();
 });
