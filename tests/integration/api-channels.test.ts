@@ -6,7 +6,7 @@ import { listEventsAfter } from '../../src/lib/server/events/queries';
 import { declareIncident } from '../../src/lib/server/incidents/commands';
 import { createItem } from '../../src/lib/server/inventory/commands';
 import { call } from './harness/dispatch';
-import type { Handler } from './harness/routes';
+import { endpointHandler, type Handler } from './harness/routes';
 import { newOrganization, newUser, useTestDatabase } from './setup';
 
 /**
@@ -17,19 +17,13 @@ import { newOrganization, newUser, useTestDatabase } from './setup';
 
 useTestDatabase();
 
-const endpoint = (method: string, routeId: string): Handler => ({
-	kind: 'endpoint',
-	key: `${method} ${routeId}`,
-	routeId,
-	method
-});
 const action = (routeId: string, name: string): Handler => ({
 	kind: 'action',
 	key: `action ${routeId} ${name}`,
 	routeId,
 	name
 });
-const NOTES = endpoint('POST', '/api/v1/incidents/[id=uuid]/notes');
+const NOTES = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/notes');
 
 async function setting() {
 	const owner = await newUser('Claire');
@@ -91,7 +85,7 @@ describe('the channel an action came through', () => {
 		const { itemId } = (
 			await createItem({ actor: s.owner }, s.organizationId, { hostname: 'web03' })
 		).result;
-		const status = endpoint('POST', '/api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]/status');
+		const status = endpointHandler('POST', '/api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]/status');
 		const params = { id: s.organizationId, itemId };
 		await call(status, { params, json: { status: 'down' } }, { session: s.session });
 		expect(await lastEvent(s.organizationId)).toMatchObject({ source: 'manual' });
@@ -104,7 +98,7 @@ describe('the channel an action came through', () => {
 describe('the API’s conventions on the form counterparts', () => {
 	it('applies a retried write once (same clientMutationId): 201 then 200 replayed', async () => {
 		const s = await setting();
-		const calls = endpoint('POST', '/api/v1/orgs/[id=uuid]/contacts');
+		const calls = endpointHandler('POST', '/api/v1/orgs/[id=uuid]/contacts');
 		const body = {
 			providerName: 'Rempart',
 			name: 'NOC',
@@ -130,7 +124,7 @@ describe('the API’s conventions on the form counterparts', () => {
 		const { itemId } = (
 			await createItem({ actor: s.owner }, s.organizationId, { hostname: 'db01' })
 		).result;
-		const patch = endpoint('PATCH', '/api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]');
+		const patch = endpointHandler('PATCH', '/api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]');
 		const params = { id: s.organizationId, itemId };
 		const ok = await call(
 			patch,
@@ -156,12 +150,12 @@ describe('the API’s conventions on the form counterparts', () => {
 
 	it('answers bad input with 400 naming the field, and a token on one’s account with 403', async () => {
 		const s = await setting();
-		const pins = endpoint('POST', '/api/v1/incidents/[id=uuid]/pins');
+		const pins = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/pins');
 		const bad = await call(pins, { params: { id: s.incidentId }, json: { seq: 'x' } }, s);
 		expect(bad.status).toBe(400);
 		expect(JSON.parse(bad.body).error).toMatchObject({ code: 'invalid' });
 		expect(Object.keys(JSON.parse(bad.body).error.fields)).toContain('seq');
-		const profile = endpoint('PATCH', '/api/v1/account');
+		const profile = endpointHandler('PATCH', '/api/v1/account');
 		const json = { displayName: 'Bot', timezone: 'UTC', locale: 'en' };
 		const refused = await call(profile, { params: {}, json }, { bearer: s.bearer });
 		expect(refused.status).toBe(403);
@@ -172,7 +166,7 @@ describe('the API’s conventions on the form counterparts', () => {
 		for (const hostname of ['web01', 'web02', 'web03', 'web04', 'db01']) {
 			await createItem({ actor: s.owner }, s.organizationId, { hostname });
 		}
-		const list = endpoint('GET', '/api/v1/orgs/[id=uuid]/inventory');
+		const list = endpointHandler('GET', '/api/v1/orgs/[id=uuid]/inventory');
 		const seen: string[] = [];
 		let cursor: string | null = '';
 		while (cursor !== null) {

@@ -2,28 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/lib/server/access/api-tokens';
 import { db } from '../../src/lib/server/db/db';
 import { call } from './harness/dispatch';
-import type { Handler } from './harness/routes';
+import { endpointHandler, type Handler } from './harness/routes';
 import { newOrganization, newUser, useTestDatabase } from './setup';
 
 useTestDatabase();
 
-const route = (method: string, routeId: string): Handler => ({
-	kind: 'endpoint',
-	key: `${method} ${routeId}`,
-	routeId,
-	method
-});
-const DECLARE = route('POST', '/api/v1/orgs/[id=uuid]/incidents');
-const STATUS = route('POST', '/api/v1/incidents/[id=uuid]/status');
-const MILESTONES = route('POST', '/api/v1/incidents/[id=uuid]/milestones');
-const NOTES = route('POST', '/api/v1/incidents/[id=uuid]/notes');
-const FIGURES = route('GET', '/api/v1/incidents/[id=uuid]/figures');
-const POSTMORTEM = route('POST', '/api/v1/incidents/[id=uuid]/postmortem');
-const MARKDOWN = route('GET', '/api/v1/incidents/[id=uuid]/postmortem');
-const SECTIONS = route('POST', '/api/v1/incidents/[id=uuid]/postmortem/sections');
-const PREVIEW = route('GET', '/api/v1/incidents/[id=uuid]/postmortem/refresh');
-const REFRESH = route('POST', '/api/v1/incidents/[id=uuid]/postmortem/refresh');
-const MOVE = route('POST', '/api/v1/incidents/[id=uuid]/postmortem/status');
+const DECLARE = endpointHandler('POST', '/api/v1/orgs/[id=uuid]/incidents');
+const STATUS = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/status');
+const MILESTONES = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/milestones');
+const NOTES = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/notes');
+const FIGURES = endpointHandler('GET', '/api/v1/incidents/[id=uuid]/figures');
+const POSTMORTEM = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/postmortem');
+const MARKDOWN = endpointHandler('GET', '/api/v1/incidents/[id=uuid]/postmortem');
+const SECTIONS = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/postmortem/sections');
+const PREVIEW = endpointHandler('GET', '/api/v1/incidents/[id=uuid]/postmortem/refresh');
+const REFRESH = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/postmortem/refresh');
+const MOVE = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/postmortem/status');
 
 /**
  * A published outage written up years later (times UTC, June 2019): impact from 04:52,

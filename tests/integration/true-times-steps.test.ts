@@ -5,7 +5,7 @@ import { db } from '../../src/lib/server/db/db';
 import { startRun } from '../../src/lib/server/runbooks/runs';
 import { createTemplate } from '../../src/lib/server/runbooks/templates';
 import { call } from './harness/dispatch';
-import type { Handler } from './harness/routes';
+import { endpointHandler } from './harness/routes';
 import { newItem, rebuildBody } from './runbooks-fixtures';
 import { newOrganization, newUser, useTestDatabase } from './setup';
 
@@ -17,20 +17,17 @@ useTestDatabase();
  * incident's first fact with nothing written, and counted by the figures at those times.
  */
 
-const route = (method: string, routeId: string): Handler => ({
-	kind: 'endpoint',
-	key: `${method} ${routeId}`,
-	routeId,
-	method
-});
-const DECLARE = route('POST', '/api/v1/orgs/[id=uuid]/incidents');
-const RUN = route('GET', '/api/v1/incidents/[id=uuid]/run');
-const STEP = route('POST', '/api/v1/incidents/[id=uuid]/steps/[stepId=uuid]');
-const SERVERS = route('POST', '/api/v1/incidents/[id=uuid]/servers');
-const SERVER_STATUS = route('POST', '/api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]/status');
-const CALLS = route('POST', '/api/v1/incidents/[id=uuid]/calls');
-const FIGURES = route('GET', '/api/v1/incidents/[id=uuid]/figures');
-const TIMELINE = route('GET', '/api/v1/incidents/[id=uuid]/timeline');
+const DECLARE = endpointHandler('POST', '/api/v1/orgs/[id=uuid]/incidents');
+const RUN = endpointHandler('GET', '/api/v1/incidents/[id=uuid]/run');
+const STEP = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/steps/[stepId=uuid]');
+const SERVERS = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/servers');
+const SERVER_STATUS = endpointHandler(
+	'POST',
+	'/api/v1/orgs/[id=uuid]/inventory/[itemId=uuid]/status'
+);
+const CALLS = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/calls');
+const FIGURES = endpointHandler('GET', '/api/v1/incidents/[id=uuid]/figures');
+const TIMELINE = endpointHandler('GET', '/api/v1/incidents/[id=uuid]/timeline');
 
 const MINUTE = 60_000;
 

@@ -3,23 +3,17 @@ import { createApiToken } from '../../src/lib/server/access/api-tokens';
 import { db } from '../../src/lib/server/db/db';
 import { createItem } from '../../src/lib/server/inventory/commands';
 import { call } from './harness/dispatch';
-import type { Handler } from './harness/routes';
+import { endpointHandler } from './harness/routes';
 import { newOrganization, newUser, useTestDatabase } from './setup';
 
 useTestDatabase();
 
-const route = (method: string, routeId: string): Handler => ({
-	kind: 'endpoint',
-	key: `${method} ${routeId}`,
-	routeId,
-	method
-});
-const DECLARE = route('POST', '/api/v1/orgs/[id=uuid]/incidents');
-const STATUS = route('POST', '/api/v1/incidents/[id=uuid]/status');
-const MILESTONES = route('POST', '/api/v1/incidents/[id=uuid]/milestones');
-const SERVERS = route('POST', '/api/v1/incidents/[id=uuid]/servers');
-const DETACH = route('DELETE', '/api/v1/incidents/[id=uuid]/servers');
-const FIGURES = route('GET', '/api/v1/incidents/[id=uuid]/figures');
+const DECLARE = endpointHandler('POST', '/api/v1/orgs/[id=uuid]/incidents');
+const STATUS = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/status');
+const MILESTONES = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/milestones');
+const SERVERS = endpointHandler('POST', '/api/v1/incidents/[id=uuid]/servers');
+const DETACH = endpointHandler('DELETE', '/api/v1/incidents/[id=uuid]/servers');
+const FIGURES = endpointHandler('GET', '/api/v1/incidents/[id=uuid]/figures');
 
 /**
  * A published outage written up afterwards (times UTC, June 2019): impact from 04:52, detected

@@ -20,6 +20,11 @@ export type Handler =
 	| { kind: 'action'; key: string; routeId: string; name: string }
 	| { kind: 'endpoint'; key: string; routeId: string; method: string };
 
+/** The endpoint `<method> <routeId>`, for a test that calls one route by name. */
+export function endpointHandler(method: string, routeId: string): Handler {
+	return { kind: 'endpoint', key: `${method} ${routeId}`, routeId, method };
+}
+
 /** "../../../src/routes/(app)/account/+page.server.ts" → "/(app)/account". */
 export function routeIdOf(file: string): string {
 	const dir = file.slice(PREFIX.length).replace(/\/[^/]+$/, '');
