@@ -31,6 +31,16 @@ test('an admin opens the status page, a responder publishes an update, customers
 	await page.getByRole('button', { name: 'Save the status page' }).click();
 	await expect(page.getByText('Status page saved.')).toBeVisible();
 
+	// A maintenance announced ahead, on the catalogue search, from the settings page.
+	const schedule = page.locator('form[action="?/schedule"]');
+	await schedule.getByLabel('Name').fill('Search index rebuild');
+	await schedule
+		.getByLabel('What your customers should know')
+		.fill('Search may be slow for an hour while its index is rebuilt.');
+	await schedule.getByLabel('Catalogue search').check();
+	await schedule.getByRole('button', { name: 'Schedule the maintenance' }).click();
+	await expect(page.getByText('Maintenance scheduled: it is on the public page.')).toBeVisible();
+
 	await openSev1Room(page);
 	// An internal note: it must never reach the public page.
 	const internal = `Internal: NOC ticket RH-${Date.now()} says db01 RAID controller`;
@@ -46,7 +56,7 @@ test('an admin opens the status page, a responder publishes an update, customers
 		.fill(
 			'Our shop is unavailable. Our teams and our hosting provider are rebuilding the servers; we will post an update every hour.'
 		);
-	await composer.getByLabel('Payment pages').selectOption('major_outage');
+	await composer.getByLabel('State of Payment pages').selectOption('major_outage');
 	await composer.getByRole('button', { name: 'Publish the update' }).click();
 	await expect(composer.getByRole('status')).toContainText('Published on the status page.');
 	await page.goto(page.url());
@@ -82,6 +92,9 @@ test('an admin opens the status page, a responder publishes an update, customers
 		await expect(publicPage.getByTestId('public-incident')).toContainText('Shop unavailable');
 		await expect(publicPage.getByTestId('public-incident')).toContainText('storage failure');
 		await expect(publicPage.locator('body')).not.toContainText(internal);
+		const maintenance = publicPage.getByTestId('public-maintenance');
+		await expect(maintenance).toContainText('Search index rebuild');
+		await expect(maintenance).toContainText('Catalogue search');
 		await expect(
 			publicPage.locator('link[rel="alternate"][type="application/atom+xml"]')
 		).toHaveAttribute('href', '/status/petit-nuage/history.atom');
