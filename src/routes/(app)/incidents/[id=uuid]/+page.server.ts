@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { fromWallClock } from '$lib/time/zoned';
 import { logCall, shareContactInIncident } from '$lib/server/contacts/commands';
 import { isAppError } from '$lib/server/errors';
+import type { CommandContext } from '$lib/server/events/command';
 import { runFormAction, type FormActor } from '$lib/server/form-action';
 import { setChatUpdates } from '$lib/server/incidents/chat';
 import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
@@ -35,14 +36,20 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 };
 
-/** The room's commands answer through the page's live events: only `ok` goes back. */
+/**
+ * The room's commands answer through the page's live events: only `ok` goes back. Each runs
+ * as the person, under the mutation id the form was given (a resent form is applied once).
+ */
 const run = (
 	event: RequestEvent,
 	action: string,
-	work: (actor: FormActor, values: Record<string, string>) => Promise<unknown>
+	work: (
+		context: CommandContext & { actor: FormActor },
+		values: Record<string, string>
+	) => Promise<unknown>
 ) =>
 	runFormAction(event, action, async (actor, values) => {
-		await work(actor, values);
+		await work({ actor, clientMutationId: values.clientMutationId || null }, values);
 	});
 
 const wallClock = (value: string | undefined, tz: string) =>
@@ -50,110 +57,77 @@ const wallClock = (value: string | undefined, tz: string) =>
 
 export const actions: Actions = {
 	status: (event) =>
-		run(event, 'status', (actor, v) =>
-			changeIncidentStatus(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
-			)
+		run(event, 'status', (context, v) =>
+			changeIncidentStatus(context, event.params.id, {
+				...v,
+				occurredAt: wallClock(v.occurredAt, context.actor.timezone)
+			})
 		),
 	milestone: (event) =>
-		run(event, 'milestone', (actor, v) =>
-			setMilestone({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
+		run(event, 'milestone', (context, v) =>
+			setMilestone(context, event.params.id, {
 				...v,
-				occurredAt: wallClock(v.occurredAt, actor.timezone) ?? ''
+				occurredAt: wallClock(v.occurredAt, context.actor.timezone) ?? ''
 			})
 		),
 	attachServers: (event) =>
-		run(event, 'attachServers', (actor, v) =>
-			attachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'attachServers', (context, v) => attachServers(context, event.params.id, v)),
 	detachServer: (event) =>
-		run(event, 'detachServer', (actor, v) =>
-			detachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'detachServer', (context, v) => detachServers(context, event.params.id, v)),
 	commander: (event) =>
-		run(event, 'commander', (actor, v) =>
-			setCommander({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
-	chat: (event) =>
-		run(event, 'chat', (actor, v) =>
-			setChatUpdates({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'commander', (context, v) => setCommander(context, event.params.id, v)),
+	chat: (event) => run(event, 'chat', (context, v) => setChatUpdates(context, event.params.id, v)),
 	note: (event) =>
-		run(event, 'note', (actor, v) =>
-			addNote({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
+		run(event, 'note', (context, v) =>
+			addNote(context, event.params.id, {
 				...v,
-				occurredAt: wallClock(v.occurredAt, actor.timezone)
+				occurredAt: wallClock(v.occurredAt, context.actor.timezone)
 			})
 		),
 	serverStatus: (event) =>
-		run(event, 'serverStatus', (actor, v) =>
-			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', {
+		run(event, 'serverStatus', (context, v) =>
+			setItemStatus(context, v.itemId ?? '', {
 				...v,
-				occurredAt: wallClock(v.occurredAt, actor.timezone)
+				occurredAt: wallClock(v.occurredAt, context.actor.timezone)
 			})
 		),
 	step: (event) =>
-		run(event, 'step', (actor, v) =>
-			actOnStep(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				v.stepId ?? '',
-				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
-			)
+		run(event, 'step', (context, v) =>
+			actOnStep(context, event.params.id, v.stepId ?? '', {
+				...v,
+				occurredAt: wallClock(v.occurredAt, context.actor.timezone)
+			})
 		),
 	startRun: (event) =>
-		run(event, 'startRun', (actor, v) =>
-			startRun({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
-	pin: (event) => run(event, 'pin', (actor, v) => pinEvent({ actor }, event.params.id, v)),
+		run(event, 'startRun', (context, v) => startRun(context, event.params.id, v)),
+	pin: (event) => run(event, 'pin', (context, v) => pinEvent(context, event.params.id, v)),
 	share: (event) =>
-		run(event, 'share', (actor, v) =>
+		run(event, 'share', (context, v) =>
 			// A typed invitation code wins over the list of known partners.
 			inviteOrganization(
-				{ actor, clientMutationId: v.clientMutationId || null },
+				context,
 				event.params.id,
 				v.code?.trim() ? { code: v.code } : { organizationId: v.organizationId }
 			)
 		),
 	withdrawInvitation: (event) =>
-		run(event, 'withdrawInvitation', (actor, v) =>
-			withdrawInvitation(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				v.invitationId ?? ''
-			)
+		run(event, 'withdrawInvitation', (context, v) =>
+			withdrawInvitation(context, event.params.id, v.invitationId ?? '')
 		),
 	unshare: (event) =>
-		run(event, 'unshare', (actor, v) =>
-			unshareIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
-	leave: (event) =>
-		run(event, 'leave', (actor, v) =>
-			leaveIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'unshare', (context, v) => unshareIncident(context, event.params.id, v)),
+	leave: (event) => run(event, 'leave', (context, v) => leaveIncident(context, event.params.id, v)),
 	shareContact: (event) =>
-		run(event, 'shareContact', (actor, v) =>
-			shareContactInIncident(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				v
-			)
-		),
+		run(event, 'shareContact', (context, v) => shareContactInIncident(context, event.params.id, v)),
 	publicUpdate: (event) =>
-		run(event, 'publicUpdate', (actor, v) =>
-			postPublicUpdate(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				publicUpdateFromForm(v)
-			)
+		run(event, 'publicUpdate', (context, v) =>
+			postPublicUpdate(context, event.params.id, publicUpdateFromForm(v))
 		),
 	logCall: (event) =>
-		run(event, 'logCall', (actor, v) =>
-			logCall({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
+		run(event, 'logCall', (context, v) =>
+			logCall(context, event.params.id, {
 				...v,
-				calledAt: wallClock(v.calledAt, actor.timezone)
+				calledAt: wallClock(v.calledAt, context.actor.timezone)
 			})
 		)
 };
