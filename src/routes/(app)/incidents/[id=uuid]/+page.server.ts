@@ -36,6 +36,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 };
 
+type RoomContext = CommandContext & { actor: FormActor };
+
 /**
  * The room's commands answer through the page's live events: only `ok` goes back. Each runs
  * as the person, under the mutation id the form was given (a resent form is applied once).
@@ -43,10 +45,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 const run = (
 	event: RequestEvent,
 	action: string,
-	work: (
-		context: CommandContext & { actor: FormActor },
-		values: Record<string, string>
-	) => Promise<unknown>
+	work: (context: RoomContext, values: Record<string, string>) => Promise<unknown>
 ) =>
 	runFormAction(event, action, async (actor, values) => {
 		await work({ actor, clientMutationId: values.clientMutationId || null }, values);
@@ -55,13 +54,16 @@ const run = (
 const wallClock = (value: string | undefined, tz: string) =>
 	value ? fromWallClock(value, tz) : undefined;
 
+/** The values with their "it happened earlier" field (typed on the wall clock) as an instant. */
+const trueTime = (v: Record<string, string>, context: RoomContext, field = 'occurredAt') => ({
+	...v,
+	[field]: wallClock(v[field], context.actor.timezone)
+});
+
 export const actions: Actions = {
 	status: (event) =>
 		run(event, 'status', (context, v) =>
-			changeIncidentStatus(context, event.params.id, {
-				...v,
-				occurredAt: wallClock(v.occurredAt, context.actor.timezone)
-			})
+			changeIncidentStatus(context, event.params.id, trueTime(v, context))
 		),
 	milestone: (event) =>
 		run(event, 'milestone', (context, v) =>
@@ -78,25 +80,14 @@ export const actions: Actions = {
 		run(event, 'commander', (context, v) => setCommander(context, event.params.id, v)),
 	chat: (event) => run(event, 'chat', (context, v) => setChatUpdates(context, event.params.id, v)),
 	note: (event) =>
-		run(event, 'note', (context, v) =>
-			addNote(context, event.params.id, {
-				...v,
-				occurredAt: wallClock(v.occurredAt, context.actor.timezone)
-			})
-		),
+		run(event, 'note', (context, v) => addNote(context, event.params.id, trueTime(v, context))),
 	serverStatus: (event) =>
 		run(event, 'serverStatus', (context, v) =>
-			setItemStatus(context, v.itemId ?? '', {
-				...v,
-				occurredAt: wallClock(v.occurredAt, context.actor.timezone)
-			})
+			setItemStatus(context, v.itemId ?? '', trueTime(v, context))
 		),
 	step: (event) =>
 		run(event, 'step', (context, v) =>
-			actOnStep(context, event.params.id, v.stepId ?? '', {
-				...v,
-				occurredAt: wallClock(v.occurredAt, context.actor.timezone)
-			})
+			actOnStep(context, event.params.id, v.stepId ?? '', trueTime(v, context))
 		),
 	startRun: (event) =>
 		run(event, 'startRun', (context, v) => startRun(context, event.params.id, v)),
@@ -125,9 +116,6 @@ export const actions: Actions = {
 		),
 	logCall: (event) =>
 		run(event, 'logCall', (context, v) =>
-			logCall(context, event.params.id, {
-				...v,
-				calledAt: wallClock(v.calledAt, context.actor.timezone)
-			})
+			logCall(context, event.params.id, trueTime(v, context, 'calledAt'))
 		)
 };
