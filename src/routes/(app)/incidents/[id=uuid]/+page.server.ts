@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { fromWallClock } from '$lib/time/zoned';
 import { logCall, shareContactInIncident } from '$lib/server/contacts/commands';
 import { isAppError } from '$lib/server/errors';
+import type { CommandContext } from '$lib/server/events/command';
 import { runFormAction, type FormActor } from '$lib/server/form-action';
 import { setChatUpdates } from '$lib/server/incidents/chat';
 import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
@@ -35,125 +36,86 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 };
 
-/** The room's commands answer through the page's live events: only `ok` goes back. */
+type RoomContext = CommandContext & { actor: FormActor };
+
+/**
+ * The room's commands answer through the page's live events: only `ok` goes back. Each runs
+ * as the person, under the mutation id the form was given (a resent form is applied once).
+ */
 const run = (
 	event: RequestEvent,
 	action: string,
-	work: (actor: FormActor, values: Record<string, string>) => Promise<unknown>
+	work: (context: RoomContext, values: Record<string, string>) => Promise<unknown>
 ) =>
 	runFormAction(event, action, async (actor, values) => {
-		await work(actor, values);
+		await work({ actor, clientMutationId: values.clientMutationId || null }, values);
 	});
 
 const wallClock = (value: string | undefined, tz: string) =>
 	value ? fromWallClock(value, tz) : undefined;
 
+/** The values with their "it happened earlier" field (typed on the wall clock) as an instant. */
+const trueTime = (v: Record<string, string>, context: RoomContext, field = 'occurredAt') => ({
+	...v,
+	[field]: wallClock(v[field], context.actor.timezone)
+});
+
 export const actions: Actions = {
 	status: (event) =>
-		run(event, 'status', (actor, v) =>
-			changeIncidentStatus(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
-			)
+		run(event, 'status', (context, v) =>
+			changeIncidentStatus(context, event.params.id, trueTime(v, context))
 		),
 	milestone: (event) =>
-		run(event, 'milestone', (actor, v) =>
-			setMilestone({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
+		run(event, 'milestone', (context, v) =>
+			setMilestone(context, event.params.id, {
 				...v,
-				occurredAt: wallClock(v.occurredAt, actor.timezone) ?? ''
+				occurredAt: wallClock(v.occurredAt, context.actor.timezone) ?? ''
 			})
 		),
 	attachServers: (event) =>
-		run(event, 'attachServers', (actor, v) =>
-			attachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'attachServers', (context, v) => attachServers(context, event.params.id, v)),
 	detachServer: (event) =>
-		run(event, 'detachServer', (actor, v) =>
-			detachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'detachServer', (context, v) => detachServers(context, event.params.id, v)),
 	commander: (event) =>
-		run(event, 'commander', (actor, v) =>
-			setCommander({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
-	chat: (event) =>
-		run(event, 'chat', (actor, v) =>
-			setChatUpdates({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'commander', (context, v) => setCommander(context, event.params.id, v)),
+	chat: (event) => run(event, 'chat', (context, v) => setChatUpdates(context, event.params.id, v)),
 	note: (event) =>
-		run(event, 'note', (actor, v) =>
-			addNote({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
-				...v,
-				occurredAt: wallClock(v.occurredAt, actor.timezone)
-			})
-		),
+		run(event, 'note', (context, v) => addNote(context, event.params.id, trueTime(v, context))),
 	serverStatus: (event) =>
-		run(event, 'serverStatus', (actor, v) =>
-			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', {
-				...v,
-				occurredAt: wallClock(v.occurredAt, actor.timezone)
-			})
+		run(event, 'serverStatus', (context, v) =>
+			setItemStatus(context, v.itemId ?? '', trueTime(v, context))
 		),
 	step: (event) =>
-		run(event, 'step', (actor, v) =>
-			actOnStep(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				v.stepId ?? '',
-				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
-			)
+		run(event, 'step', (context, v) =>
+			actOnStep(context, event.params.id, v.stepId ?? '', trueTime(v, context))
 		),
 	startRun: (event) =>
-		run(event, 'startRun', (actor, v) =>
-			startRun({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
-	pin: (event) => run(event, 'pin', (actor, v) => pinEvent({ actor }, event.params.id, v)),
+		run(event, 'startRun', (context, v) => startRun(context, event.params.id, v)),
+	pin: (event) => run(event, 'pin', (context, v) => pinEvent(context, event.params.id, v)),
 	share: (event) =>
-		run(event, 'share', (actor, v) =>
+		run(event, 'share', (context, v) =>
 			// A typed invitation code wins over the list of known partners.
 			inviteOrganization(
-				{ actor, clientMutationId: v.clientMutationId || null },
+				context,
 				event.params.id,
 				v.code?.trim() ? { code: v.code } : { organizationId: v.organizationId }
 			)
 		),
 	withdrawInvitation: (event) =>
-		run(event, 'withdrawInvitation', (actor, v) =>
-			withdrawInvitation(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				v.invitationId ?? ''
-			)
+		run(event, 'withdrawInvitation', (context, v) =>
+			withdrawInvitation(context, event.params.id, v.invitationId ?? '')
 		),
 	unshare: (event) =>
-		run(event, 'unshare', (actor, v) =>
-			unshareIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
-	leave: (event) =>
-		run(event, 'leave', (actor, v) =>
-			leaveIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'unshare', (context, v) => unshareIncident(context, event.params.id, v)),
+	leave: (event) => run(event, 'leave', (context, v) => leaveIncident(context, event.params.id, v)),
 	shareContact: (event) =>
-		run(event, 'shareContact', (actor, v) =>
-			shareContactInIncident(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				v
-			)
-		),
+		run(event, 'shareContact', (context, v) => shareContactInIncident(context, event.params.id, v)),
 	publicUpdate: (event) =>
-		run(event, 'publicUpdate', (actor, v) =>
-			postPublicUpdate(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				publicUpdateFromForm(v)
-			)
+		run(event, 'publicUpdate', (context, v) =>
+			postPublicUpdate(context, event.params.id, publicUpdateFromForm(v))
 		),
 	logCall: (event) =>
-		run(event, 'logCall', (actor, v) =>
-			logCall({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
-				...v,
-				calledAt: wallClock(v.calledAt, actor.timezone)
-			})
+		run(event, 'logCall', (context, v) =>
+			logCall(context, event.params.id, trueTime(v, context, 'calledAt'))
 		)
 };
