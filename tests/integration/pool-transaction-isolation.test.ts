@@ -109,10 +109,6 @@ function transactionAnsweringItsId(
 		);
 }
 
-function idsOf(...outcomes: ({ id: string } | { failed: string })[]): string[] {
-	return outcomes.flatMap((outcome) => ('id' in outcome ? [outcome.id] : []));
-}
-
 /** Transaction ids that more than one of `ids` ran in. */
 function shared(ids: string[]): string[] {
 	return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
@@ -133,6 +129,21 @@ async function poolQueriesAround(sql: postgres.Sql, burst: Promise<string>[]): P
 	return [...during, ...after];
 }
 
+/**
+ * The transaction succeeded, every pool query ran in a transaction of its own, and no
+ * connection of the pool `name` was left idle in transaction.
+ */
+async function expectOwnTransactions(
+	name: string,
+	outcome: { id: string } | { failed: string },
+	poolQueryIds: string[]
+) {
+	expect(outcome).toEqual({ id: expect.any(String) }); // 3.4.9: UNSAFE_TRANSACTION
+	const ids = 'id' in outcome ? [...poolQueryIds, outcome.id] : poolQueryIds;
+	expect(shared(ids)).toEqual([]);
+	expect(await connectionsIdleInTransaction(name)).toBe(0);
+}
+
 describe('the connection pool under saturation', () => {
 	it('a pool query never runs inside another caller’s transaction when a BEGIN fills a connection’s pipeline', async () => {
 		const sql = await saturablePool('pool-isolation-pipeline');
@@ -148,9 +159,7 @@ describe('the connection pool under saturation', () => {
 		const ids = await poolQueriesAround(sql, burst);
 		const outcome = await transaction;
 
-		expect(outcome).toEqual({ id: expect.any(String) }); // 3.4.9: UNSAFE_TRANSACTION
-		expect(shared([...ids, ...idsOf(outcome)])).toEqual([]);
-		expect(await connectionsIdleInTransaction('pool-isolation-pipeline')).toBe(0);
+		await expectOwnTransactions('pool-isolation-pipeline', outcome, ids);
 	});
 
 	it('a pool query never runs inside another caller’s transaction when the socket asks to wait as BEGIN is written', async () => {
@@ -168,9 +177,7 @@ describe('the connection pool under saturation', () => {
 		const ids = await poolQueriesAround(sql, []);
 
 		expect(sockets).toHaveLength(2);
-		expect(outcome).toEqual({ id: expect.any(String) }); // 3.4.9: UNSAFE_TRANSACTION
-		expect(shared([...ids, ...idsOf(outcome)])).toEqual([]);
-		expect(await connectionsIdleInTransaction('pool-isolation-backpressure')).toBe(0);
+		await expectOwnTransactions('pool-isolation-backpressure', outcome, ids);
 	});
 
 	it('a pool query never runs inside another caller’s transaction when the socket drains between two of its statements', async () => {
