@@ -99,6 +99,7 @@ export async function listIncidentPeople(
 				or m.user_id in (
 					select s.assignee_id from run_steps s join runbook_runs r on r.id = s.run_id
 					where r.incident_id = ${incidentId})
-				or m.user_id in (select actor_id from events where stream_id = ${incidentId}))
+				or exists (
+					select 1 from events e where e.stream_id = ${incidentId} and e.actor_id = m.user_id))
 		order by o.name, name`;
 }
