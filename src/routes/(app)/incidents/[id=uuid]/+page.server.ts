@@ -17,7 +17,6 @@ import { leaveIncident, unshareIncident } from '$lib/server/incidents/sharing';
 import { actOnStep } from '$lib/server/runbooks/steps';
 import { startRun } from '$lib/server/runbooks/runs';
 import { postPublicUpdate } from '$lib/server/status/commands';
-import { roomPublicStatus } from '$lib/server/status/queries';
 import { publicUpdateFromForm } from '$lib/server/status/schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
@@ -27,9 +26,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		// The timeline's filters and "earlier" page travel in the query without JavaScript.
 		const actor = { userId: locals.user.id };
-		const room = await readRoom(actor, params.id, timelineRequestOf(url.searchParams));
-		// The room's public face, written deliberately (never its timeline).
-		return { ...room, publicStatus: await roomPublicStatus(actor, params.id) };
+		// The room's public face (publicStatus) comes with it, written deliberately (never its timeline).
+		return await readRoom(actor, params.id, timelineRequestOf(url.searchParams));
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);
 		throw e;
