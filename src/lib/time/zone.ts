@@ -1,3 +1,4 @@
+import { dateFormatter } from './format';
 import { intlLocale } from './locale';
 
 /**
@@ -14,7 +15,7 @@ export function clockOf(value: string | undefined): Clock {
 
 /** "CET", "GMT-5", "UTC": the short name of a zone at an instant (summer time changes it). */
 export function zoneAbbreviation(timeZone: string, locale = 'en', at: Date = new Date()): string {
-	const parts = new Intl.DateTimeFormat(intlLocale(locale), {
+	const parts = dateFormatter(intlLocale(locale), {
 		timeZone,
 		timeZoneName: 'short'
 	}).formatToParts(at);
@@ -24,7 +25,7 @@ export function zoneAbbreviation(timeZone: string, locale = 'en', at: Date = new
 /** True when two zones show different wall clocks at that instant. */
 export function zonesDiffer(a: string, b: string, at: Date = new Date()): boolean {
 	const wall = (timeZone: string) =>
-		new Intl.DateTimeFormat('en-CA', {
+		dateFormatter('en-CA', {
 			timeZone,
 			dateStyle: 'short',
 			timeStyle: 'short',
