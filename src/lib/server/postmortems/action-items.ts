@@ -3,8 +3,8 @@ import { actionStatusLabel, type ActionItemStatus } from '$lib/postmortems/secti
 import type { Tx } from '../db/db';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
-import { authorizeIncident } from '../incidents/access';
+import { runCommand, type CommandContext, command } from '../events/command';
+import { authorizeIncident, inIncident } from '../incidents/access';
 import { parse, uuid } from '../validation';
 import { READ_ONLY } from './commands';
 import { findActionItem, findPostmortem, type ActionItemRow } from './queries';
@@ -50,10 +50,10 @@ function payloadOf(item: ActionItemRow) {
 	};
 }
 
-export async function addActionItem(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(actionItemInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const addActionItem = command(
+	inIncident('incident.update'),
+	actionItemInput,
+	async (tx, emit, data, { id: incidentId, context }) => {
 		await assertWritable(tx, incidentId);
 		const owner = await ownerOf(tx, incidentId, data.ownerId);
 		const id = randomUUID();
@@ -65,8 +65,8 @@ export async function addActionItem(context: CommandContext, incidentId: string,
 		if (!item) throw new Error('action item insert returned no row');
 		await emit({ streamId: incidentId, kind: 'action_item.added', payload: payloadOf(item) });
 		return { id, version: item.version };
-	});
-}
+	}
+);
 
 /**
  * Changes an action item. Its status is tracked until done, even once the post-mortem is
