@@ -7,7 +7,7 @@ import { runCommand, type CommandContext, command } from '../events/command';
 import { authorizeIncident, inIncident } from '../incidents/access';
 import { parse, uuid } from '../validation';
 import { READ_ONLY } from './commands';
-import { findActionItem, findPostmortem, type ActionItemRow } from './queries';
+import { actionItemPayload, findActionItem, findPostmortem, type ActionItemRow } from './queries';
 import { actionItemChange, actionItemInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
 
@@ -37,19 +37,6 @@ async function assertWritable(tx: Tx, incidentId: string) {
 	if (postmortem.status === 'published') throw new AppError('conflict', READ_ONLY());
 }
 
-function payloadOf(item: ActionItemRow) {
-	return {
-		id: item.id,
-		title: item.title,
-		ownerId: item.ownerId,
-		ownerName: item.ownerName,
-		ownerOrganizationName: item.ownerOrganizationName,
-		dueOn: item.dueOn,
-		status: item.status,
-		version: item.version
-	};
-}
-
 export const addActionItem = command(
 	inIncident('incident.update'),
 	actionItemInput,
@@ -63,7 +50,11 @@ export const addActionItem = command(
 				${data.dueOn}, ${context.actor.userId})`;
 		const item = await findActionItem(tx, id);
 		if (!item) throw new Error('action item insert returned no row');
-		await emit({ streamId: incidentId, kind: 'action_item.added', payload: payloadOf(item) });
+		await emit({
+			streamId: incidentId,
+			kind: 'action_item.added',
+			payload: actionItemPayload(item)
+		});
 		return { id, version: item.version };
 	}
 );
@@ -106,7 +97,7 @@ export async function changeActionItem(context: CommandContext, itemId: string, 
 		await emit({
 			streamId: item.incidentId,
 			kind: 'action_item.updated',
-			payload: { ...payloadOf(changed), from: item.status }
+			payload: { ...actionItemPayload(changed), from: item.status }
 		});
 		return { id, version: changed.version, status: changed.status };
 	});

@@ -1,15 +1,12 @@
 import { m } from '$lib/paraglide/messages';
-import {
-	canMoveTo,
-	effectiveMaintenanceStatus,
-	type MaintenanceStatus
-} from '$lib/status/maintenance';
+import { canMoveTo, effectiveMaintenanceStatus } from '$lib/status/maintenance';
 import { authorize, inOrganization } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { command, runCommand, type CommandContext } from '../events/command';
 import { parse, uuid } from '../validation';
 import { forgetPublicStatus, forgettingPage } from './cache';
+import type { MaintenanceRow } from './queries';
 import { maintenanceChange, maintenanceInput } from './schemas';
 
 /**
@@ -18,15 +15,6 @@ import { maintenanceChange, maintenanceInput } from './schemas';
  * (and by the clock, see `effectiveMaintenanceStatus`); cancelled when announced by mistake.
  * Each is one command with its event on the organization's stream.
  */
-
-interface MaintenanceRow {
-	id: string;
-	name: string;
-	status: MaintenanceStatus;
-	scheduledFor: Date;
-	scheduledUntil: Date;
-	version: number;
-}
 
 async function pageOf(tx: Tx, organizationId: string): Promise<{ slug: string }> {
 	const [page] = await tx<{ slug: string }[]>`

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { fromWallClock } from '$lib/time/zoned';
 import { logCall, shareContactInIncident } from '$lib/server/contacts/commands';
 import { isAppError } from '$lib/server/errors';
-import { runFormAction, type FormActor } from '$lib/server/form-action';
+import { runFormCommand } from '$lib/server/form-action';
 import { setChatUpdates } from '$lib/server/incidents/chat';
 import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
 import { addNote, pinEvent } from '$lib/server/timeline/commands';
@@ -18,7 +18,7 @@ import { startRun } from '$lib/server/runbooks/runs';
 import { postPublicUpdate } from '$lib/server/status/commands';
 import { roomPublicStatus } from '$lib/server/status/queries';
 import { publicUpdateFromForm } from '$lib/server/status/schemas';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -35,22 +35,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 };
 
-/** The room's commands answer through the page's live events: only `ok` goes back. */
-const run = (
-	event: RequestEvent,
-	action: string,
-	work: (actor: FormActor, values: Record<string, string>) => Promise<unknown>
-) =>
-	runFormAction(event, action, async (actor, values) => {
-		await work(actor, values);
-	});
-
 const wallClock = (value: string | undefined, tz: string) =>
 	value ? fromWallClock(value, tz) : undefined;
 
 export const actions: Actions = {
 	status: (event) =>
-		run(event, 'status', (actor, v) =>
+		runFormCommand(event, 'status', (actor, v) =>
 			changeIncidentStatus(
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
@@ -58,44 +48,44 @@ export const actions: Actions = {
 			)
 		),
 	milestone: (event) =>
-		run(event, 'milestone', (actor, v) =>
+		runFormCommand(event, 'milestone', (actor, v) =>
 			setMilestone({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
 				...v,
 				occurredAt: wallClock(v.occurredAt, actor.timezone) ?? ''
 			})
 		),
 	attachServers: (event) =>
-		run(event, 'attachServers', (actor, v) =>
+		runFormCommand(event, 'attachServers', (actor, v) =>
 			attachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	detachServer: (event) =>
-		run(event, 'detachServer', (actor, v) =>
+		runFormCommand(event, 'detachServer', (actor, v) =>
 			detachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	commander: (event) =>
-		run(event, 'commander', (actor, v) =>
+		runFormCommand(event, 'commander', (actor, v) =>
 			setCommander({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	chat: (event) =>
-		run(event, 'chat', (actor, v) =>
+		runFormCommand(event, 'chat', (actor, v) =>
 			setChatUpdates({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	note: (event) =>
-		run(event, 'note', (actor, v) =>
+		runFormCommand(event, 'note', (actor, v) =>
 			addNote({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
 				...v,
 				occurredAt: wallClock(v.occurredAt, actor.timezone)
 			})
 		),
 	serverStatus: (event) =>
-		run(event, 'serverStatus', (actor, v) =>
+		runFormCommand(event, 'serverStatus', (actor, v) =>
 			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', {
 				...v,
 				occurredAt: wallClock(v.occurredAt, actor.timezone)
 			})
 		),
 	step: (event) =>
-		run(event, 'step', (actor, v) =>
+		runFormCommand(event, 'step', (actor, v) =>
 			actOnStep(
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
@@ -104,12 +94,13 @@ export const actions: Actions = {
 			)
 		),
 	startRun: (event) =>
-		run(event, 'startRun', (actor, v) =>
+		runFormCommand(event, 'startRun', (actor, v) =>
 			startRun({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
-	pin: (event) => run(event, 'pin', (actor, v) => pinEvent({ actor }, event.params.id, v)),
+	pin: (event) =>
+		runFormCommand(event, 'pin', (actor, v) => pinEvent({ actor }, event.params.id, v)),
 	share: (event) =>
-		run(event, 'share', (actor, v) =>
+		runFormCommand(event, 'share', (actor, v) =>
 			// A typed invitation code wins over the list of known partners.
 			inviteOrganization(
 				{ actor, clientMutationId: v.clientMutationId || null },
@@ -118,7 +109,7 @@ export const actions: Actions = {
 			)
 		),
 	withdrawInvitation: (event) =>
-		run(event, 'withdrawInvitation', (actor, v) =>
+		runFormCommand(event, 'withdrawInvitation', (actor, v) =>
 			withdrawInvitation(
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
@@ -126,15 +117,15 @@ export const actions: Actions = {
 			)
 		),
 	unshare: (event) =>
-		run(event, 'unshare', (actor, v) =>
+		runFormCommand(event, 'unshare', (actor, v) =>
 			unshareIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	leave: (event) =>
-		run(event, 'leave', (actor, v) =>
+		runFormCommand(event, 'leave', (actor, v) =>
 			leaveIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
 		),
 	shareContact: (event) =>
-		run(event, 'shareContact', (actor, v) =>
+		runFormCommand(event, 'shareContact', (actor, v) =>
 			shareContactInIncident(
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
@@ -142,7 +133,7 @@ export const actions: Actions = {
 			)
 		),
 	publicUpdate: (event) =>
-		run(event, 'publicUpdate', (actor, v) =>
+		runFormCommand(event, 'publicUpdate', (actor, v) =>
 			postPublicUpdate(
 				{ actor, clientMutationId: v.clientMutationId || null },
 				event.params.id,
@@ -150,7 +141,7 @@ export const actions: Actions = {
 			)
 		),
 	logCall: (event) =>
-		run(event, 'logCall', (actor, v) =>
+		runFormCommand(event, 'logCall', (actor, v) =>
 			logCall({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
 				...v,
 				calledAt: wallClock(v.calledAt, actor.timezone)
