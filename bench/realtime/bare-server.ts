@@ -50,7 +50,7 @@ const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
 io.on('connection', (socket) => {
 	socket.on('room:join', (_room, reply) => {
 		void socket.join(ROOM);
-		reply({ ok: true, latestSeq: 0, people: [] });
+		reply({ ok: true, latestSeq: 0, people: [], present: 0 });
 	});
 });
 

@@ -17,11 +17,8 @@ type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 interface Client {
 	tracker: SeqTracker;
-	/** The most people this client has seen in the room at once. */
+	/** The most people this client has been told are in the room. */
 	maxPeople: number;
-	/** The size of the list the join answered with, and the arrivals heard since. */
-	joinedWith: number;
-	arrivals: number;
 }
 
 const clients: Client[] = [];
@@ -49,12 +46,11 @@ function onPresence(client: Client, seen: PresenceSeen): void {
 	presenceMessages += 1;
 	presenceBytes += seen.bytes;
 	lastPresenceAt = Date.now();
-	client.arrivals += seen.people;
-	client.maxPeople = Math.max(client.maxPeople, client.joinedWith + client.arrivals);
+	client.maxPeople = Math.max(client.maxPeople, seen.present);
 }
 
 async function connectOne(order: ConnectOrder, token: string): Promise<Client> {
-	const client: Client = { tracker: new SeqTracker(), maxPeople: 0, joinedWith: 0, arrivals: 0 };
+	const client: Client = { tracker: new SeqTracker(), maxPeople: 0 };
 	const socket: BenchSocket = io(order.url, {
 		transports: ['websocket'],
 		extraHeaders: { cookie: `nightshift_session=${token}` },
@@ -73,8 +69,7 @@ async function connectOne(order: ConnectOrder, token: string): Promise<Client> {
 		const reply = await socket.timeout(order.timeoutMs).emitWithAck('room:join', order.room);
 		if (!reply.ok) throw new Error(reply.error);
 		client.tracker.start(reply.latestSeq);
-		client.joinedWith = reply.people.length;
-		client.maxPeople = Math.max(client.maxPeople, client.joinedWith + client.arrivals);
+		client.maxPeople = Math.max(client.maxPeople, reply.present);
 	} catch (error) {
 		socket.disconnect();
 		throw error;

@@ -53,7 +53,7 @@ export async function startNightshift(options: {
 }): Promise<ServerProcess> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['server.js'], {
+	const child = spawn(process.execPath, [...profileArgs(), 'server.js'], {
 		cwd: options.appDir,
 		env: {
 			...process.env,
@@ -101,6 +101,15 @@ export async function startBare(
 	return { ...server, order: (o) => child.send(o), next };
 }
 
+/**
+ * BENCH_PROFILE_DIR=<dir>: the server runs with --cpu-prof and is stopped with SIGTERM, so
+ * that Node writes its profile there (a SIGKILL would lose it).
+ */
+function profileArgs(): string[] {
+	const dir = process.env.BENCH_PROFILE_DIR;
+	return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 function serverProcess(child: ChildProcess, url: string): ServerProcess {
 	if (child.pid === undefined) throw new Error('The server process has no pid.');
 	return {
@@ -111,7 +120,7 @@ function serverProcess(child: ChildProcess, url: string): ServerProcess {
 			new Promise((resolve) => {
 				if (child.exitCode !== null || child.signalCode !== null) return resolve();
 				child.once('exit', () => resolve());
-				child.kill('SIGKILL');
+				child.kill(process.env.BENCH_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');
 			})
 	};
 }

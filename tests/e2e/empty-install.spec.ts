@@ -234,9 +234,10 @@ test('from an empty install, through the UI only: two organizations, an imported
 	const remembered = 'The NOC paged its storage team half an hour in';
 	await dsi.goto(`/incidents/${incidentId}`);
 	await dsi.getByPlaceholder('What happened, what was decided…').fill(remembered);
-	await dsi.getByLabel('Back-date').check();
-	await dsi.getByLabel(/^It happened at/).fill(wallClock(at(30)));
-	await dsi.getByLabel('Why back-dated').fill('Read in the NOC ticket');
+	const noteForm = dsi.getByRole('region', { name: 'Timeline' });
+	await noteForm.getByText('It happened earlier').click();
+	await noteForm.getByLabel('At (your time)').fill(wallClock(at(30)));
+	await noteForm.getByLabel('Reason (shown on the timeline)').fill('Read in the NOC ticket');
 	await dsi.getByRole('button', { name: 'Add', exact: true }).click();
 	await expect(dsi.getByTestId('timeline').getByText(remembered)).toBeVisible();
 	await dsi.goto(postmortem);

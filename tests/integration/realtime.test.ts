@@ -2,11 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-	ClientToServerEvents,
-	JoinReply,
-	ServerToClientEvents,
-	StreamEvent
+import {
+	PRESENCE_LIST_MAX,
+	type ClientToServerEvents,
+	type JoinReply,
+	type PresenceDelta,
+	type ServerToClientEvents,
+	type StreamEvent
 } from '../../src/lib/realtime/protocol';
 import {
 	createSession,
@@ -116,19 +118,26 @@ describe('live rooms', () => {
 		const first = client(claire.token);
 		await connected(first);
 		const joined = await join(first, org);
-		expect(joined).toMatchObject({ ok: true, latestSeq: 1, people: [{ name: 'Claire' }] });
+		expect(joined).toMatchObject({
+			ok: true,
+			latestSeq: 1,
+			people: [{ name: 'Claire' }],
+			present: 1
+		});
 
 		const arrival = next(first, 'presence:delta');
 		const second = client(marc.token);
 		await connected(second);
-		// The one who joins gets the whole list; those already there hear who arrived.
+		// The one who joins gets the list; those already there hear who arrived.
 		expect(await join(second, org)).toMatchObject({
 			ok: true,
-			people: [{ name: 'Claire' }, { name: 'Marc' }]
+			people: [{ name: 'Claire' }, { name: 'Marc' }],
+			present: 2
 		});
 		expect(await arrival).toEqual({
 			room: `organization:${org}`,
-			person: { userId: marc.user.userId, name: 'Marc', focus: null }
+			person: { userId: marc.user.userId, name: 'Marc', focus: null },
+			present: 2
 		});
 
 		const delivered = next(second, 'event');
@@ -140,7 +149,54 @@ describe('live rooms', () => {
 
 		const departure = next(first, 'presence:delta');
 		second.close();
-		expect(await departure).toEqual({ room: `organization:${org}`, left: marc.user.userId });
+		expect(await departure).toEqual({
+			room: `organization:${org}`,
+			left: marc.user.userId,
+			present: 1
+		});
+	});
+
+	it('in a crowded room a joiner is told how many are there and fifty names, others the count', async () => {
+		const owner = await signedIn('Crowd owner');
+		const org = await newOrganization(owner.user);
+		const crowd = await Promise.all(
+			Array.from({ length: PRESENCE_LIST_MAX + 10 }, (_, i) => signedIn(`Watcher ${i}`))
+		);
+		await sql()`insert into memberships ${sql()(
+			crowd.map((w) => ({ organization_id: org, user_id: w.user.userId, role: 'viewer' })),
+			'organization_id',
+			'user_id',
+			'role'
+		)}`;
+		const sockets = crowd.map((w) => client(w.token));
+		await Promise.all(sockets.map(connected));
+		for (const socket of sockets) await join(socket, org);
+
+		const last = client(owner.token);
+		await connected(last);
+		const first = sockets[0] ?? last;
+		const everyone = new Promise<PresenceDelta>((resolve) => {
+			const heard = (delta: PresenceDelta) => {
+				if (delta.present < PRESENCE_LIST_MAX + 11) return;
+				first.off('presence:delta', heard);
+				resolve(delta);
+			};
+			first.on('presence:delta', heard);
+		});
+		const reply = await join(last, org);
+		expect(reply).toMatchObject({ ok: true, present: PRESENCE_LIST_MAX + 11 });
+		expect(reply.ok && reply.people.length).toBe(PRESENCE_LIST_MAX);
+		// Those already there hear the count, not the name: N arrivals would send N² names.
+		const delta = await everyone;
+		const arrived = (delta.batch ?? [delta]).map((change) => change.person?.name);
+		expect(arrived).not.toContain('Crowd owner');
+
+		const departure = new Promise<PresenceDelta>((resolve) =>
+			first.once('presence:delta', resolve)
+		);
+		last.close();
+		expect(await departure).toMatchObject({ present: PRESENCE_LIST_MAX + 10 });
+		for (const socket of sockets) socket.close();
 	});
 
 	it('the heartbeat carries the latest sequence number of the room', async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatDurationMs } from '../../src/lib/time/duration';
-import { formatDay, formatMoment, formatTime, spansYears } from '../../src/lib/time/format';
+import {
+	dateFormatter,
+	formatDay,
+	formatMoment,
+	formatTime,
+	spansYears
+} from '../../src/lib/time/format';
 
 const PARIS = 'Europe/Paris';
 /** The reader's clock: 1 December 2026 in Paris. */
@@ -101,5 +107,35 @@ describe('dates', () => {
 		expect(
 			formatDuration((Date.parse(days[2] ?? '') - Date.parse(days[0] ?? '')) / MIN, 'en')
 		).toBe('3 d');
+	});
+});
+
+describe('cached formatters', () => {
+	it('give each locale and zone its own output, whatever was formatted before', () => {
+		const at = '2026-11-25T04:15:00Z';
+		const expected = {
+			'en Europe/Paris': '25 Nov, 05:15',
+			'fr Europe/Paris': '25 nov., 05:15',
+			'en America/New_York': '24 Nov, 23:15',
+			'fr Asia/Tokyo': '25 nov., 13:15',
+			'en UTC': '25 Nov, 04:15'
+		};
+		const cases = Object.keys(expected) as (keyof typeof expected)[];
+		// Twice over, interleaved: a formatter built for one reader never answers for another.
+		for (const key of [...cases, ...[...cases].reverse()]) {
+			const [locale = 'en', zone = 'UTC'] = key.split(' ');
+			expect(formatTime(at, zone, locale, { now: NOW })).toBe(expected[key]);
+		}
+		expect(formatDay(at, 'America/New_York', 'fr', { now: NOW })).toBe('24 nov.');
+		expect(formatDay(at, PARIS, 'fr', { now: NOW })).toBe('25 nov.');
+	});
+
+	it('are built once for the same locale, zone and options', () => {
+		const options = { timeZone: PARIS, hour: '2-digit', minute: '2-digit' } as const;
+		expect(dateFormatter('fr-FR', options)).toBe(dateFormatter('fr-FR', { ...options }));
+		expect(dateFormatter('fr-FR', options)).not.toBe(dateFormatter('en-GB', options));
+		expect(dateFormatter('fr-FR', options)).not.toBe(
+			dateFormatter('fr-FR', { ...options, timeZone: 'UTC' })
+		);
 	});
 });

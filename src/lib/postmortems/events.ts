@@ -1,3 +1,4 @@
+import { describe } from '$lib/events/describe';
 import { formatTime } from '$lib/time/format';
 import type { EventRef, EventRole, FigureEvent, FigureFormat } from './types';
 
@@ -22,6 +23,7 @@ export function ref(event: FigureEvent, role: EventRole, detail?: string): Event
 	return {
 		seq: event.seq,
 		kind: event.kind,
+		text: describe(event),
 		occurredAt: event.occurredAt,
 		role,
 		...(detail ? { detail } : {})

@@ -82,6 +82,8 @@ export type EventRole =
 export interface EventRef {
 	seq: number;
 	kind: string;
+	/** What happened, in words (the timeline's line for it). */
+	text: string;
 	occurredAt: string;
 	/** What the event was used as. */
 	role: EventRole;

@@ -38,7 +38,10 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * reconnect it fetches the missing events from the server (from PostgreSQL), then goes on.
  */
 export class LiveRoom {
+	/** Those in the room this page knows of: some of them when the room is large. */
 	people = $state<PresencePerson[]>([]);
+	/** How many people are in the room. */
+	present = $state(0);
 	lastSeq = $state(0);
 	error = $state<string | null>(null);
 	readonly ref: RoomRef;
@@ -194,9 +197,10 @@ export class LiveConnection {
 		this.#socket.on('heartbeat', ({ streamId, latestSeq }) => {
 			for (const room of this.#rooms.values()) if (room.ref.id === streamId) room.seen(latestSeq);
 		});
-		this.#socket.on('presence:delta', ({ room, person, left, batch }) => {
+		this.#socket.on('presence:delta', ({ room, person, left, batch, present }) => {
 			const live = this.#rooms.get(room);
 			if (!live) return;
+			live.present = present;
 			// Each person's last change in the batch wins: here (with it) or gone (null).
 			const changed: Record<string, PresencePerson | null> = {};
 			for (const change of batch ?? [{ person, left }]) {
@@ -243,6 +247,7 @@ export class LiveConnection {
 			}
 			room.error = null;
 			room.people = reply.people;
+			room.present = reply.present;
 			room.joined(reply.latestSeq);
 		});
 	}

@@ -28,17 +28,27 @@ export interface PresenceChange {
 
 /**
  * What changed in a room's presence since the last delta: one change as it is, several (a
- * room's changes are batched, one delta per room every ~100 ms) in `batch`, in order.
+ * room's changes are batched, one delta per room every ~100 ms) in `batch`, in order;
+ * `present`, how many people are in the room after them.
  */
 export interface PresenceDelta {
 	room: string;
 	person?: PresencePerson;
 	left?: string;
 	batch?: PresenceChange[];
+	present: number;
 }
 
+/** A joiner is told at most this many of the people already there (and how many there are). */
+export const PRESENCE_LIST_MAX = 50;
+
+/**
+ * `people`: at most PRESENCE_LIST_MAX of those in the room (a room of 2,000 watchers would
+ * otherwise send each joiner the whole list: N² entries for N joins); `present`: how many.
+ */
 export type JoinReply =
-	{ ok: true; latestSeq: number; people: PresencePerson[] } | { ok: false; error: string };
+	| { ok: true; latestSeq: number; people: PresencePerson[]; present: number }
+	| { ok: false; error: string };
 
 export interface ServerToClientEvents {
 	event: (event: DeliveredEvent) => void;

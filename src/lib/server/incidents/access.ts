@@ -14,6 +14,11 @@ export interface IncidentAccess {
 	/** The actor's organization through which they take part, and their role in it. */
 	organizationId: string;
 	role: Role;
+	/**
+	 * The actor's role in each organization taking part that they belong to (the declaring one
+	 * always takes part): the room's approvals and owner-only decisions, without asking again.
+	 */
+	roles: Record<string, Role>;
 }
 
 /**
@@ -38,7 +43,8 @@ export async function findIncidentAccess(
 		incidentId,
 		ownerOrganizationId: best.owner,
 		organizationId: best.organization_id,
-		role: best.role
+		role: best.role,
+		roles: Object.fromEntries(rows.map((r) => [r.organization_id, r.role]))
 	};
 }
 

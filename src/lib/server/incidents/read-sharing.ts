@@ -1,10 +1,10 @@
 import { roleAtLeast, type Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
-import { may } from '../access/authorize';
+import { PERMISSIONS } from '../access/permissions';
 import { db, type Db } from '../db/db';
-import { findIncidentAccess } from './access';
+import { findIncidentAccess, type IncidentAccess } from './access';
 import { listPendingInvitations, type SentInvitation } from './invitations';
-import { listShareCandidates, type ShareCandidate } from './sharing';
+import { listShareCandidatesFor, type ShareCandidate } from './sharing';
 
 export interface RoomSharing {
 	/** The viewer's role in each organization taking part that they belong to (approvals). */
@@ -33,26 +33,30 @@ export async function readSharing(
 			invitations: [],
 			mayLeave: []
 		};
-	const rows = await sql<{ organization_id: string; role: Role }[]>`
-		select g.organization_id, g.role from access_grants g
-		join incident_organizations io on io.organization_id = g.organization_id
-		where io.incident_id = ${incidentId} and g.user_id = ${actor.userId}`;
-	const canShare = await may(actor, access.ownerOrganizationId, 'incident.share', sql);
+	return readSharingFor(actor, access, sql);
+}
+
+/** The same from the access the room already read (the person's roles taking part). */
+export async function readSharingFor(
+	actor: Pick<Actor, 'userId'>,
+	access: IncidentAccess,
+	sql: Db = db()
+): Promise<RoomSharing> {
+	const ownerRole = access.roles[access.ownerOrganizationId];
+	const canShare = ownerRole !== undefined && roleAtLeast(ownerRole, PERMISSIONS['incident.share']);
 	const [shareCandidates, invitations] = canShare
 		? await Promise.all([
-				listShareCandidates(actor, incidentId, sql),
-				listPendingInvitations(incidentId, sql)
+				listShareCandidatesFor(actor, access, sql),
+				listPendingInvitations(access.incidentId, sql)
 			])
 		: [[], []];
 	return {
-		approverRoles: Object.fromEntries(rows.map((r) => [r.organization_id, r.role])),
+		approverRoles: access.roles,
 		canShare,
 		shareCandidates,
 		invitations,
-		mayLeave: rows
-			.filter(
-				(r) => r.organization_id !== access.ownerOrganizationId && roleAtLeast(r.role, 'admin')
-			)
-			.map((r) => r.organization_id)
+		mayLeave: Object.entries(access.roles)
+			.filter(([id, role]) => id !== access.ownerOrganizationId && roleAtLeast(role, 'admin'))
+			.map(([id]) => id)
 	};
 }

@@ -5,21 +5,22 @@ import { listIncidentContacts } from '../contacts/queries';
 import { AppError, isAppError } from '../errors';
 import { db } from '../db/db';
 import { listAttachableServers } from '../inventory/incident-servers';
-import { listIncidentItems } from '../inventory/links';
+import { listLinkedItems } from '../inventory/links';
 import { readMilestones } from '../milestones/commands';
-import { readRun } from '../runbooks/runs';
+import { readIncidentRun } from '../runbooks/run-rows';
 import { listTemplates } from '../runbooks/template-queries';
 import { NO_FILTER, TIMELINE_PAGE_SIZE } from '$lib/timeline/page';
 import { listTimelineActors, readTimelinePage, type TimelineRequest } from '../timeline/paging';
 import { findIncidentAccess } from './access';
-import { readSharing } from './read-sharing';
+import { readSharingFor } from './read-sharing';
 import { listIncidentPeople, readIncident } from './queries';
+import { roomPublicStatus } from '../status/queries';
 import { m } from '$lib/paraglide/messages';
 
 /**
  * Everything the incident room shows, read for one person: the incident, its runbook run (its
- * current rows), the newest page of its timeline, linked servers, contacts and people, and
- * what this person may do there. Its cost does not grow with the length of the night.
+ * current rows), the newest page of its timeline, linked servers, contacts and people, its
+ * public status, and what this person may do there. Its cost does not grow with the length of the night.
  */
 export async function readRoom(
 	actor: Pick<Actor, 'userId'>,
@@ -29,17 +30,36 @@ export async function readRoom(
 	const access = await findIncidentAccess(actor.userId, incidentId);
 	if (!access) throw new AppError('not_found', m.err_incident_not_found());
 	const reader = { userId: actor.userId, role: access.role };
-	const [incident, timeline, timelineActors, contacts, people, servers, run] = await Promise.all([
+	const canRespond = roleAtLeast(access.role, 'responder');
+	// One round of queries, all at once: the access read above answers every permission here.
+	const [
+		incident,
+		timeline,
+		timelineActors,
+		contacts,
+		people,
+		servers,
+		run,
+		sharing,
+		attachable,
+		milestones,
+		chatChannelCount,
+		publicStatus
+	] = await Promise.all([
 		readIncident(incidentId),
 		readTimelinePage(reader, incidentId, timelineRequest),
 		listTimelineActors(incidentId),
 		listIncidentContacts(incidentId, actor.userId),
 		listIncidentPeople(incidentId, actor.userId),
-		listIncidentItems(actor, incidentId),
-		readRun(actor, incidentId)
+		listLinkedItems(incidentId),
+		readIncidentRun(db(), incidentId),
+		readSharingFor(actor, access),
+		canRespond ? listAttachableServers(actor.userId, incidentId) : null,
+		readMilestones(db(), incidentId),
+		chatChannels(incidentId),
+		roomPublicStatus(access)
 	]);
 	if (!incident) throw new AppError('not_found', m.err_incident_not_found());
-	const canRespond = roleAtLeast(access.role, 'responder');
 	// Templates that could be started here: the incident's own organization's and the actor's.
 	const organizations = [...new Set([access.ownerOrganizationId, access.organizationId])];
 	const templates =
@@ -50,12 +70,6 @@ export async function readRoom(
 						organizations.map((id) => listTemplates(actor, id).catch(unlessAppError))
 					)
 				).flat();
-	const [sharing, attachable, milestones] = await Promise.all([
-		readSharing(actor, incidentId),
-		canRespond ? listAttachableServers(actor.userId, incidentId) : null,
-		readMilestones(db(), incidentId)
-	]);
-	const chatChannelCount = await chatChannels(incidentId);
 	return {
 		incident,
 		...sharing,
@@ -72,7 +86,8 @@ export async function readRoom(
 		role: access.role,
 		canRespond,
 		canAdmin: roleAtLeast(access.role, 'admin'),
-		chatChannelCount
+		chatChannelCount,
+		publicStatus
 	};
 }
 

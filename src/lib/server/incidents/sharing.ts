@@ -9,7 +9,7 @@ import { runCommand, type CommandContext } from '../events/command';
 import { listInvitable, type Invited } from './invitations';
 import { ejectUserFromRoom } from '../realtime/control';
 import { parse, uuid } from '../validation';
-import { authorizeIncidentOwner, findIncidentAccess } from './access';
+import { authorizeIncidentOwner, findIncidentAccess, type IncidentAccess } from './access';
 
 export const shareInput = z.object({ organizationId: uuid });
 
@@ -114,6 +114,16 @@ export async function listShareCandidates(
 ): Promise<ShareCandidate[]> {
 	const access = await findIncidentAccess(actor.userId, incidentId, sql);
 	if (!access || !(await may(actor, access.ownerOrganizationId, 'incident.share', sql))) return [];
+	return listShareCandidatesFor(actor, access, sql);
+}
+
+/** The same for someone the caller found may share the incident (the room, see readSharing). */
+export async function listShareCandidatesFor(
+	actor: Pick<Actor, 'userId'>,
+	access: Pick<IncidentAccess, 'incidentId' | 'ownerOrganizationId'>,
+	sql: Db = db()
+): Promise<ShareCandidate[]> {
+	const { incidentId } = access;
 	const [invitable, taking] = await Promise.all([
 		listInvitable(actor.userId, access.ownerOrganizationId, sql),
 		sql<{ organization_id: string }[]>`

@@ -84,6 +84,11 @@ export async function listIncidentItems(
 	sql: Db = db()
 ): Promise<IncidentItem[]> {
 	await authorizeIncident(actor, incidentId, 'incident.view', sql);
+	return listLinkedItems(incidentId, sql);
+}
+
+/** The same for a reader whose access is already known (the room read it once). */
+export async function listLinkedItems(incidentId: string, sql: Db = db()): Promise<IncidentItem[]> {
 	return sql<IncidentItem[]>`
 		select i.id, i.hostname, i.kind, i.role, i.status, i.criticality, i.location, i.tags,
 			i.organization_id as "organizationId", o.name as "organizationName",

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { PresenceChange, PresenceDelta, PresencePerson } from '$lib/realtime/protocol';
+import {
+	PRESENCE_LIST_MAX,
+	type PresenceChange,
+	type PresenceDelta,
+	type PresencePerson
+} from '$lib/realtime/protocol';
 import { log } from '../log';
 import type { NightshiftServer } from './types';
 
@@ -62,6 +67,8 @@ export class PresenceRegistry {
 	 */
 	readonly #dirty = new Map<string, Map<string, number>>();
 	readonly #joiners = new Map<string, Map<string, number>>();
+	/** room → those who arrived since the last batch (not those who moved to another step). */
+	readonly #arrivals = new Map<string, Map<string, true>>();
 	#changeNo = 0;
 	readonly #outgoing = new Map<string, Map<string, PresencePerson | null>>();
 	readonly #heard = new Map<string, number>();
@@ -86,16 +93,39 @@ export class PresenceRegistry {
 		this.#alive.unref();
 	}
 
-	/** Everyone in the room, one entry per person, sorted by name: sent whole to the joiner. */
-	async people(room: string, joinerId: string): Promise<PresencePerson[]> {
+	/**
+	 * What the joiner is told: how many people are in the room, and up to PRESENCE_LIST_MAX
+	 * of them (the first found, sorted by name) — the rest it learns as they move.
+	 */
+	async people(
+		room: string,
+		joinerId: string
+	): Promise<{ people: PresencePerson[]; present: number }> {
 		await this.#snapshots.get(room);
 		inner(this.#joiners, room).set(joinerId, this.#changeNo);
-		const people = new Map<string, PresencePerson>();
-		for (const nodePeople of this.#remote.get(room)?.values() ?? []) {
-			for (const [userId, person] of nodePeople) people.set(userId, person);
+		const listed = new Map<string, PresencePerson>();
+		for (const [userId, person] of this.#local.get(room) ?? []) {
+			if (listed.size >= PRESENCE_LIST_MAX) break;
+			listed.set(userId, asPerson(userId, person));
 		}
-		for (const person of this.#localPeople(room)) people.set(person.userId, person);
-		return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+		for (const nodePeople of this.#remote.get(room)?.values() ?? []) {
+			for (const [userId, person] of nodePeople) {
+				if (listed.size >= PRESENCE_LIST_MAX) break;
+				if (!listed.has(userId)) listed.set(userId, person);
+			}
+		}
+		const people = [...listed.values()].sort((a, b) => a.name.localeCompare(b.name));
+		return { people, present: this.#present(room) };
+	}
+
+	/** How many people are in the room, on any node (someone on two nodes counts once). */
+	#present(room: string): number {
+		const local = this.#local.get(room);
+		const remote = [...(this.#remote.get(room)?.values() ?? [])];
+		if (remote.length === 0) return local?.size ?? 0;
+		const everyone = new Set(local?.keys());
+		for (const nodePeople of remote) for (const userId of nodePeople.keys()) everyone.add(userId);
+		return everyone.size;
 	}
 
 	/** A socket in the room moved to another step (or to none). */
@@ -121,6 +151,7 @@ export class PresenceRegistry {
 		if (!socket) return;
 		const { userId, name } = socket.data;
 		this.#owners.set(socketId, userId);
+		this.#noteArrival(room, userId);
 		let people = this.#local.get(room);
 		if (!people) {
 			people = new Map();
@@ -186,6 +217,7 @@ export class PresenceRegistry {
 		if (!following) return;
 		const people = inner(following, node);
 		for (const { userId, person } of changes) {
+			if (person) this.#noteArrival(room, userId);
 			if (person) people.set(userId, person);
 			else people.delete(userId);
 			this.#markDirty(room, userId);
@@ -218,6 +250,11 @@ export class PresenceRegistry {
 		this.#schedule();
 	}
 
+	/** Called before the person is added: an arrival if nobody had them in the room. */
+	#noteArrival(room: string, userId: string) {
+		if (this.#merged(room, userId) === null) inner(this.#arrivals, room).set(userId, true);
+	}
+
 	#markDirty(room: string, userId: string) {
 		inner(this.#dirty, room).set(userId, ++this.#changeNo);
 	}
@@ -239,20 +276,28 @@ export class PresenceRegistry {
 		return null;
 	}
 
-	/** One delta to the room; those who joined meanwhile only what they were not told. */
+	/**
+	 * One delta to the room; those who joined meanwhile only what they were not told. In a
+	 * crowded room (more than a joiner is told of) arrivals are counted, not named: otherwise
+	 * N arrivals would send N² names. Departures and moves are always sent.
+	 */
 	#tell(room: string, users: Map<string, number>) {
-		const change = (userId: string): PresenceChange => {
+		const present = this.#present(room);
+		const unnamed = present > PRESENCE_LIST_MAX ? this.#arrivals.get(room) : undefined;
+		const change = (userId: string): PresenceChange[] => {
 			const person = this.#merged(room, userId);
-			return person ? { person } : { left: userId };
+			if (!person) return [{ left: userId }];
+			return unnamed?.has(userId) ? [] : [{ person }];
 		};
 		const joiners = this.#joiners.get(room) ?? new Map<string, number>();
-		const all = [...users.keys()].map(change);
+		const all = [...users.keys()].flatMap(change);
 		const others = this.#io.local.to(room).except([...joiners.keys()]);
-		others.emit('presence:delta', presenceDelta(room, all));
+		others.emit('presence:delta', presenceDelta(room, all, present));
 		for (const [socketId, told] of joiners) {
-			const after = [...users].filter(([, no]) => no > told).map(([userId]) => change(userId));
-			if (after.length > 0) {
-				this.#io.local.to(socketId).emit('presence:delta', presenceDelta(room, after));
+			const later = [...users].filter(([, no]) => no > told);
+			const after = later.flatMap(([userId]) => change(userId));
+			if (later.length > 0) {
+				this.#io.local.to(socketId).emit('presence:delta', presenceDelta(room, after, present));
 			}
 		}
 	}
@@ -269,6 +314,7 @@ export class PresenceRegistry {
 		}
 		this.#dirty.clear();
 		this.#joiners.clear();
+		this.#arrivals.clear();
 		for (const room of this.#remote.keys()) {
 			if (!this.#local.has(room)) {
 				this.#remote.delete(room);
@@ -293,8 +339,12 @@ function asPerson(userId: string, local: LocalPerson): PresencePerson {
 }
 
 /** One change goes out as it always did ({ room, person } or { room, left }); several as a batch. */
-export function presenceDelta(room: string, changes: PresenceChange[]): PresenceDelta {
+export function presenceDelta(
+	room: string,
+	changes: PresenceChange[],
+	present: number
+): PresenceDelta {
 	const [only] = changes;
-	if (changes.length === 1 && only) return { room, ...only };
-	return { room, batch: changes };
+	if (changes.length === 1 && only) return { room, ...only, present };
+	return { room, batch: changes, present };
 }

@@ -256,6 +256,6 @@ async function joinRoom(socket: NightshiftSocket, presence: PresenceRegistry, re
 	}
 	socket.data.readers[room] = reader.role;
 	await socket.join(room);
-	const people = await presence.people(room, socket.id);
-	return { ok: true as const, latestSeq: reader.latestSeq, people };
+	const { people, present } = await presence.people(room, socket.id);
+	return { ok: true as const, latestSeq: reader.latestSeq, people, present };
 }

@@ -168,3 +168,10 @@ export function toRun(row: RunRow, steps: StepRow[]): Run {
 		steps: steps.map(toRunStep)
 	};
 }
+
+/** The run of an incident with its steps, or null; for a reader whose access is already known. */
+export async function readIncidentRun(sql: Db, incidentId: string): Promise<Run | null> {
+	const row = await findRunRow(sql, incidentId);
+	if (!row) return null;
+	return toRun(row, await listStepRows(sql, row.id));
+}

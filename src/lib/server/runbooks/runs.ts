@@ -11,7 +11,7 @@ import { authorizeIncident } from '../incidents/access';
 import { parse } from '../validation';
 import { resolveRequirements } from './approval-checks';
 import { listInventoryRefs } from './inventory';
-import { findRunRow, listStepRows, toRun } from './run-rows';
+import { findRunRow, readIncidentRun } from './run-rows';
 import { startRunInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
 
@@ -138,7 +138,5 @@ export async function readRun(
 	sql: Db = db()
 ): Promise<Run | null> {
 	await authorizeIncident(actor, incidentId, 'incident.view', sql);
-	const row = await findRunRow(sql, incidentId);
-	if (!row) return null;
-	return toRun(row, await listStepRows(sql, row.id));
+	return readIncidentRun(sql, incidentId);
 }

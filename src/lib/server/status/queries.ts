@@ -19,11 +19,11 @@ import type {
 	RoomPublicStatus
 } from '$lib/status/public';
 import { roleAtLeast } from '$lib/organizations/roles';
-import { authorize, findMembership } from '../access/authorize';
+import { authorize } from '../access/authorize';
 import { PERMISSIONS } from '../access/permissions';
 import type { Actor } from '../access/actor';
 import { db, type Db } from '../db/db';
-import { findIncidentAccess } from '../incidents/access';
+import type { IncidentAccess } from '../incidents/access';
 import { cachedStatus } from './cache';
 
 /** How far back the page and its feeds tell the history. */
@@ -257,17 +257,16 @@ export async function componentCandidates(organizationId: string, sql: Db = db()
 
 /**
  * What the room shows of its public face: the declaring organization's page, the public
- * incident and its updates. Null for a drill, a page not opened, or a partner's member.
+ * incident and its updates. Null for a drill, a page not opened, or a partner's member. From
+ * the access the room already read (the person's role in the declaring organization).
  */
 export async function roomPublicStatus(
-	actor: Pick<Actor, 'userId'>,
-	incidentId: string,
+	access: IncidentAccess,
 	sql: Db = db()
 ): Promise<RoomPublicStatus | null> {
-	const access = await findIncidentAccess(actor.userId, incidentId, sql);
-	if (!access) return null;
-	const membership = await findMembership(actor.userId, access.ownerOrganizationId, sql);
-	if (!membership) return null;
+	const { incidentId } = access;
+	const ownerRole = access.roles[access.ownerOrganizationId];
+	if (!ownerRole) return null;
 	const [page] = await sql<{ slug: string; enabled: boolean; mode: string }[]>`
 		select p.slug, p.enabled, i.mode from status_pages p
 		join incidents i on i.organization_id = p.organization_id
@@ -292,7 +291,7 @@ export async function roomPublicStatus(
 	return {
 		slug: page.slug,
 		enabled: page.enabled,
-		canPublish: roleAtLeast(membership.role, PERMISSIONS['status.publish']),
+		canPublish: roleAtLeast(ownerRole, PERMISSIONS['status.publish']),
 		incident: incident ?? null,
 		updates: [...updates],
 		components: [...components]

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { fromWallClock } from '$lib/time/zoned';
 import { logCall, shareContactInIncident } from '$lib/server/contacts/commands';
 import { isAppError } from '$lib/server/errors';
-import { runFormCommand } from '$lib/server/form-action';
+import type { CommandContext } from '$lib/server/events/command';
+import { runFormAction, type FormActor } from '$lib/server/form-action';
 import { setChatUpdates } from '$lib/server/incidents/chat';
 import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
 import { addNote, pinEvent } from '$lib/server/timeline/commands';
@@ -16,9 +17,8 @@ import { leaveIncident, unshareIncident } from '$lib/server/incidents/sharing';
 import { actOnStep } from '$lib/server/runbooks/steps';
 import { startRun } from '$lib/server/runbooks/runs';
 import { postPublicUpdate } from '$lib/server/status/commands';
-import { roomPublicStatus } from '$lib/server/status/queries';
 import { publicUpdateFromForm } from '$lib/server/status/schemas';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -26,125 +26,94 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		// The timeline's filters and "earlier" page travel in the query without JavaScript.
 		const actor = { userId: locals.user.id };
-		const room = await readRoom(actor, params.id, timelineRequestOf(url.searchParams));
-		// The room's public face, written deliberately (never its timeline).
-		return { ...room, publicStatus: await roomPublicStatus(actor, params.id) };
+		// The room's public face (publicStatus) comes with it, written deliberately (never its timeline).
+		return await readRoom(actor, params.id, timelineRequestOf(url.searchParams));
 	} catch (e) {
 		if (isAppError(e)) error(e.status, e.message);
 		throw e;
 	}
 };
 
+type RoomContext = CommandContext & { actor: FormActor };
+
+/**
+ * The room's commands answer through the page's live events: only `ok` goes back. Each runs
+ * as the person, under the mutation id the form was given (a resent form is applied once).
+ */
+const run = (
+	event: RequestEvent,
+	action: string,
+	work: (context: RoomContext, values: Record<string, string>) => Promise<unknown>
+) =>
+	runFormAction(event, action, async (actor, values) => {
+		await work({ actor, clientMutationId: values.clientMutationId || null }, values);
+	});
+
 const wallClock = (value: string | undefined, tz: string) =>
 	value ? fromWallClock(value, tz) : undefined;
 
+/** The values with their "it happened earlier" field (typed on the wall clock) as an instant. */
+const trueTime = (v: Record<string, string>, context: RoomContext, field = 'occurredAt') => ({
+	...v,
+	[field]: wallClock(v[field], context.actor.timezone)
+});
+
 export const actions: Actions = {
 	status: (event) =>
-		runFormCommand(event, 'status', (actor, v) =>
-			changeIncidentStatus(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
-			)
+		run(event, 'status', (context, v) =>
+			changeIncidentStatus(context, event.params.id, trueTime(v, context))
 		),
 	milestone: (event) =>
-		runFormCommand(event, 'milestone', (actor, v) =>
-			setMilestone({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
+		run(event, 'milestone', (context, v) =>
+			setMilestone(context, event.params.id, {
 				...v,
-				occurredAt: wallClock(v.occurredAt, actor.timezone) ?? ''
+				occurredAt: wallClock(v.occurredAt, context.actor.timezone) ?? ''
 			})
 		),
 	attachServers: (event) =>
-		runFormCommand(event, 'attachServers', (actor, v) =>
-			attachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'attachServers', (context, v) => attachServers(context, event.params.id, v)),
 	detachServer: (event) =>
-		runFormCommand(event, 'detachServer', (actor, v) =>
-			detachServers({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'detachServer', (context, v) => detachServers(context, event.params.id, v)),
 	commander: (event) =>
-		runFormCommand(event, 'commander', (actor, v) =>
-			setCommander({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
-	chat: (event) =>
-		runFormCommand(event, 'chat', (actor, v) =>
-			setChatUpdates({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'commander', (context, v) => setCommander(context, event.params.id, v)),
+	chat: (event) => run(event, 'chat', (context, v) => setChatUpdates(context, event.params.id, v)),
 	note: (event) =>
-		runFormCommand(event, 'note', (actor, v) =>
-			addNote({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
-				...v,
-				occurredAt: wallClock(v.occurredAt, actor.timezone)
-			})
-		),
+		run(event, 'note', (context, v) => addNote(context, event.params.id, trueTime(v, context))),
 	serverStatus: (event) =>
-		runFormCommand(event, 'serverStatus', (actor, v) =>
-			setItemStatus({ actor, clientMutationId: v.clientMutationId || null }, v.itemId ?? '', {
-				...v,
-				occurredAt: wallClock(v.occurredAt, actor.timezone)
-			})
+		run(event, 'serverStatus', (context, v) =>
+			setItemStatus(context, v.itemId ?? '', trueTime(v, context))
 		),
 	step: (event) =>
-		runFormCommand(event, 'step', (actor, v) =>
-			actOnStep(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				v.stepId ?? '',
-				{ ...v, occurredAt: wallClock(v.occurredAt, actor.timezone) }
-			)
+		run(event, 'step', (context, v) =>
+			actOnStep(context, event.params.id, v.stepId ?? '', trueTime(v, context))
 		),
 	startRun: (event) =>
-		runFormCommand(event, 'startRun', (actor, v) =>
-			startRun({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
-	pin: (event) =>
-		runFormCommand(event, 'pin', (actor, v) => pinEvent({ actor }, event.params.id, v)),
+		run(event, 'startRun', (context, v) => startRun(context, event.params.id, v)),
+	pin: (event) => run(event, 'pin', (context, v) => pinEvent(context, event.params.id, v)),
 	share: (event) =>
-		runFormCommand(event, 'share', (actor, v) =>
+		run(event, 'share', (context, v) =>
 			// A typed invitation code wins over the list of known partners.
 			inviteOrganization(
-				{ actor, clientMutationId: v.clientMutationId || null },
+				context,
 				event.params.id,
 				v.code?.trim() ? { code: v.code } : { organizationId: v.organizationId }
 			)
 		),
 	withdrawInvitation: (event) =>
-		runFormCommand(event, 'withdrawInvitation', (actor, v) =>
-			withdrawInvitation(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				v.invitationId ?? ''
-			)
+		run(event, 'withdrawInvitation', (context, v) =>
+			withdrawInvitation(context, event.params.id, v.invitationId ?? '')
 		),
 	unshare: (event) =>
-		runFormCommand(event, 'unshare', (actor, v) =>
-			unshareIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
-	leave: (event) =>
-		runFormCommand(event, 'leave', (actor, v) =>
-			leaveIncident({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, v)
-		),
+		run(event, 'unshare', (context, v) => unshareIncident(context, event.params.id, v)),
+	leave: (event) => run(event, 'leave', (context, v) => leaveIncident(context, event.params.id, v)),
 	shareContact: (event) =>
-		runFormCommand(event, 'shareContact', (actor, v) =>
-			shareContactInIncident(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				v
-			)
-		),
+		run(event, 'shareContact', (context, v) => shareContactInIncident(context, event.params.id, v)),
 	publicUpdate: (event) =>
-		runFormCommand(event, 'publicUpdate', (actor, v) =>
-			postPublicUpdate(
-				{ actor, clientMutationId: v.clientMutationId || null },
-				event.params.id,
-				publicUpdateFromForm(v)
-			)
+		run(event, 'publicUpdate', (context, v) =>
+			postPublicUpdate(context, event.params.id, publicUpdateFromForm(v))
 		),
 	logCall: (event) =>
-		runFormCommand(event, 'logCall', (actor, v) =>
-			logCall({ actor, clientMutationId: v.clientMutationId || null }, event.params.id, {
-				...v,
-				calledAt: wallClock(v.calledAt, actor.timezone)
-			})
+		run(event, 'logCall', (context, v) =>
+			logCall(context, event.params.id, trueTime(v, context, 'calledAt'))
 		)
 };

@@ -15,18 +15,17 @@ import {
 	refreshPostmortem,
 	saveSection
 } from '$lib/server/postmortems/commands';
-import { readPostmortemPage } from '$lib/server/postmortems/page';
+import { askedVersion, readPostmortemPage } from '$lib/server/postmortems/page';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireUser(locals);
-	const asked = Number(url.searchParams.get('version'));
 	try {
 		const page = await readPostmortemPage({ userId: locals.user.id }, params.id, {
 			timezone: locals.user.timezone,
 			locale: getLocale(),
-			version: Number.isInteger(asked) && asked > 0 ? asked : null
+			version: askedVersion(url)
 		});
 		// What a refresh from the timeline would change, for whoever may apply it.
 		const refresh =
