@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../src/lib/server/access/permissions';
 import { resetRateLimits } from '../../src/lib/server/access/rate-limits';
-import { ROUTE_PERMISSIONS, type RouteScope } from '../../src/lib/server/access/route-permissions';
+import { ROUTE_PERMISSIONS, type RouteScope } from './harness/route-permission-oracle';
 import { createSession } from '../../src/lib/server/auth/session';
 import { call, type Answer } from './harness/dispatch';
 import { discoverHandlers, type Handler } from './harness/routes';
@@ -99,7 +99,7 @@ describe('the route permission table', () => {
 		const found = handlers.map((h) => h.key);
 		expect(
 			found.filter((key) => !(key in ROUTE_PERMISSIONS)),
-			'handlers missing from src/lib/server/access/route-permissions.ts'
+			'handlers missing from tests/integration/harness/route-permission-oracle.ts'
 		).toEqual([]);
 		expect(
 			Object.keys(ROUTE_PERMISSIONS).filter((key) => !found.includes(key)),

@@ -6,6 +6,7 @@
  * is removed if nobody edited it, a new one goes in next to its neighbours, and a generated
  * line someone rewrote stays rewritten. Pure, so it is tested on plain strings.
  */
+import { diffArrays } from 'diff';
 import { m } from '$lib/paraglide/messages';
 import type { SectionKey } from './sections';
 
@@ -46,25 +47,14 @@ export interface RefreshPlan {
 
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));
 
-/** Pairs of indices (a, b) of a longest common subsequence of two lists of lines. */
+/** Pairs of indices (a, b) of the lines two lists share, in order (jsdiff's Myers diff). */
 function commonLines(a: string[], b: string[]): [number, number][] {
-	const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-	for (let i = a.length - 1; i >= 0; i--) {
-		const row = table[i] ?? [];
-		const below = table[i + 1] ?? [];
-		for (let j = b.length - 1; j >= 0; j--) {
-			row[j] = a[i] === b[j] ? (below[j + 1] ?? 0) + 1 : Math.max(below[j] ?? 0, row[j + 1] ?? 0);
-		}
-	}
 	const pairs: [number, number][] = [];
 	let [i, j] = [0, 0];
-	while (i < a.length && j < b.length) {
-		if (a[i] === b[j]) {
-			pairs.push([i, j]);
-			i++;
-			j++;
-		} else if ((table[i + 1]?.[j] ?? 0) >= (table[i]?.[j + 1] ?? 0)) i++;
-		else j++;
+	for (const part of diffArrays(a, b)) {
+		if (part.added) j += part.count;
+		else if (part.removed) i += part.count;
+		else for (let n = 0; n < part.count; n++) pairs.push([i++, j++]);
 	}
 	return pairs;
 }

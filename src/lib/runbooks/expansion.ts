@@ -1,4 +1,4 @@
-import type { ApprovalRequirement, OwnerSide, TemplateBody, TemplateStep } from './types';
+import type { StepPlace, StepWork, TemplateBody, TemplateStep } from './types';
 
 /** The placeholder an expanded step's title and instructions carry for the server's hostname. */
 export const SERVER_PLACEHOLDER = '{server}';
@@ -10,21 +10,8 @@ export interface InventoryItemRef {
 }
 
 /** A run step before it has an id: `ref` is unique within the run and what `dependsOn` names. */
-export interface ExpandedStep {
+export interface ExpandedStep extends StepWork, StepPlace {
 	ref: string;
-	phase: string;
-	position: number;
-	key: string;
-	serverItemId: string | null;
-	serverHostname: string | null;
-	title: string;
-	instructions: string;
-	ownerSide: OwnerSide;
-	role: string;
-	plannedMinutes: number;
-	dependsOn: string[];
-	itemIds: string[];
-	requiresApproval: ApprovalRequirement | null;
 }
 
 export interface Expansion {

@@ -46,19 +46,32 @@ export interface StepApproval {
 	reason: string | null;
 }
 
-/** One step of a template; `key` is stable across versions and is what dependencies name. */
-export interface TemplateStep {
+/** What a step asks of whom, the same in a template and in a run. */
+export interface StepWork {
 	key: string;
 	title: string;
 	instructions: string;
 	ownerSide: OwnerSide;
 	role: string;
 	plannedMinutes: number;
+	/** What this step waits for: template keys, expanded refs or run step ids. */
 	dependsOn: string[];
 	itemIds: string[];
+	requiresApproval: ApprovalRequirement | null;
+}
+
+/** Where a step of a run stands: its phase, its place, and the server it was expanded for. */
+export interface StepPlace {
+	phase: string;
+	position: number;
+	serverItemId: string | null;
+	serverHostname: string | null;
+}
+
+/** One step of a template; `key` is stable across versions and is what dependencies name. */
+export interface TemplateStep extends StepWork {
 	/** When set, the step becomes one run step per inventory item carrying this tag. */
 	expandTag: string | null;
-	requiresApproval: ApprovalRequirement | null;
 }
 
 export interface TemplatePhase {
@@ -85,21 +98,8 @@ export interface StepHold {
 	at: string;
 }
 
-export interface RunStep {
+export interface RunStep extends StepWork, StepPlace {
 	id: string;
-	phase: string;
-	position: number;
-	key: string;
-	serverItemId: string | null;
-	serverHostname: string | null;
-	title: string;
-	instructions: string;
-	ownerSide: OwnerSide;
-	role: string;
-	plannedMinutes: number;
-	/** Ids of the run steps this one waits for. */
-	dependsOn: string[];
-	itemIds: string[];
 	state: StepState;
 	assigneeId: string | null;
 	assigneeName: string | null;
@@ -110,7 +110,6 @@ export interface RunStep {
 	hold: StepHold | null;
 	skipReason: string | null;
 	notes: StepNote[];
-	requiresApproval: ApprovalRequirement | null;
 	/** Null until an approval is asked for. */
 	approval: StepApproval | null;
 	version: number;

@@ -24,3 +24,14 @@ export async function runFormAction<T extends object>(
 		return formFailure(e, { ...values, action });
 	}
 }
+
+/** A form's command whose result the page learns from its live events: only `ok` goes back. */
+export function runFormCommand(
+	event: RequestEvent,
+	action: string,
+	work: (actor: FormActor, values: Record<string, string>) => Promise<unknown>
+) {
+	return runFormAction(event, action, async (actor, values) => {
+		await work(actor, values);
+	});
+}

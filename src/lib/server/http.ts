@@ -109,6 +109,25 @@ export async function writeOf(
 	return { body, context: apiCommand(event, body, options) };
 }
 
+/**
+ * A JSON write, whole: who acted, the body, the one command, and 201 (200 for a replay). The
+ * route says only which command, with which of its path's ids.
+ */
+export function writeEndpoint<E extends RequestEvent>(
+	command: (
+		context: CommandContext & { actor: RequestActor },
+		body: Record<string, unknown>,
+		event: E
+	) => Promise<{ result: object; replayed: boolean }>,
+	options: { person?: boolean; optionalBody?: boolean } = {}
+) {
+	return endpoint(async (event: E) => {
+		const { context, body } = await writeOf(event, options);
+		const { result, replayed } = await command(context, body, event);
+		return written(result, replayed);
+	});
+}
+
 /** A read's caller: the person or the token, for the query's own authorization. */
 export function readerOf(event: ApiEvent) {
 	return apiActor(event);

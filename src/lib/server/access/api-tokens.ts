@@ -6,10 +6,10 @@ import { hashSecret, randomSecret } from '../auth/tokens';
 import { db, type Db } from '../db/db';
 import { m } from '$lib/paraglide/messages';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, type CommandContext, command } from '../events/command';
 import { parse, uuid } from '../validation';
 import type { Actor } from './actor';
-import { authorize } from './authorize';
+import { authorize, inOrganization } from './authorize';
 
 /** What a token may be given: never owner (members, roles and the organization stay human). */
 export const TOKEN_ROLES = ['viewer', 'responder', 'admin'] as const;
@@ -113,14 +113,10 @@ export async function createApiToken(
 	return { ...outcome.result, token: outcome.replayed ? null : secret };
 }
 
-export async function revokeApiToken(
-	context: CommandContext,
-	organizationId: string,
-	input: unknown
-) {
-	const { tokenId } = parse(revokeTokenInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'token.manage', tx);
+export const revokeApiToken = command(
+	inOrganization('token.manage'),
+	revokeTokenInput,
+	async (tx, emit, { tokenId }, { id: organizationId, context }) => {
 		const [row] = await tx<{ name: string; role: Role }[]>`
 			update api_tokens set revoked_at = now(), revoked_by = ${context.actor.userId}
 			where id = ${tokenId} and organization_id = ${organizationId} and revoked_at is null
@@ -132,8 +128,8 @@ export async function revokeApiToken(
 			payload: { tokenId, name: row.name, role: row.role }
 		});
 		return { tokenId };
-	});
-}
+	}
+);
 
 export interface ApiTokenSummary {
 	id: string;

@@ -43,15 +43,24 @@ export async function authorize(
 ): Promise<Membership> {
 	const membership = await findMembership(actor.userId, organizationId, sql);
 	if (!membership) throw new AppError('not_found', m.err_organization_not_member());
-	const needed = neededRole(permission, atLeast);
-	if (!roleAtLeast(membership.role, needed)) {
-		throw new AppError(
-			'forbidden',
-			m.err_role_needed({ needed: roleLabel(needed), role: roleLabel(membership.role) })
-		);
-	}
+	refuseBelow(membership.role, neededRole(permission, atLeast));
 	return membership;
 }
+
+/** A role too low for what is asked is told which role it needs (forbidden). */
+export function refuseBelow(role: Role, needed: Role): void {
+	if (!roleAtLeast(role, needed)) {
+		throw new AppError(
+			'forbidden',
+			m.err_role_needed({ needed: roleLabel(needed), role: roleLabel(role) })
+		);
+	}
+}
+
+/** The refusal of a command on an organization's things (see `command`). */
+export const inOrganization =
+	(permission: Permission) => (actor: Pick<Actor, 'userId'>, organizationId: string, sql: Db) =>
+		authorize(actor, organizationId, permission, sql);
 
 export async function may(
 	actor: Pick<Actor, 'userId'>,

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { SEVERITIES } from '$lib/incidents/types';
 import type { Actor } from '../access/actor';
-import { authorize } from '../access/authorize';
+import { authorize, inOrganization } from '../access/authorize';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, type CommandContext, command } from '../events/command';
 import { parse, uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 
@@ -169,14 +169,10 @@ export async function updateIntegrationRules(
 	});
 }
 
-export async function revokeIntegration(
-	context: CommandContext,
-	organizationId: string,
-	input: unknown
-) {
-	const { integrationId } = parse(integrationIdInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'integration.manage', tx);
+export const revokeIntegration = command(
+	inOrganization('integration.manage'),
+	integrationIdInput,
+	async (tx, emit, { integrationId }, { id: organizationId, context }) => {
 		const [row] = await tx<{ name: string; kind: IntegrationKind }[]>`
 			update integrations set revoked_at = now(), revoked_by = ${context.actor.userId}
 			where id = ${integrationId} and organization_id = ${organizationId} and revoked_at is null
@@ -188,8 +184,8 @@ export async function revokeIntegration(
 			payload: { integrationId, name: row.name, kind: row.kind }
 		});
 		return { integrationId, revoked: true };
-	});
-}
+	}
+);
 
 export interface IntegrationSummary {
 	id: string;

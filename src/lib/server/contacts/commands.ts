@@ -1,7 +1,7 @@
-import { authorize } from '../access/authorize';
+import { authorize, inOrganization } from '../access/authorize';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
-import { authorizeIncident } from '../incidents/access';
+import { runCommand, type CommandContext, command } from '../events/command';
+import { inIncident } from '../incidents/access';
 import { checkTrueTime, readBounds } from '../milestones/true-time';
 import { backdateMark } from '../timeline/schemas';
 import { parse, uuid } from '../validation';
@@ -9,14 +9,10 @@ import { m } from '$lib/paraglide/messages';
 import { findContact, findIncidentContact } from './queries';
 import { contactInput, logCallInput, shareContactInput } from './schemas';
 
-export async function createContact(
-	context: CommandContext,
-	organizationId: string,
-	input: unknown
-) {
-	const c = parse(contactInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'contacts.edit', tx);
+export const createContact = command(
+	inOrganization('contacts.edit'),
+	contactInput,
+	async (tx, emit, c, { id: organizationId }) => {
 		const [row] = await tx<{ id: string }[]>`
 			insert into provider_contacts (organization_id, provider_name, provider_organization_id, name,
 				function, phones, email, hours, escalation_level, contract_ref, notes, visible_to_partners)
@@ -32,8 +28,8 @@ export async function createContact(
 			payload: { contactId: row.id, name: c.name, provider: c.providerName }
 		});
 		return { contactId: row.id };
-	});
-}
+	}
+);
 
 export async function updateContact(
 	context: CommandContext,
@@ -70,14 +66,10 @@ export async function updateContact(
 	});
 }
 
-export async function deleteContact(
-	context: CommandContext,
-	organizationId: string,
-	contactId: unknown
-) {
-	const id = parse(uuid, contactId);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'contacts.edit', tx);
+export const deleteContact = command(
+	inOrganization('contacts.edit'),
+	uuid,
+	async (tx, emit, id, { id: organizationId }) => {
 		const [row] = await tx<{ name: string }[]>`
 			delete from provider_contacts where id = ${id} and organization_id = ${organizationId} returning name`;
 		if (!row) throw new AppError('not_found', m.err_contact_not_found());
@@ -87,14 +79,14 @@ export async function deleteContact(
 			payload: { contactId: id, name: row.name }
 		});
 		return { contactId: id };
-	});
-}
+	}
+);
 
 /** Records a call made during an incident: who was called, when, and what came of it. */
-export async function logCall(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(logCallInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'contacts.log_call', tx);
+export const logCall = command(
+	inIncident('contacts.log_call'),
+	logCallInput,
+	async (tx, emit, data, { id: incidentId, context }) => {
 		const contact = await findIncidentContact(incidentId, context.actor.userId, data.contactId, tx);
 		if (!contact) throw new AppError('not_found', m.err_contact_not_visible());
 		if (data.calledAt)
@@ -115,21 +107,17 @@ export async function logCall(context: CommandContext, incidentId: string, input
 			}
 		});
 		return { seq: event.seq };
-	});
-}
+	}
+);
 
 /**
  * Shows one of the actor's organization's contacts to the partners of this incident, or stops
  * (contacts visible to partners in every shared incident stay visible).
  */
-export async function shareContactInIncident(
-	context: CommandContext,
-	incidentId: string,
-	input: unknown
-) {
-	const { contactId, shared } = parse(shareContactInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.view', tx);
+export const shareContactInIncident = command(
+	inIncident('incident.view'),
+	shareContactInput,
+	async (tx, emit, { contactId, shared }, { id: incidentId, context }) => {
 		const contact = await findContact(contactId, tx);
 		const [taking] = contact
 			? await tx`select 1 from incident_organizations
@@ -160,5 +148,5 @@ export async function shareContactInIncident(
 			);
 		}
 		return { contactId, shared };
-	});
-}
+	}
+);

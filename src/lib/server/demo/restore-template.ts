@@ -1,4 +1,4 @@
-import { templateStep } from './template-step';
+import { declareStep, templateStep } from './template-step';
 
 /** Petit Nuage's short runbook for a failed database server: about four and a half hours. */
 export const RESTORE_TEMPLATE_NAME = 'Restore db01 from the last backup';
@@ -10,13 +10,7 @@ export const RESTORE_TEMPLATE_BODY = {
 		{
 			title: 'Mobilise',
 			steps: [
-				step(
-					'declare',
-					'Declare the incident and open the room',
-					'client',
-					'DSI on duty',
-					10,
-					[],
+				declareStep(
 					'Declare the incident, invite Rempart Hosting, link db01 and the payment pages.'
 				),
 				step(

@@ -22,3 +22,15 @@ export const templateStep = (
 	itemIds: [],
 	requiresApproval: null
 });
+
+/** The first step of every demo runbook: the client's duty officer declares and opens the room. */
+export const declareStep = (instructions: string) =>
+	templateStep(
+		'declare',
+		'Declare the incident and open the room',
+		'client',
+		'DSI on duty',
+		10,
+		[],
+		instructions
+	);

@@ -1,4 +1,4 @@
-import { templateStep } from './template-step';
+import { declareStep, templateStep } from './template-step';
 
 /** "Rebuild the shop cluster overnight": about 14 hours from mobilisation to resolution. */
 export const REBUILD_TEMPLATE_NAME = 'Rebuild the shop cluster overnight';
@@ -10,15 +10,7 @@ export const REBUILD_TEMPLATE_BODY = {
 		{
 			title: 'Mobilise',
 			steps: [
-				step(
-					'declare',
-					'Declare the incident and open the room',
-					'client',
-					'DSI on duty',
-					10,
-					[],
-					'Declare a **SEV1**, invite Rempart Hosting into the room, name a commander.'
-				),
+				declareStep('Declare a **SEV1**, invite Rempart Hosting into the room, name a commander.'),
 				step(
 					'mobilise',
 					'Mobilise the Rempart on-call team',

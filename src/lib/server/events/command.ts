@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { StreamEvent } from '$lib/realtime/protocol';
 import type { Actor } from '../access/actor';
 import { db, type Tx } from '../db/db';
@@ -5,6 +6,7 @@ import { AppError } from '../errors';
 import { metrics } from '../metrics/registry';
 import { enqueueOutbound } from '../queue/outbound';
 import { publish } from '../realtime/publish';
+import { parse } from '../validation';
 import { appendEvent, type NewEvent } from './append';
 import { m } from '$lib/paraglide/messages';
 
@@ -73,6 +75,38 @@ export async function runCommand<R extends JsonResult>(
 	});
 	publish(outcome.events);
 	return outcome;
+}
+
+/** Refuses the actor unless they may act on the target, inside the command's transaction. */
+export type Refusal<A> = (actor: Actor, targetId: string, tx: Tx) => Promise<A>;
+
+/** What a command's work is told about its target: its id, the access found, the context. */
+export interface Target<A> {
+	id: string;
+	access: A;
+	context: CommandContext;
+}
+
+/**
+ * A command with the one signature `(context, targetId, input)`: the input is checked before
+ * the transaction, the actor's right on the target first thing inside it, then the work runs.
+ */
+export function command<A, S extends z.ZodType, R extends JsonResult>(
+	refuse: Refusal<A>,
+	schema: S,
+	work: (tx: Tx, emit: Emit, data: z.infer<S>, target: Target<A>) => Promise<R>
+) {
+	return async (
+		context: CommandContext,
+		targetId: string,
+		input: unknown
+	): Promise<CommandOutcome<R>> => {
+		const data = parse(schema, input);
+		return runCommand(context, async (tx, emit) => {
+			const access = await refuse(context.actor, targetId, tx);
+			return work(tx, emit, data, { id: targetId, access, context });
+		});
+	};
 }
 
 /**

@@ -1,8 +1,8 @@
-import { roleAtLeast, roleLabel, ROLES, type Role } from '$lib/organizations/roles';
+import { roleAtLeast, ROLES, type Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
 import { PERMISSIONS, type Permission } from '../access/permissions';
 import { db, type Db } from '../db/db';
-import { authorize } from '../access/authorize';
+import { authorize, refuseBelow } from '../access/authorize';
 import { AppError, isAppError } from '../errors';
 import { isUuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
@@ -56,15 +56,14 @@ export async function authorizeIncident(
 ): Promise<IncidentAccess> {
 	const access = await findIncidentAccess(actor.userId, incidentId, sql);
 	if (!access) throw new AppError('not_found', m.err_incident_not_found());
-	const needed = PERMISSIONS[permission];
-	if (!roleAtLeast(access.role, needed)) {
-		throw new AppError(
-			'forbidden',
-			m.err_role_needed({ needed: roleLabel(needed), role: roleLabel(access.role) })
-		);
-	}
+	refuseBelow(access.role, PERMISSIONS[permission]);
 	return access;
 }
+
+/** The refusal of a command on an incident, through any organization taking part (see `command`). */
+export const inIncident =
+	(permission: Permission) => (actor: Pick<Actor, 'userId'>, incidentId: string, sql: Db) =>
+		authorizeIncident(actor, incidentId, permission, sql);
 
 /** Whether the actor may do this in the incident (the room join asks on every join). */
 export async function mayIncident(
@@ -99,3 +98,8 @@ export async function authorizeIncidentOwner(
 		throw error;
 	}
 }
+
+/** The refusal of a command that only the declaring organization decides (see `command`). */
+export const inIncidentOwner =
+	(permission: Permission) => (actor: Pick<Actor, 'userId'>, incidentId: string, sql: Db) =>
+		authorizeIncidentOwner(actor, incidentId, permission, sql);

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
-import { parse } from '../validation';
-import { authorizeIncident } from './access';
+import { command } from '../events/command';
+import { inIncident } from './access';
 import { m } from '$lib/paraglide/messages';
 
 export const chatInput = z.object({
@@ -18,10 +17,10 @@ export const chatInput = z.object({
  * "Post updates to the merchant's channel": the chat endpoints of the organizations taking
  * part hear this incident's events (a setting of the room, not of its state: no version).
  */
-export async function setChatUpdates(context: CommandContext, incidentId: string, input: unknown) {
-	const { enabled } = parse(chatInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const setChatUpdates = command(
+	inIncident('incident.update'),
+	chatInput,
+	async (tx, emit, { enabled }, { id: incidentId }) => {
 		const [row] = await tx<{ chat_updates: boolean }[]>`
 			select chat_updates from incidents where id = ${incidentId} for update`;
 		if (!row) throw new AppError('not_found', m.err_incident_not_found());
@@ -31,8 +30,8 @@ export async function setChatUpdates(context: CommandContext, incidentId: string
 			await emit({ streamId: incidentId, kind: 'incident.chat_changed', payload: { enabled } });
 		}
 		return { enabled, changed };
-	});
-}
+	}
+);
 
 /** How many chat endpoints would hear this incident (on, of the organizations taking part). */
 export async function chatChannels(incidentId: string, sql: Db = db()): Promise<number> {

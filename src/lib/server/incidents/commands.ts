@@ -4,13 +4,13 @@ import { STATUS_MILESTONES, type Milestone } from '$lib/milestones/model';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, type Emit, type Step } from '../events/command';
+import { runCommand, type CommandContext, type Emit, type Step, command } from '../events/command';
 import { createStream } from '../events/queries';
 import { emitMilestone, setMilestoneStep } from '../milestones/commands';
 import { checkTrueTime, readBounds } from '../milestones/true-time';
 import { isBackdated } from '../timeline/schemas';
 import { parse } from '../validation';
-import { authorizeIncident } from './access';
+import { inIncident } from './access';
 import { commanderInput, declareInput, statusInput, type DeclareInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
 import { statusLabel } from '$lib/incidents/labels';
@@ -122,14 +122,10 @@ async function declaredMilestones(
 	}
 }
 
-export async function changeIncidentStatus(
-	context: CommandContext,
-	incidentId: string,
-	input: unknown
-) {
-	const data = parse(statusInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const changeIncidentStatus = command(
+	inIncident('incident.update'),
+	statusInput,
+	async (tx, emit, data, { id: incidentId, context }) => {
 		const current = await lockIncident(tx, incidentId);
 		if (
 			data.version !== undefined &&
@@ -176,13 +172,13 @@ export async function changeIncidentStatus(
 			await setMilestoneStep(tx, emit, context.actor, incidentId, write);
 		}
 		return { status: data.status, version: row?.version ?? current.version + 1 };
-	});
-}
+	}
+);
 
-export async function setCommander(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(commanderInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const setCommander = command(
+	inIncident('incident.update'),
+	commanderInput,
+	async (tx, emit, data, { id: incidentId }) => {
 		const current = await lockIncident(tx, incidentId);
 		const [person] = await tx<{ display_name: string }[]>`
 			select u.display_name from users u
@@ -204,8 +200,8 @@ export async function setCommander(context: CommandContext, incidentId: string, 
 			}
 		});
 		return { commanderId: data.userId, version: row?.version ?? current.version + 1 };
-	});
-}
+	}
+);
 
 async function lockIncident(tx: Tx, incidentId: string) {
 	const [row] = await tx<

@@ -5,12 +5,12 @@ import { authorize } from '../access/authorize';
 import { hit, isOverLimit, limits } from '../access/rate-limits';
 import { db, type Db, type Tx } from '../db/db';
 import { AppError, isAppError } from '../errors';
-import { runCommand, type CommandContext, type Step } from '../events/command';
+import { command, runCommand, type CommandContext, type Step } from '../events/command';
 import { findOrganizationByCode } from '../organizations/invitation-code';
 import { listInvitablePartners } from '../organizations/partners';
 import { listOrganizationsOfUser } from '../organizations/queries';
 import { parse, uuid } from '../validation';
-import { authorizeIncidentOwner } from './access';
+import { authorizeIncidentOwner, inIncidentOwner } from './access';
 
 /**
  * Sharing is an invitation: the declaring organization invites a partner it already works
@@ -234,15 +234,11 @@ export async function answerInvitation(
 }
 
 /** The declaring organization takes back an invitation not answered yet. */
-export async function withdrawInvitation(
-	context: CommandContext,
-	incidentId: string,
-	invitationId: string
-) {
-	const id = parse(uuid, invitationId);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncidentOwner(context.actor, incidentId, 'incident.share', tx);
-		const invitation = await lockInvitation(tx, id);
+export const withdrawInvitation = command(
+	inIncidentOwner('incident.share'),
+	uuid,
+	async (tx, emit, invitationId, { id: incidentId, context }) => {
+		const invitation = await lockInvitation(tx, invitationId);
 		if (!invitation || invitation.incident_id !== incidentId) {
 			throw new AppError('not_found', m.err_invitation_not_found());
 		}
@@ -262,8 +258,8 @@ export async function withdrawInvitation(
 			}
 		});
 		return { invitationId };
-	});
-}
+	}
+);
 
 export interface ReceivedInvitation {
 	id: string;

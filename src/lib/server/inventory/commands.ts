@@ -1,8 +1,8 @@
 import { DESCRIPTIVE_FIELDS, type ItemFields } from '$lib/inventory/model';
-import { authorize } from '../access/authorize';
+import { inOrganization } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, type CommandContext, command } from '../events/command';
 import { parse } from '../validation';
 import { authorizeItem } from './access';
 import { assertEditable } from './changes';
@@ -33,10 +33,10 @@ function fieldsOf(data: ItemFields) {
 	};
 }
 
-export async function createItem(context: CommandContext, organizationId: string, input: unknown) {
-	const data = parse(createItemInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'inventory.edit', tx);
+export const createItem = command(
+	inOrganization('inventory.edit'),
+	createItemInput,
+	async (tx, emit, data, { id: organizationId }) => {
 		await assertHostnameFree(tx, organizationId, data.hostname);
 		await assertProviderOrganization(tx, data.providerOrganizationId);
 		const dependsOn = await resolveDependencies(
@@ -61,8 +61,8 @@ export async function createItem(context: CommandContext, organizationId: string
 			payload: { itemId: item.id, hostname: data.hostname, status: data.status, version: 1 }
 		});
 		return { itemId: item.id, version: 1 };
-	});
-}
+	}
+);
 
 export async function updateItem(context: CommandContext, itemId: string, input: unknown) {
 	const data = parse(updateItemInput, input);

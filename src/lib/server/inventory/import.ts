@@ -3,11 +3,10 @@ import { formatImportError, type ImportError } from '$lib/inventory/import-parse
 import { planImport, type ExistingItem, type ImportRow } from '$lib/inventory/import-plan';
 import type { ItemStatus } from '$lib/inventory/model';
 import { EMPTY_MAPPING, type ImportMapping } from '$lib/inventory/import-mapping';
-import { authorize } from '../access/authorize';
+import { inOrganization } from '../access/authorize';
 import type { Db, Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, type Emit } from '../events/command';
-import { parse } from '../validation';
+import { type Emit, command } from '../events/command';
 import { replaceDependencies, rethrowIfHostnameTaken } from './dependencies';
 import { importInput, mappingInput } from './schemas';
 import { recordOnIncidents } from './status';
@@ -39,10 +38,10 @@ interface StoredItem {
  * checked against the inventory as it is inside the transaction (its rows locked), then new
  * items are created and known ones updated, matched by hostname.
  */
-export async function importItems(context: CommandContext, organizationId: string, input: unknown) {
-	const data = parse(importInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'inventory.edit', tx);
+export const importItems = command(
+	inOrganization('inventory.edit'),
+	importInput,
+	async (tx, emit, data, { id: organizationId }) => {
 		const stored = await lockInventory(tx, organizationId);
 		const existing: ExistingItem[] = stored.map((s) => ({
 			hostname: s.hostname,
@@ -87,8 +86,8 @@ export async function importItems(context: CommandContext, organizationId: strin
 		};
 		await emit({ streamId: organizationId, kind: 'inventory.imported', payload: result });
 		return result;
-	});
-}
+	}
+);
 
 /** The mapping an organization saved with an earlier import, if any. */
 export async function findSavedMapping(

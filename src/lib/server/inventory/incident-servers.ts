@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { ItemStatus } from '$lib/inventory/model';
 import { db, type Db, type Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, type Emit } from '../events/command';
-import { authorizeIncident } from '../incidents/access';
-import { parse, uuid } from '../validation';
+import { type Emit, command } from '../events/command';
+import { inIncident } from '../incidents/access';
+import { uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 
 const tag = z
@@ -83,10 +83,10 @@ async function candidates(
  * Attaches servers to an incident: from then on their status changes are on its timeline,
  * everyone taking part sees them, and the post-mortem counts their downtime. One event each.
  */
-export async function attachServers(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(attachInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const attachServers = command(
+	inIncident('incident.update'),
+	attachInput,
+	async (tx, emit, data, { id: incidentId, context }) => {
 		const found = await candidates(tx, incidentId, data, context.actor.userId);
 		if (found.length === 0) throw new AppError('not_found', nothingFound(data));
 		let via: { tag?: string; dependsOn?: string } | undefined;
@@ -98,8 +98,8 @@ export async function attachServers(context: CommandContext, incidentId: string,
 		}
 		const attached = await attachItems(tx, emit, context.actor.userId, incidentId, found, via);
 		return { attached, alreadyAttached: found.filter((c) => c.linked).map((c) => c.hostname) };
-	});
-}
+	}
+);
 
 function nothingFound(data: z.infer<typeof attachInput>): string {
 	if (data.tag) return m.err_no_server_tagged({ tag: data.tag });
@@ -138,10 +138,10 @@ export async function attachItems(
 }
 
 /** Detaches servers from an incident, saying why; the reason is on the timeline. */
-export async function detachServers(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(detachInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const detachServers = command(
+	inIncident('incident.update'),
+	detachInput,
+	async (tx, emit, data, { id: incidentId }) => {
 		const linked = (await candidates(tx, incidentId, data)).filter((c) => c.linked);
 		if (linked.length === 0) throw new AppError('not_found', m.err_server_not_attached());
 		for (const item of linked) {
@@ -153,8 +153,8 @@ export async function detachServers(context: CommandContext, incidentId: string,
 			});
 		}
 		return { detached: linked.map((c) => c.hostname) };
-	});
-}
+	}
+);
 
 export interface AttachableServers {
 	/** Items of the viewer's own organizations taking part, attached or not. */

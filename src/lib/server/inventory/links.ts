@@ -1,9 +1,8 @@
 import type { Actor } from '../access/actor';
 import { db, type Db, type Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
-import { authorizeIncident } from '../incidents/access';
-import { parse } from '../validation';
+import { command } from '../events/command';
+import { authorizeIncident, inIncident } from '../incidents/access';
 import { findItem, type InventoryItem, type ItemSummary } from './queries';
 import { linkInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
@@ -13,14 +12,10 @@ import { m } from '$lib/paraglide/messages';
  * incident's timeline, and everyone taking part in the incident sees it. The item must belong
  * to one of the organizations taking part.
  */
-export async function linkItemToIncident(
-	context: CommandContext,
-	incidentId: string,
-	input: unknown
-) {
-	const { itemId } = parse(linkInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const linkItemToIncident = command(
+	inIncident('incident.update'),
+	linkInput,
+	async (tx, emit, { itemId }, { id: incidentId, context }) => {
 		const item = await findParticipatingItem(tx, incidentId, itemId);
 		const inserted = await tx`
 			insert into incident_items (incident_id, item_id, linked_by)
@@ -33,17 +28,13 @@ export async function linkItemToIncident(
 			payload: { itemId, hostname: item.hostname, status: item.status }
 		});
 		return { itemId, linked: true };
-	});
-}
+	}
+);
 
-export async function unlinkItemFromIncident(
-	context: CommandContext,
-	incidentId: string,
-	input: unknown
-) {
-	const { itemId } = parse(linkInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const unlinkItemFromIncident = command(
+	inIncident('incident.update'),
+	linkInput,
+	async (tx, emit, { itemId }, { id: incidentId }) => {
 		const [removed] = await tx<{ hostname: string }[]>`
 			delete from incident_items ii using inventory_items i
 			where ii.incident_id = ${incidentId} and ii.item_id = ${itemId} and i.id = ii.item_id
@@ -55,8 +46,8 @@ export async function unlinkItemFromIncident(
 			payload: { itemId, hostname: removed.hostname }
 		});
 		return { itemId, unlinked: true };
-	});
-}
+	}
+);
 
 async function findParticipatingItem(
 	tx: Tx,

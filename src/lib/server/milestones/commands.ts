@@ -1,11 +1,10 @@
 import { MILESTONE_KINDS, type Milestone } from '$lib/milestones/model';
-import { runCommand, type CommandContext, type Emit, type Step } from '../events/command';
+import { type Emit, type Step, command } from '../events/command';
 import { milestoneName } from '$lib/milestones/labels';
 import type { Db, Tx } from '../db/db';
 import { AppError } from '../errors';
-import { authorizeIncident } from '../incidents/access';
+import { inIncident } from '../incidents/access';
 import { isBackdated } from '../timeline/schemas';
-import { parse } from '../validation';
 import { milestoneInput } from './schemas';
 import { checkTrueTime, readBounds } from './true-time';
 import { m } from '$lib/paraglide/messages';
@@ -15,17 +14,17 @@ import { m } from '$lib/paraglide/messages';
  * at another time is a correction and needs a reason, kept on the timeline with the time it
  * replaces. Nothing is written when the time is refused.
  */
-export async function setMilestone(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(milestoneInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const setMilestone = command(
+	inIncident('incident.update'),
+	milestoneInput,
+	async (tx, emit, data, { id: incidentId, context }) => {
 		return setMilestoneStep(tx, emit, context.actor, incidentId, {
 			milestone: data.milestone,
 			occurredAt: data.occurredAt,
 			reason: data.reason || null
 		});
-	});
-}
+	}
+);
 
 export interface MilestoneWrite {
 	milestone: Milestone;

@@ -1,9 +1,9 @@
 import { roleLabel, type Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
-import { authorize } from '../access/authorize';
+import { authorize, inOrganization } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, type Step } from '../events/command';
+import { runCommand, type CommandContext, type Step, command } from '../events/command';
 import { createStream } from '../events/queries';
 import { ejectFromIncidentsOf } from '../incidents/sharing';
 import { ejectUserFromRoom } from '../realtime/control';
@@ -45,14 +45,10 @@ export const createOrganizationStep: Step<[OrganizationInput], { organizationId:
 	return { organizationId: org.id };
 };
 
-export async function changeMemberRole(
-	context: CommandContext,
-	organizationId: string,
-	input: unknown
-) {
-	const data = parse(changeRoleInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'member.change_role', tx);
+export const changeMemberRole = command(
+	inOrganization('member.change_role'),
+	changeRoleInput,
+	async (tx, emit, data, { id: organizationId }) => {
 		const current = await lockMembership(tx, organizationId, data.userId);
 		if (data.version !== undefined && data.version !== current.version) {
 			throw new AppError(
@@ -78,8 +74,8 @@ export async function changeMemberRole(
 			}
 		});
 		return { role: data.role, version: row?.version ?? current.version + 1 };
-	});
-}
+	}
+);
 
 export async function removeMember(
 	context: CommandContext,

@@ -1,10 +1,10 @@
 import type { Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
-import { authorize } from '../access/authorize';
+import { authorize, inOrganization } from '../access/authorize';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, type Step } from '../events/command';
+import { runCommand, type CommandContext, type Step, command } from '../events/command';
 import { localeOf, mailOrganizationInvite } from '../mail/compose';
 import { parse, uuid } from '../validation';
 import { findInviteByHash } from './queries';
@@ -81,14 +81,10 @@ export async function createInvite(
 	return { ...outcome.result, token: outcome.replayed ? null : secret };
 }
 
-export async function revokeInvite(
-	context: CommandContext,
-	organizationId: string,
-	inviteId: unknown
-) {
-	const id = parse(uuid, inviteId);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'member.invite', tx);
+export const revokeInvite = command(
+	inOrganization('member.invite'),
+	uuid,
+	async (tx, emit, id, { id: organizationId }) => {
 		const rows = await tx`
 			update invites set revoked_at = now()
 			where id = ${id} and organization_id = ${organizationId}
@@ -97,8 +93,8 @@ export async function revokeInvite(
 		if (rows.length === 0) throw new AppError('not_found', m.err_invite_unknown());
 		await emit({ streamId: organizationId, kind: 'invite.revoked', payload: { inviteId: id } });
 		return { inviteId: id };
-	});
-}
+	}
+);
 
 /** What the invite page shows before the person accepts; refuses used or expired links. */
 export async function readInvite(token: string) {

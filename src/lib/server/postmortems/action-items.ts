@@ -3,11 +3,11 @@ import { actionStatusLabel, type ActionItemStatus } from '$lib/postmortems/secti
 import type { Tx } from '../db/db';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
-import { authorizeIncident } from '../incidents/access';
+import { runCommand, type CommandContext, command } from '../events/command';
+import { authorizeIncident, inIncident } from '../incidents/access';
 import { parse, uuid } from '../validation';
 import { READ_ONLY } from './commands';
-import { findActionItem, findPostmortem, type ActionItemRow } from './queries';
+import { actionItemPayload, findActionItem, findPostmortem, type ActionItemRow } from './queries';
 import { actionItemChange, actionItemInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
 
@@ -37,23 +37,10 @@ async function assertWritable(tx: Tx, incidentId: string) {
 	if (postmortem.status === 'published') throw new AppError('conflict', READ_ONLY());
 }
 
-function payloadOf(item: ActionItemRow) {
-	return {
-		id: item.id,
-		title: item.title,
-		ownerId: item.ownerId,
-		ownerName: item.ownerName,
-		ownerOrganizationName: item.ownerOrganizationName,
-		dueOn: item.dueOn,
-		status: item.status,
-		version: item.version
-	};
-}
-
-export async function addActionItem(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(actionItemInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const addActionItem = command(
+	inIncident('incident.update'),
+	actionItemInput,
+	async (tx, emit, data, { id: incidentId, context }) => {
 		await assertWritable(tx, incidentId);
 		const owner = await ownerOf(tx, incidentId, data.ownerId);
 		const id = randomUUID();
@@ -63,10 +50,14 @@ export async function addActionItem(context: CommandContext, incidentId: string,
 				${data.dueOn}, ${context.actor.userId})`;
 		const item = await findActionItem(tx, id);
 		if (!item) throw new Error('action item insert returned no row');
-		await emit({ streamId: incidentId, kind: 'action_item.added', payload: payloadOf(item) });
+		await emit({
+			streamId: incidentId,
+			kind: 'action_item.added',
+			payload: actionItemPayload(item)
+		});
 		return { id, version: item.version };
-	});
-}
+	}
+);
 
 /**
  * Changes an action item. Its status is tracked until done, even once the post-mortem is
@@ -106,7 +97,7 @@ export async function changeActionItem(context: CommandContext, itemId: string, 
 		await emit({
 			streamId: item.incidentId,
 			kind: 'action_item.updated',
-			payload: { ...payloadOf(changed), from: item.status }
+			payload: { ...actionItemPayload(changed), from: item.status }
 		});
 		return { id, version: changed.version, status: changed.status };
 	});

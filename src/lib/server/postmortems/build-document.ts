@@ -10,7 +10,12 @@ import type { Db } from '../db/db';
 import { AppError } from '../errors';
 import { readIncident } from '../incidents/queries';
 import { loadFigureInput } from './figure-input';
-import { findPostmortem, listIncidentActionItems, listSections } from './queries';
+import {
+	actionItemPayload,
+	findPostmortem,
+	listIncidentActionItems,
+	listSections
+} from './queries';
 import { m } from '$lib/paraglide/messages';
 
 export interface DocumentOptions extends FigureFormat {
@@ -98,15 +103,6 @@ export async function buildDocument(
 		...computeRecord(input, format, drill),
 		affected: [...affected],
 		sections,
-		actionItems: items.map((item) => ({
-			id: item.id,
-			title: item.title,
-			ownerId: item.ownerId,
-			ownerName: item.ownerName,
-			ownerOrganizationName: item.ownerOrganizationName,
-			dueOn: item.dueOn,
-			status: item.status,
-			version: item.version
-		}))
+		actionItems: items.map(actionItemPayload)
 	};
 }

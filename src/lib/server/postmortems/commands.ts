@@ -17,9 +17,8 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { db, type Tx } from '../db/db';
 import type { Actor } from '../access/actor';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
-import { authorizeIncident } from '../incidents/access';
-import { parse } from '../validation';
+import { runCommand, type CommandContext, command } from '../events/command';
+import { authorizeIncident, inIncident } from '../incidents/access';
 import { buildDocument } from './build-document';
 import { loadFigureInput } from './figure-input';
 import { draftLanguage, inPostmortemLanguage } from './language';
@@ -109,10 +108,10 @@ async function draftOf(tx: Tx, incidentId: string, incident: DraftIncident) {
  * Saves one section, only over the version the text was typed on: a save over an older one
  * is refused (someone else saved meanwhile), so no one's text is silently replaced.
  */
-export async function saveSection(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(sectionInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const saveSection = command(
+	inIncident('incident.update'),
+	sectionInput,
+	async (tx, emit, data, { id: incidentId, context }) => {
 		const [postmortem] = await tx<{ status: PostmortemStatus }[]>`
 			select status from postmortems where incident_id = ${incidentId} for share`;
 		if (!postmortem) throw new AppError('not_found', NOT_FOUND());
@@ -131,8 +130,8 @@ export async function saveSection(context: CommandContext, incidentId: string, i
 			payload: { key: data.key, body: data.body, version }
 		});
 		return { key: data.key, version };
-	});
-}
+	}
+);
 
 async function refuseStaleSave(
 	tx: Tx,
@@ -167,10 +166,10 @@ async function refuseStaleSave(
  * Moves the post-mortem through draft ⇄ in review → published. Publishing stores the whole
  * document as publication n+1, unchanged from then on; a revision goes back to draft.
  */
-export async function movePostmortem(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(moveInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'incident.update', tx);
+export const movePostmortem = command(
+	inIncident('incident.update'),
+	moveInput,
+	async (tx, emit, data, { id: incidentId, context }) => {
 		const current = await findPostmortem(tx, incidentId, true);
 		if (!current) throw new AppError('not_found', NOT_FOUND());
 		if (data.version !== undefined && data.version !== current.version) {
@@ -207,8 +206,8 @@ export async function movePostmortem(context: CommandContext, incidentId: string
 			}
 		});
 		return { status: data.to, version: row?.version ?? current.version + 1, publication };
-	});
-}
+	}
+);
 
 async function publish(tx: Tx, context: CommandContext, incidentId: string, number: number) {
 	const [incident] = await tx<{ timezone: string }[]>`

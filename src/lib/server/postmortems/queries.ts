@@ -54,6 +54,20 @@ export interface ActionItemRow extends ActionItemView {
 	ownerOrganizationId: string | null;
 }
 
+/** An action item as events, the document and the room carry it. */
+export function actionItemPayload(item: ActionItemRow) {
+	return {
+		id: item.id,
+		title: item.title,
+		ownerId: item.ownerId,
+		ownerName: item.ownerName,
+		ownerOrganizationName: item.ownerOrganizationName,
+		dueOn: item.dueOn,
+		status: item.status,
+		version: item.version
+	};
+}
+
 const ACTION_ITEM_COLUMNS = (sql: Db) => sql`
 	a.id, a.incident_id as "incidentId", a.title, a.owner_id as "ownerId",
 	u.display_name as "ownerName", a.owner_organization_id as "ownerOrganizationId",

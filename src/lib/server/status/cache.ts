@@ -1,4 +1,5 @@
 import type { PublicStatus } from '$lib/status/public';
+import type { CommandOutcome } from '../events/command';
 import { processGlobal } from '../process-global';
 
 /**
@@ -33,4 +34,15 @@ export function cachedStatus(
 
 export function forgetPublicStatus(slug: string) {
 	entries.value.delete(slug);
+}
+
+/** A command that changes a public page: once it has committed, the page's cached view goes. */
+export function forgettingPage<Args extends unknown[], R extends { slug: string }>(
+	run: (...args: Args) => Promise<CommandOutcome<R>>
+) {
+	return async (...args: Args): Promise<CommandOutcome<R>> => {
+		const outcome = await run(...args);
+		forgetPublicStatus(outcome.result.slug);
+		return outcome;
+	};
 }

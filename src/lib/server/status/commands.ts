@@ -4,10 +4,10 @@ import type { ComponentChange } from '$lib/status/public';
 import { authorize } from '../access/authorize';
 import type { Db } from '../db/db';
 import { AppError, isAppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
-import { authorizeIncident } from '../incidents/access';
+import { command, runCommand, type CommandContext } from '../events/command';
+import { inIncident } from '../incidents/access';
 import { parse } from '../validation';
-import { forgetPublicStatus } from './cache';
+import { forgetPublicStatus, forgettingPage } from './cache';
 import { mailSubscribersOfUpdate } from './subscribers';
 import { publicUpdateInput, statusPageInput } from './schemas';
 
@@ -99,91 +99,87 @@ interface IncidentRow {
  * The first one creates the public incident; each one is a timeline event of the room, may
  * set the states of components, and is mailed to the page's confirmed subscribers.
  */
-export async function postPublicUpdate(
-	context: CommandContext,
-	incidentId: string,
-	input: unknown
-) {
-	const data = parse(publicUpdateInput, input);
-	const outcome = await runCommand(context, async (tx, emit) => {
-		const access = await authorizeIncident(context.actor, incidentId, 'incident.view', tx);
-		const organizationId = access.ownerOrganizationId;
-		await authorizePublisher(context, organizationId, tx);
-		const [incident] = await tx<IncidentRow[]>`
-			select organization_id, mode from incidents where id = ${incidentId} for update`;
-		if (!incident) throw new AppError('not_found', m.err_incident_not_found_plain());
-		if (incident.mode === 'drill') {
-			throw new AppError('conflict', m.err_drill_not_published());
-		}
-		const [page] = await tx<{ slug: string; title: string; enabled: boolean }[]>`
-			select slug, title, enabled from status_pages where organization_id = ${organizationId}`;
-		if (!page) {
-			throw new AppError('conflict', m.err_no_status_page());
-		}
-		const [existing] = await tx<{ id: string; name: string; impact: Impact }[]>`
-			select id, name, impact from status_incidents where incident_id = ${incidentId} for update`;
-		const name = data.name || existing?.name;
-		if (!name) {
-			throw new AppError('invalid', m.val_public_name_required(), {
-				name: m.val_public_name_required()
-			});
-		}
-		const impact: Impact = data.impact ?? existing?.impact ?? 'minor';
-		const resolvedAt = data.phase === 'resolved' ? tx`now()` : null;
-		const [statusIncident] = existing
-			? await tx<{ id: string }[]>`
-				update status_incidents set name = ${name}, impact = ${impact}, phase = ${data.phase},
-					updated_at = now(), resolved_at = ${resolvedAt}
-				where id = ${existing.id} returning id`
-			: await tx<{ id: string }[]>`
-				insert into status_incidents (organization_id, incident_id, name, impact, phase, resolved_at)
-				values (${organizationId}, ${incidentId}, ${name}, ${impact}, ${data.phase}, ${resolvedAt})
-				returning id`;
-		if (!statusIncident) throw new Error('status incident write returned no row');
-		const changes = await setComponentStates(tx, organizationId, data.components);
-		await setAffectedComponents(
-			tx,
-			organizationId,
-			statusIncident.id,
-			data.affectedComponents,
-			data.components.map((c) => c.componentId)
-		);
-		const [update] = await tx<{ id: string }[]>`
-			insert into status_updates (status_incident_id, phase, body, created_by, affected_components)
-			values (${statusIncident.id}, ${data.phase}, ${data.body}, ${context.actor.userId},
-				${tx.json(changes.map((c) => ({ ...c })))})
-			returning id`;
-		await emit({
-			streamId: incidentId,
-			kind: 'status.public_update',
-			payload: {
-				statusIncidentId: statusIncident.id,
-				name,
-				phase: data.phase,
-				body: data.body,
-				impact
+export const postPublicUpdate = forgettingPage(
+	command(
+		inIncident('incident.view'),
+		publicUpdateInput,
+		async (tx, emit, data, { id: incidentId, access, context }) => {
+			const organizationId = access.ownerOrganizationId;
+			await authorizePublisher(context, organizationId, tx);
+			const [incident] = await tx<IncidentRow[]>`
+				select organization_id, mode from incidents where id = ${incidentId} for update`;
+			if (!incident) throw new AppError('not_found', m.err_incident_not_found_plain());
+			if (incident.mode === 'drill') {
+				throw new AppError('conflict', m.err_drill_not_published());
 			}
-		});
-		if (page.enabled) {
-			await mailSubscribersOfUpdate(tx, organizationId, {
-				updateId: update?.id ?? statusIncident.id,
-				slug: page.slug,
-				title: page.title,
-				name,
-				phase: data.phase,
-				body: data.body
+			const [page] = await tx<{ slug: string; title: string; enabled: boolean }[]>`
+				select slug, title, enabled from status_pages where organization_id = ${organizationId}`;
+			if (!page) {
+				throw new AppError('conflict', m.err_no_status_page());
+			}
+			const [existing] = await tx<{ id: string; name: string; impact: Impact }[]>`
+				select id, name, impact from status_incidents where incident_id = ${incidentId} for update`;
+			const name = data.name || existing?.name;
+			if (!name) {
+				throw new AppError('invalid', m.val_public_name_required(), {
+					name: m.val_public_name_required()
+				});
+			}
+			const impact: Impact = data.impact ?? existing?.impact ?? 'minor';
+			const resolvedAt = data.phase === 'resolved' ? tx`now()` : null;
+			const [statusIncident] = existing
+				? await tx<{ id: string }[]>`
+					update status_incidents set name = ${name}, impact = ${impact}, phase = ${data.phase},
+						updated_at = now(), resolved_at = ${resolvedAt}
+					where id = ${existing.id} returning id`
+				: await tx<{ id: string }[]>`
+					insert into status_incidents (organization_id, incident_id, name, impact, phase, resolved_at)
+					values (${organizationId}, ${incidentId}, ${name}, ${impact}, ${data.phase}, ${resolvedAt})
+					returning id`;
+			if (!statusIncident) throw new Error('status incident write returned no row');
+			const changes = await setComponentStates(tx, organizationId, data.components);
+			await setAffectedComponents(
+				tx,
+				organizationId,
+				statusIncident.id,
+				data.affectedComponents,
+				data.components.map((c) => c.componentId)
+			);
+			const [update] = await tx<{ id: string }[]>`
+				insert into status_updates (status_incident_id, phase, body, created_by, affected_components)
+				values (${statusIncident.id}, ${data.phase}, ${data.body}, ${context.actor.userId},
+					${tx.json(changes.map((c) => ({ ...c })))})
+				returning id`;
+			await emit({
+				streamId: incidentId,
+				kind: 'status.public_update',
+				payload: {
+					statusIncidentId: statusIncident.id,
+					name,
+					phase: data.phase,
+					body: data.body,
+					impact
+				}
 			});
+			if (page.enabled) {
+				await mailSubscribersOfUpdate(tx, organizationId, {
+					updateId: update?.id ?? statusIncident.id,
+					slug: page.slug,
+					title: page.title,
+					name,
+					phase: data.phase,
+					body: data.body
+				});
+			}
+			return {
+				statusIncidentId: statusIncident.id,
+				updateId: update?.id ?? '',
+				phase: data.phase,
+				slug: page.slug
+			};
 		}
-		return {
-			statusIncidentId: statusIncident.id,
-			updateId: update?.id ?? '',
-			phase: data.phase,
-			slug: page.slug
-		};
-	});
-	forgetPublicStatus(outcome.result.slug);
-	return outcome;
-}
+	)
+);
 
 async function authorizePublisher(context: CommandContext, organizationId: string, tx: Db) {
 	try {

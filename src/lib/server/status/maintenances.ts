@@ -1,15 +1,12 @@
 import { m } from '$lib/paraglide/messages';
-import {
-	canMoveTo,
-	effectiveMaintenanceStatus,
-	type MaintenanceStatus
-} from '$lib/status/maintenance';
-import { authorize } from '../access/authorize';
+import { canMoveTo, effectiveMaintenanceStatus } from '$lib/status/maintenance';
+import { authorize, inOrganization } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { command, runCommand, type CommandContext } from '../events/command';
 import { parse, uuid } from '../validation';
-import { forgetPublicStatus } from './cache';
+import { forgetPublicStatus, forgettingPage } from './cache';
+import type { MaintenanceRow } from './queries';
 import { maintenanceChange, maintenanceInput } from './schemas';
 
 /**
@@ -18,15 +15,6 @@ import { maintenanceChange, maintenanceInput } from './schemas';
  * (and by the clock, see `effectiveMaintenanceStatus`); cancelled when announced by mistake.
  * Each is one command with its event on the organization's stream.
  */
-
-interface MaintenanceRow {
-	id: string;
-	name: string;
-	status: MaintenanceStatus;
-	scheduledFor: Date;
-	scheduledUntil: Date;
-	version: number;
-}
 
 async function pageOf(tx: Tx, organizationId: string): Promise<{ slug: string }> {
 	const [page] = await tx<{ slug: string }[]>`
@@ -53,41 +41,37 @@ async function setComponents(tx: Tx, organizationId: string, maintenanceId: stri
 	return unique.length;
 }
 
-export async function scheduleMaintenance(
-	context: CommandContext,
-	organizationId: string,
-	input: unknown
-) {
-	const data = parse(maintenanceInput, input);
-	const outcome = await runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'status_page.manage', tx);
-		const page = await pageOf(tx, organizationId);
-		const [row] = await tx<{ id: string }[]>`
-			insert into status_maintenances (organization_id, name, scheduled_for, scheduled_until, created_by)
-			values (${organizationId}, ${data.name}, ${data.scheduledFor}, ${data.scheduledUntil},
-				${context.actor.userId})
-			returning id`;
-		if (!row) throw new Error('maintenance insert returned no row');
-		const components = await setComponents(tx, organizationId, row.id, data.components);
-		await tx`
-			insert into status_maintenance_updates (maintenance_id, status, body, created_by)
-			values (${row.id}, 'scheduled', ${data.body}, ${context.actor.userId})`;
-		await emit({
-			streamId: organizationId,
-			kind: 'status.maintenance_scheduled',
-			payload: {
-				maintenanceId: row.id,
-				name: data.name,
-				scheduledFor: data.scheduledFor.toISOString(),
-				scheduledUntil: data.scheduledUntil.toISOString(),
-				components
-			}
-		});
-		return { maintenanceId: row.id, status: 'scheduled', version: 1, slug: page.slug };
-	});
-	forgetPublicStatus(outcome.result.slug);
-	return outcome;
-}
+export const scheduleMaintenance = forgettingPage(
+	command(
+		inOrganization('status_page.manage'),
+		maintenanceInput,
+		async (tx, emit, data, { id: organizationId, context }) => {
+			const page = await pageOf(tx, organizationId);
+			const [row] = await tx<{ id: string }[]>`
+				insert into status_maintenances (organization_id, name, scheduled_for, scheduled_until, created_by)
+				values (${organizationId}, ${data.name}, ${data.scheduledFor}, ${data.scheduledUntil},
+					${context.actor.userId})
+				returning id`;
+			if (!row) throw new Error('maintenance insert returned no row');
+			const components = await setComponents(tx, organizationId, row.id, data.components);
+			await tx`
+				insert into status_maintenance_updates (maintenance_id, status, body, created_by)
+				values (${row.id}, 'scheduled', ${data.body}, ${context.actor.userId})`;
+			await emit({
+				streamId: organizationId,
+				kind: 'status.maintenance_scheduled',
+				payload: {
+					maintenanceId: row.id,
+					name: data.name,
+					scheduledFor: data.scheduledFor.toISOString(),
+					scheduledUntil: data.scheduledUntil.toISOString(),
+					components
+				}
+			});
+			return { maintenanceId: row.id, status: 'scheduled', version: 1, slug: page.slug };
+		}
+	)
+);
 
 async function lockMaintenance(tx: Tx, organizationId: string, maintenanceId: string) {
 	const [row] = await tx<MaintenanceRow[]>`
@@ -163,24 +147,20 @@ export async function updateMaintenance(
 }
 
 /** Withdraws a maintenance announced by mistake: it leaves the page and its feeds. */
-export async function cancelMaintenance(
-	context: CommandContext,
-	organizationId: string,
-	maintenanceId: unknown
-) {
-	const id = parse(uuid, maintenanceId);
-	const outcome = await runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'status_page.manage', tx);
-		const page = await pageOf(tx, organizationId);
-		const current = await lockMaintenance(tx, organizationId, id);
-		await tx`delete from status_maintenances where id = ${id}`;
-		await emit({
-			streamId: organizationId,
-			kind: 'status.maintenance_cancelled',
-			payload: { maintenanceId: id, name: current.name }
-		});
-		return { maintenanceId: id, cancelled: true, slug: page.slug };
-	});
-	forgetPublicStatus(outcome.result.slug);
-	return outcome;
-}
+export const cancelMaintenance = forgettingPage(
+	command(
+		inOrganization('status_page.manage'),
+		uuid,
+		async (tx, emit, id, { id: organizationId }) => {
+			const page = await pageOf(tx, organizationId);
+			const current = await lockMaintenance(tx, organizationId, id);
+			await tx`delete from status_maintenances where id = ${id}`;
+			await emit({
+				streamId: organizationId,
+				kind: 'status.maintenance_cancelled',
+				payload: { maintenanceId: id, name: current.name }
+			});
+			return { maintenanceId: id, cancelled: true, slug: page.slug };
+		}
+	)
+);

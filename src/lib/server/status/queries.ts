@@ -186,6 +186,16 @@ async function readMaintenances(
 	return [...open, ...all.filter((mt) => mt.status === 'completed')];
 }
 
+/** A scheduled maintenance as its admins see and change it. */
+export interface MaintenanceRow {
+	id: string;
+	name: string;
+	status: MaintenanceStatus;
+	scheduledFor: Date;
+	scheduledUntil: Date;
+	version: number;
+}
+
 export interface StatusPageSettings {
 	organizationId: string;
 	slug: string;
@@ -194,15 +204,7 @@ export interface StatusPageSettings {
 	version: number;
 	components: { id: string; itemId: string; name: string; state: ComponentState }[];
 	subscribers: number;
-	maintenances: {
-		id: string;
-		name: string;
-		status: MaintenanceStatus;
-		scheduledFor: Date;
-		scheduledUntil: Date;
-		version: number;
-		componentIds: string[];
-	}[];
+	maintenances: (MaintenanceRow & { componentIds: string[] })[];
 }
 
 /** The page's settings, for its admins (null: none opened yet). */

@@ -1,15 +1,14 @@
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
-import { authorizeIncident } from '../incidents/access';
-import { parse } from '../validation';
+import { command } from '../events/command';
+import { inIncident } from '../incidents/access';
 import { isBackdated, noteInput, pinInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
 
 /** A note or a decision in the timeline; occurred-at may be back-dated with a reason. */
-export async function addNote(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(noteInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'timeline.write', tx);
+export const addNote = command(
+	inIncident('timeline.write'),
+	noteInput,
+	async (tx, emit, data, { id: incidentId }) => {
 		const event = await emit({
 			streamId: incidentId,
 			kind: data.kind === 'decision' ? 'timeline.decision' : 'timeline.note',
@@ -21,14 +20,14 @@ export async function addNote(context: CommandContext, incidentId: string, input
 			}
 		});
 		return { seq: event.seq };
-	});
-}
+	}
+);
 
 /** Pins or unpins an event as a key event of the post-mortem. */
-export async function pinEvent(context: CommandContext, incidentId: string, input: unknown) {
-	const data = parse(pinInput, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorizeIncident(context.actor, incidentId, 'timeline.write', tx);
+export const pinEvent = command(
+	inIncident('timeline.write'),
+	pinInput,
+	async (tx, emit, data, { id: incidentId }) => {
 		const updated = await tx`
 			update events set pinned = ${data.pinned}
 			where stream_id = ${incidentId} and seq = ${data.seq} returning seq`;
@@ -40,5 +39,5 @@ export async function pinEvent(context: CommandContext, incidentId: string, inpu
 			payload: { seq: data.seq, pinned: data.pinned }
 		});
 		return { seq: data.seq, pinned: data.pinned };
-	});
-}
+	}
+);

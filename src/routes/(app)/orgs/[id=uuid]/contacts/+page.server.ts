@@ -3,9 +3,9 @@ import { authorize, may } from '$lib/server/access/authorize';
 import { createContact, deleteContact, updateContact } from '$lib/server/contacts/commands';
 import { listContacts } from '$lib/server/contacts/queries';
 import { isAppError } from '$lib/server/errors';
-import { runFormAction, type FormActor } from '$lib/server/form-action';
+import { runFormCommand } from '$lib/server/form-action';
 import { findOrganization } from '$lib/server/organizations/queries';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
 import { m } from '$lib/paraglide/messages';
 
@@ -26,22 +26,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return { organization, contacts, canEdit };
 };
 
-const run = (
-	event: RequestEvent,
-	action: string,
-	work: (actor: FormActor, values: Record<string, string>) => Promise<unknown>
-) =>
-	runFormAction(event, action, async (actor, values) => {
-		await work(actor, values);
-	});
-
 export const actions: Actions = {
 	create: (event) =>
-		run(event, 'create', (actor, v) => createContact({ actor }, event.params.id, v)),
+		runFormCommand(event, 'create', (actor, v) => createContact({ actor }, event.params.id, v)),
 	update: (event) =>
-		run(event, 'update', (actor, v) =>
+		runFormCommand(event, 'update', (actor, v) =>
 			updateContact({ actor }, event.params.id, v.contactId ?? '', v)
 		),
 	delete: (event) =>
-		run(event, 'delete', (actor, v) => deleteContact({ actor }, event.params.id, v.contactId))
+		runFormCommand(event, 'delete', (actor, v) =>
+			deleteContact({ actor }, event.params.id, v.contactId)
+		)
 };

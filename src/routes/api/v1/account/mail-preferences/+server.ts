@@ -1,4 +1,4 @@
-import { answer, apiActor, endpoint, writeOf, written } from '$lib/server/http';
+import { answer, apiActor, endpoint, writeEndpoint } from '$lib/server/http';
 import { readMailPreferences, setMailPreferences } from '$lib/server/mail/preferences';
 import type { RequestHandler } from './$types';
 
@@ -8,8 +8,7 @@ export const GET: RequestHandler = endpoint(async (event) =>
 );
 
 /** Sets them: a kind left out or false is turned off (people only, not tokens). */
-export const PUT: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event, { person: true });
-	const { result, replayed } = await setMailPreferences(context, body);
-	return written(result, replayed);
-});
+export const PUT: RequestHandler = writeEndpoint(
+	(context, body) => setMailPreferences(context, body),
+	{ person: true }
+);

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { endpoint, readerOf, writeEndpoint } from '$lib/server/http';
 import { authorizeIncidentOwner } from '$lib/server/incidents/access';
 import { inviteOrganization, listPendingInvitations } from '$lib/server/incidents/invitations';
 import { pageOfList } from '$lib/server/pagination';
@@ -14,8 +14,6 @@ export const GET: RequestHandler = endpoint(async (event) => {
 });
 
 /** Invites an organization: { organizationId } (a partner) or { code } (its invitation code). */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await inviteOrganization(context, event.params.id, body);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint((context, body, { params }) =>
+	inviteOrganization(context, params.id, body)
+);

@@ -1,4 +1,4 @@
-import { endpoint, writeOf, written } from '$lib/server/http';
+import { writeEndpoint } from '$lib/server/http';
 import { addNote } from '$lib/server/timeline/commands';
 import type { RequestHandler } from './$types';
 
@@ -6,8 +6,6 @@ import type { RequestHandler } from './$types';
  * A note or decision in the timeline: { text, kind?, occurredAt?, backdateReason?,
  * clientMutationId? }. The offline queue replays these; a retry is applied once.
  */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await addNote(context, event.params.id, body);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint((context, body, { params }) =>
+	addNote(context, params.id, body)
+);

@@ -1,10 +1,8 @@
-import { endpoint, writeOf, written } from '$lib/server/http';
+import { writeEndpoint } from '$lib/server/http';
 import { pinEvent } from '$lib/server/timeline/commands';
 import type { RequestHandler } from './$types';
 
 /** Pins a timeline event as a key event, or unpins it: { seq, pinned }. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await pinEvent(context, event.params.id, body);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint((context, body, { params }) =>
+	pinEvent(context, params.id, body)
+);

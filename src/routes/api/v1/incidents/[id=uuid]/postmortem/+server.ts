@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { toMarkdown } from '$lib/postmortems/markdown';
-import { endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { endpoint, readerOf, writeEndpoint } from '$lib/server/http';
 import { createPostmortem } from '$lib/server/postmortems/commands';
 import { askedVersion, readPostmortemDocument } from '$lib/server/postmortems/page';
 import type { RequestHandler } from './$types';
@@ -17,8 +17,7 @@ export const GET: RequestHandler = endpoint(async (event) => {
 });
 
 /** Starts the post-mortem of a resolved incident, drafted from its timeline. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context } = await writeOf(event, { optionalBody: true });
-	const { result, replayed } = await createPostmortem(context, event.params.id);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint(
+	(context, _, { params }) => createPostmortem(context, params.id),
+	{ optionalBody: true }
+);

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { endpoint, readerOf, writeEndpoint } from '$lib/server/http';
 import { readRun, startRun } from '$lib/server/runbooks/runs';
 import type { RequestHandler } from './$types';
 
@@ -9,8 +9,6 @@ export const GET: RequestHandler = endpoint(async (event) => {
 });
 
 /** Starts the runbook from a template of a taking-part organization: { templateId }. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await startRun(context, event.params.id, body);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint((context, body, { params }) =>
+	startRun(context, params.id, body)
+);

@@ -1,10 +1,8 @@
 import { shareContactInIncident } from '$lib/server/contacts/commands';
-import { endpoint, writeOf, written } from '$lib/server/http';
+import { writeEndpoint } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** Shows one of your organization's contacts to this incident's partners, or stops: { contactId, shared }. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await shareContactInIncident(context, event.params.id, body);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint((context, body, { params }) =>
+	shareContactInIncident(context, params.id, body)
+);

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { authorize } from '$lib/server/access/authorize';
 import { createContact } from '$lib/server/contacts/commands';
 import { listContacts } from '$lib/server/contacts/queries';
-import { endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { endpoint, readerOf, writeEndpoint } from '$lib/server/http';
 import { pageOfList } from '$lib/server/pagination';
 import type { RequestHandler } from './$types';
 
@@ -17,8 +17,6 @@ export const GET: RequestHandler = endpoint(async (event) => {
 });
 
 /** Creates a contact: { providerName, name, function?, phones?, email?, hours?, escalationLevel?, … }. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await createContact(context, event.params.id, body);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint((context, body, { params }) =>
+	createContact(context, params.id, body)
+);

@@ -1,4 +1,4 @@
-import { apiCommand, jsonFailure, readJsonObject, written } from '$lib/server/http';
+import { writeEndpoint } from '$lib/server/http';
 import { declareIncident } from '$lib/server/incidents/commands';
 import type { RequestHandler } from './$types';
 
@@ -7,16 +7,6 @@ import type { RequestHandler } from './$types';
  * declaredAt?, milestones?: { trigger?, acknowledged?, identified?, mitigated?, recovered? },
  * mode?, timezone?, clientMutationId? }. Times are the true ones, for a night written afterwards.
  */
-export const POST: RequestHandler = async (event) => {
-	try {
-		const body = await readJsonObject(event.request);
-		const { result, replayed } = await declareIncident(
-			apiCommand(event, body),
-			event.params.id,
-			body
-		);
-		return written(result, replayed);
-	} catch (error) {
-		return jsonFailure(error);
-	}
-};
+export const POST: RequestHandler = writeEndpoint((context, body, { params }) =>
+	declareIncident(context, params.id, body)
+);

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { endpoint, readerOf, writeEndpoint } from '$lib/server/http';
 import { createItem } from '$lib/server/inventory/commands';
 import { listInventory } from '$lib/server/inventory/views';
 import { pageOfList } from '$lib/server/pagination';
@@ -13,8 +13,6 @@ export const GET: RequestHandler = endpoint(async (event) => {
 });
 
 /** Creates an item: { hostname, kind?, role?, …, dependsOn?, status?, clientMutationId? }. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await createItem(context, event.params.id, body);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint((context, body, { params }) =>
+	createItem(context, params.id, body)
+);

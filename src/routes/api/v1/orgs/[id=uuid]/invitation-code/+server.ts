@@ -1,4 +1,4 @@
-import { endpoint, answer, readerOf, writeOf, written } from '$lib/server/http';
+import { answer, endpoint, readerOf, writeEndpoint } from '$lib/server/http';
 import {
 	changeInvitationCode,
 	readInvitationCode
@@ -11,8 +11,7 @@ export const GET: RequestHandler = endpoint(async (event) => {
 });
 
 /** A new code: the old one stops working. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context } = await writeOf(event, { optionalBody: true });
-	const { result, replayed } = await changeInvitationCode(context, event.params.id);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint(
+	(context, _, { params }) => changeInvitationCode(context, params.id),
+	{ optionalBody: true }
+);

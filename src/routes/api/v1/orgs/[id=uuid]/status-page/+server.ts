@@ -1,4 +1,4 @@
-import { answer, endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { answer, endpoint, readerOf, writeEndpoint } from '$lib/server/http';
 import { saveStatusPage } from '$lib/server/status/commands';
 import { readStatusPageSettings } from '$lib/server/status/queries';
 import type { RequestHandler } from './$types';
@@ -13,8 +13,6 @@ export const GET: RequestHandler = endpoint(async (event) => {
  * Opens or changes the page: { enabled, slug, title, components: [{ itemId, name, state }] },
  * the whole page at once, on the version of If-Match (or `version`) when given.
  */
-export const PUT: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await saveStatusPage(context, event.params.id, body);
-	return written(result, replayed);
-});
+export const PUT: RequestHandler = writeEndpoint((context, body, { params }) =>
+	saveStatusPage(context, params.id, body)
+);

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { endpoint, readerOf, writeEndpoint } from '$lib/server/http';
 import { pageOfList } from '$lib/server/pagination';
 import { listTemplates } from '$lib/server/runbooks/template-queries';
 import { createTemplate } from '$lib/server/runbooks/templates';
@@ -13,8 +13,6 @@ export const GET: RequestHandler = endpoint(async (event) => {
 });
 
 /** Creates a template: { name, description?, body? } (body: { phases: [{ title, steps }] }). */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await createTemplate(context, event.params.id, body);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint((context, body, { params }) =>
+	createTemplate(context, params.id, body)
+);

@@ -1,4 +1,4 @@
-import { answer, endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { answer, endpoint, readerOf, writeEndpoint } from '$lib/server/http';
 import { previewRefresh, refreshPostmortem } from '$lib/server/postmortems/commands';
 import type { RequestHandler } from './$types';
 
@@ -8,8 +8,7 @@ export const GET: RequestHandler = endpoint(async (event) =>
 );
 
 /** Refreshes the generated parts from the timeline; what people wrote stays as written. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context } = await writeOf(event, { optionalBody: true });
-	const { result, replayed } = await refreshPostmortem(context, event.params.id);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint(
+	(context, _, { params }) => refreshPostmortem(context, params.id),
+	{ optionalBody: true }
+);

@@ -1,19 +1,14 @@
 import { deleteContact, updateContact } from '$lib/server/contacts/commands';
-import { endpoint, writeOf, written } from '$lib/server/http';
+import { writeEndpoint } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** Changes a contact: the whole contact, as created; with If-Match (or `version`), 409 if stale. */
-export const PATCH: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { id, contactId } = event.params;
-	const { result, replayed } = await updateContact(context, id, contactId, body);
-	return written(result, replayed);
-});
+export const PATCH: RequestHandler = writeEndpoint((context, body, { params }) =>
+	updateContact(context, params.id, params.contactId, body)
+);
 
 /** Deletes a contact. */
-export const DELETE: RequestHandler = endpoint(async (event) => {
-	const { context } = await writeOf(event, { optionalBody: true });
-	const { id, contactId } = event.params;
-	const { result, replayed } = await deleteContact(context, id, contactId);
-	return written(result, replayed);
-});
+export const DELETE: RequestHandler = writeEndpoint(
+	(context, _, { params }) => deleteContact(context, params.id, params.contactId),
+	{ optionalBody: true }
+);

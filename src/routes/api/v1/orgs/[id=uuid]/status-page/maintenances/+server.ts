@@ -1,4 +1,4 @@
-import { endpoint, writeOf, written } from '$lib/server/http';
+import { writeEndpoint } from '$lib/server/http';
 import { scheduleMaintenance } from '$lib/server/status/maintenances';
 import type { RequestHandler } from './$types';
 
@@ -6,8 +6,6 @@ import type { RequestHandler } from './$types';
  * Announces a maintenance on the status page: { name, body, scheduledFor, scheduledUntil,
  * components: [componentId] } (admins). The page's settings (GET …/status-page) list them.
  */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await scheduleMaintenance(context, event.params.id, body);
-	return written(result, replayed);
-});
+export const POST: RequestHandler = writeEndpoint((context, body, { params }) =>
+	scheduleMaintenance(context, params.id, body)
+);

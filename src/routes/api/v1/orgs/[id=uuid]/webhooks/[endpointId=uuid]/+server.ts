@@ -1,4 +1,4 @@
-import { answer, endpoint, readerOf, writeOf, written } from '$lib/server/http';
+import { answer, endpoint, readerOf, writeEndpoint } from '$lib/server/http';
 import { deleteEndpoint, readEndpoint, updateEndpoint } from '$lib/server/webhooks/endpoints';
 import type { RequestHandler } from './$types';
 
@@ -11,24 +11,12 @@ export const GET: RequestHandler = endpoint(async (event) =>
  * Changes { name, url, groups, enabled } on the version of `If-Match` (or `version`); turning
  * it on again forgets its failures.
  */
-export const PATCH: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await updateEndpoint(
-		context,
-		event.params.id,
-		event.params.endpointId,
-		body
-	);
-	return written(result, replayed);
-});
+export const PATCH: RequestHandler = writeEndpoint((context, body, { params }) =>
+	updateEndpoint(context, params.id, params.endpointId, body)
+);
 
 /** Removes it: nothing more is sent to it. */
-export const DELETE: RequestHandler = endpoint(async (event) => {
-	const { context } = await writeOf(event, { optionalBody: true });
-	const { result, replayed } = await deleteEndpoint(
-		context,
-		event.params.id,
-		event.params.endpointId
-	);
-	return written(result, replayed);
-});
+export const DELETE: RequestHandler = writeEndpoint(
+	(context, _, { params }) => deleteEndpoint(context, params.id, params.endpointId),
+	{ optionalBody: true }
+);

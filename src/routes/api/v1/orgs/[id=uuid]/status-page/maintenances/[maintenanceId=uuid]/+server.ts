@@ -1,4 +1,4 @@
-import { endpoint, writeOf, written } from '$lib/server/http';
+import { writeEndpoint } from '$lib/server/http';
 import { cancelMaintenance, updateMaintenance } from '$lib/server/status/maintenances';
 import type { RequestHandler } from './$types';
 
@@ -7,24 +7,12 @@ import type { RequestHandler } from './$types';
  * back), or changes { name, scheduledFor, scheduledUntil, components }, on the version of
  * `If-Match` (or `version`) when given.
  */
-export const PATCH: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { result, replayed } = await updateMaintenance(
-		context,
-		event.params.id,
-		event.params.maintenanceId,
-		body
-	);
-	return written(result, replayed);
-});
+export const PATCH: RequestHandler = writeEndpoint((context, body, { params }) =>
+	updateMaintenance(context, params.id, params.maintenanceId, body)
+);
 
 /** Withdraws a maintenance announced by mistake: it leaves the page and its feeds. */
-export const DELETE: RequestHandler = endpoint(async (event) => {
-	const { context } = await writeOf(event, { optionalBody: true });
-	const { result, replayed } = await cancelMaintenance(
-		context,
-		event.params.id,
-		event.params.maintenanceId
-	);
-	return written(result, replayed);
-});
+export const DELETE: RequestHandler = writeEndpoint(
+	(context, _, { params }) => cancelMaintenance(context, params.id, params.maintenanceId),
+	{ optionalBody: true }
+);

@@ -1,7 +1,9 @@
-import type { Permission } from './permissions';
+import type { Permission } from '../../../src/lib/server/access/permissions';
 
 /**
- * Who may use each route: every page, form action and JSON endpoint under src/routes, keyed
+ * The authorization test's oracle, not enforcement: what the routes are expected to allow.
+ * Each handler refuses by itself (through `authorize` and PERMISSIONS); this table says,
+ * independently of them, who may use each route: every page, form action and JSON endpoint under src/routes, keyed
  * by SvelteKit route id and handler. `tests/integration/authorization.test.ts` discovers the
  * handlers from the route files and fails when one is missing here, then calls each one over
  * the real hook with real sessions and tokens, for every role and for outsiders, and checks
