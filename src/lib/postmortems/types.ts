@@ -82,8 +82,11 @@ export type EventRole =
 export interface EventRef {
 	seq: number;
 	kind: string;
-	/** What happened, in words (the timeline's line for it). */
-	text: string;
+	/**
+	 * What happened, in words (the timeline's line for it). Publications stored before it
+	 * existed lack it: they show the event's number, time and role only.
+	 */
+	text?: string;
 	occurredAt: string;
 	/** What the event was used as. */
 	role: EventRole;
