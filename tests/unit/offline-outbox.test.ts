@@ -138,6 +138,15 @@ describe('the outbox, while the browser is online', () => {
 			{ state: 'refused', error: 'This step was finished meanwhile.' }
 		]);
 	});
+
+	it('words a refusal that gives no reason with its status, not a raw body', async () => {
+		const outbox = new Outbox('u1');
+		answers = [new Response('<html>Bad gateway config</html>', { status: 413 })];
+		expect(await outbox.submit(change('Attach a huge log'))).toBe(
+			'The server refused this change (error 413).'
+		);
+		expect(outbox.entries).toMatchObject([{ state: 'refused' }]);
+	});
 });
 
 describe('the outbox, offline', () => {

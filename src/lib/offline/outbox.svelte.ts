@@ -1,5 +1,6 @@
 import type { PendingChange, ShownChange } from '$lib/offline/pending';
 import { parseRetryAfter, retryDelay } from './retry';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The browser's outbox: every change made in a room goes through it, online or not. It is kept
@@ -217,8 +218,8 @@ async function send(entry: OutboxEntry): Promise<Outcome> {
 	if (response.status >= 500 || response.status === 429) {
 		return { retryLater: true, afterMs: parseRetryAfter(response.headers.get('retry-after')) };
 	}
-	const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-	return { refused: body?.error?.message ?? `Refused (${response.status}).` };
+	const refusal = refusalOf(await response.json().catch(() => null));
+	return { refused: refusal ?? m.outbox_refused_status({ status: response.status }) };
 }
 
 function shownOf(
@@ -228,6 +229,14 @@ function shownOf(
 ): ShownChange {
 	const { id, incidentId, preview, createdAt } = entry;
 	return { id, incidentId, preview, createdAt, confirmed, seq };
+}
+
+/** The reason in an API error answer (`{ error: { message } }`), when it gives one. */
+function refusalOf(body: unknown): string | null {
+	if (typeof body !== 'object' || body === null || !('error' in body)) return null;
+	const { error } = body;
+	if (typeof error !== 'object' || error === null || !('message' in error)) return null;
+	return typeof error.message === 'string' ? error.message : null;
 }
 
 /** The event number an accepted write answers with, when it says (notes do). */

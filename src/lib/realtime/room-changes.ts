@@ -2,7 +2,7 @@ import type { StepCommand } from '$lib/components/runbook/types';
 import { actionLabel } from '$lib/components/runbook/labels';
 import type { ItemStatus } from '$lib/inventory/model';
 import { statusLabel } from '$lib/inventory/labels';
-import type { Outbox } from '$lib/offline/outbox.svelte';
+import type { Outbox, OutboxEntry } from '$lib/offline/outbox.svelte';
 import { m } from '$lib/paraglide/messages';
 import type { Run } from '$lib/runbooks/types';
 import { isTransition, TRANSITIONS } from '$lib/runbooks/states';
@@ -16,12 +16,8 @@ import type { RoomServer } from '../inventory/room-servers';
  * waits or if it is refused) and goes to the same JSON endpoint the API offers.
  */
 export function roomChanges(outbox: () => Outbox | null, incidentId: string, timezone: string) {
-	const submit = (
-		label: string,
-		url: string,
-		body: Record<string, unknown>,
-		preview?: PendingChange
-	) => outbox()?.submit({ incidentId, label, url, body, preview }) ?? Promise.resolve(null);
+	const submit = (label: string, url: string, body: OutboxEntry['body'], preview?: PendingChange) =>
+		outbox()?.submit({ incidentId, label, url, body, preview }) ?? Promise.resolve(null);
 
 	/** A true time typed on the person's wall clock, sent as an instant with its reason. */
 	const trueTime = (earlier: EarlierValues | undefined) =>
