@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readConfig } from './config';
 import { connect, db, disconnect } from './db/db';
 import { migrate, readMigrations } from './db/migrate';
+import { assertPatchedPostgres } from './db/patched';
 import { seedDemo, DEMO_ACCOUNTS } from './demo/seed';
 import { log } from './log';
 import { describeSmtp, smtpSettings } from './mail/settings';
@@ -39,6 +40,7 @@ export function boot(options: { httpServer?: HttpServer; dev?: boolean } = {}): 
 
 async function start(dev: boolean) {
 	const config = readConfig();
+	assertPatchedPostgres();
 	let stopDatabase = async () => {};
 	let databaseUrl: string;
 	let embedded = false;
