@@ -1,8 +1,8 @@
-import type { Actor } from '../access/actor';
+import { guardedRead } from '../access/guarded-read';
 import { db, type Db, type Tx } from '../db/db';
 import { AppError } from '../errors';
 import { command } from '../events/command';
-import { authorizeIncident, inIncident } from '../incidents/access';
+import { inIncident } from '../incidents/access';
 import { findItem, type InventoryItem, type ItemSummary } from './queries';
 import { linkInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
@@ -78,14 +78,7 @@ export interface IncidentItem extends ItemSummary {
  * The items linked to an incident, for its room: any participant sees them, from whichever
  * organization they take part.
  */
-export async function listIncidentItems(
-	actor: Pick<Actor, 'userId'>,
-	incidentId: string,
-	sql: Db = db()
-): Promise<IncidentItem[]> {
-	await authorizeIncident(actor, incidentId, 'incident.view', sql);
-	return listLinkedItems(incidentId, sql);
-}
+export const listIncidentItems = guardedRead(inIncident('incident.view'), listLinkedItems);
 
 /** The same for a reader whose access is already known (the room read it once). */
 export async function listLinkedItems(incidentId: string, sql: Db = db()): Promise<IncidentItem[]> {

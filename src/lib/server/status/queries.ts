@@ -19,9 +19,9 @@ import type {
 	RoomPublicStatus
 } from '$lib/status/public';
 import { roleAtLeast } from '$lib/organizations/roles';
-import { authorize } from '../access/authorize';
+import { inOrganization } from '../access/authorize';
+import { guardedRead } from '../access/guarded-read';
 import { PERMISSIONS } from '../access/permissions';
-import type { Actor } from '../access/actor';
 import { db, type Db } from '../db/db';
 import type { IncidentAccess } from '../incidents/access';
 import { cachedStatus } from './cache';
@@ -208,12 +208,12 @@ export interface StatusPageSettings {
 }
 
 /** The page's settings, for its admins (null: none opened yet). */
-export async function readStatusPageSettings(
-	actor: Pick<Actor, 'userId'>,
-	organizationId: string,
-	sql: Db = db()
-): Promise<StatusPageSettings | null> {
-	await authorize(actor, organizationId, 'status_page.manage', sql);
+export const readStatusPageSettings = guardedRead(
+	inOrganization('status_page.manage'),
+	readSettings
+);
+
+async function readSettings(organizationId: string, sql: Db): Promise<StatusPageSettings | null> {
 	const [page] = await sql<
 		{ slug: string; title: string; enabled: boolean; version: number; subscribers: number }[]
 	>`
