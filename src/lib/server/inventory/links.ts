@@ -3,7 +3,7 @@ import { db, type Db, type Tx } from '../db/db';
 import { AppError } from '../errors';
 import { command } from '../events/command';
 import { inIncident } from '../incidents/access';
-import { findItem, type InventoryItem, type ItemSummary } from './queries';
+import { findItem, itemSummaryColumns, type InventoryItem, type ItemSummary } from './queries';
 import { linkInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
 
@@ -83,9 +83,9 @@ export const listIncidentItems = guardedRead(inIncident('incident.view'), listLi
 /** The same for a reader whose access is already known (the room read it once). */
 export async function listLinkedItems(incidentId: string, sql: Db = db()): Promise<IncidentItem[]> {
 	return sql<IncidentItem[]>`
-		select i.id, i.hostname, i.kind, i.role, i.status, i.criticality, i.location, i.tags,
-			i.organization_id as "organizationId", o.name as "organizationName",
-			i.status_changed_at as "statusChangedAt", i.version, ii.linked_at as "linkedAt"
+		select ${itemSummaryColumns(sql)}, i.organization_id as "organizationId",
+			o.name as "organizationName", i.status_changed_at as "statusChangedAt", i.version,
+			ii.linked_at as "linkedAt"
 		from incident_items ii
 		join inventory_items i on i.id = ii.item_id
 		join organizations o on o.id = i.organization_id

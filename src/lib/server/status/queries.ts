@@ -1,21 +1,16 @@
-import {
-	pageIndicator,
-	SLUG_PATTERN,
-	type ComponentState,
-	type Impact,
-	type PublicPhase
-} from '$lib/status/model';
+import { pageIndicator, SLUG_PATTERN, type ComponentState } from '$lib/status/model';
 import {
 	effectiveMaintenanceStatus,
 	isUnderWay,
 	type MaintenanceStatus
 } from '$lib/status/maintenance';
 import type {
-	ComponentChange,
+	PublicComponent,
 	PublicIncident,
 	PublicMaintenance,
 	PublicMaintenanceUpdate,
 	PublicStatus,
+	PublicUpdate,
 	RoomPublicStatus
 } from '$lib/status/public';
 import { roleAtLeast } from '$lib/organizations/roles';
@@ -55,30 +50,11 @@ export async function readPublicStatus(
 		select organization_id, slug, title, updated_at from status_pages
 		where slug = ${slug} and enabled`;
 	if (!page) return null;
-	const components = await sql<
-		{
-			id: string;
-			name: string;
-			state: ComponentState;
-			position: number;
-			createdAt: Date;
-			updatedAt: Date;
-		}[]
-	>`
+	const components = await sql<PublicComponent[]>`
 		select id, name, state, position, created_at as "createdAt", updated_at as "updatedAt"
 		from status_components where organization_id = ${page.organization_id}
 		order by position, name`;
-	const incidents = await sql<
-		{
-			id: string;
-			name: string;
-			phase: PublicPhase;
-			impact: Impact;
-			createdAt: Date;
-			updatedAt: Date;
-			resolvedAt: Date | null;
-		}[]
-	>`
+	const incidents = await sql<Omit<PublicIncident, 'componentIds' | 'updates'>[]>`
 		select id, name, phase, impact, created_at as "createdAt", updated_at as "updatedAt",
 			resolved_at as "resolvedAt"
 		from status_incidents
@@ -87,16 +63,7 @@ export async function readPublicStatus(
 		order by (resolved_at is null) desc, updated_at desc
 		limit ${HISTORY_INCIDENTS}`;
 	const ids = incidents.map((i) => i.id);
-	const updates = await sql<
-		{
-			id: string;
-			incidentId: string;
-			phase: PublicPhase;
-			body: string;
-			createdAt: Date;
-			changes: ComponentChange[];
-		}[]
-	>`
+	const updates = await sql<(PublicUpdate & { incidentId: string })[]>`
 		select id, status_incident_id as "incidentId", phase, body, created_at as "createdAt",
 			affected_components as changes
 		from status_updates where status_incident_id = any(${ids}::uuid[])
