@@ -33,6 +33,14 @@ export function neededRole(permission: Permission, atLeast?: Role): Role {
 /** A right held on some target (an organization, an incident): the role it is held with. */
 type Held = { role: Role };
 type Find<A extends Held> = (userId: string, targetId: string, sql: Db) => Promise<A | null>;
+/** `atLeast`: a role the data itself asks for (a step's approver), if above the permission's. */
+type Check<R> = (
+	actor: Pick<Actor, 'userId'>,
+	targetId: string,
+	permission: Permission,
+	sql?: Db,
+	atLeast?: Role
+) => Promise<R>;
 
 /**
  * The three forms of one access check, from how the actor's right on a target is found: the
@@ -40,25 +48,13 @@ type Find<A extends Held> = (userId: string, targetId: string, sql: Db) => Promi
  * Someone without a right learns nothing (not found); a role too low is told so (forbidden).
  */
 export function accessCheck<A extends Held>(find: Find<A>, notFound: () => string) {
-	const refuse = async (
-		actor: Pick<Actor, 'userId'>,
-		targetId: string,
-		permission: Permission,
-		sql: Db = db(),
-		atLeast?: Role
-	): Promise<A> => {
+	const refuse: Check<A> = async (actor, targetId, permission, sql = db(), atLeast) => {
 		const access = await find(actor.userId, targetId, sql);
 		if (!access) throw new AppError('not_found', notFound());
 		refuseBelow(access.role, neededRole(permission, atLeast));
 		return access;
 	};
-	const may = async (
-		actor: Pick<Actor, 'userId'>,
-		targetId: string,
-		permission: Permission,
-		sql: Db = db(),
-		atLeast?: Role
-	): Promise<boolean> => {
+	const may: Check<boolean> = async (actor, targetId, permission, sql = db(), atLeast) => {
 		const access = await find(actor.userId, targetId, sql);
 		return access !== null && roleAtLeast(access.role, neededRole(permission, atLeast));
 	};
