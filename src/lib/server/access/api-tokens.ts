@@ -8,8 +8,8 @@ import { m } from '$lib/paraglide/messages';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, command } from '../events/command';
 import { parse, uuid } from '../validation';
-import type { Actor } from './actor';
 import { authorize, inOrganization } from './authorize';
+import { guardedRead } from './guarded-read';
 
 /** What a token may be given: never owner (members, roles and the organization stay human). */
 export const TOKEN_ROLES = ['viewer', 'responder', 'admin'] as const;
@@ -145,21 +145,17 @@ export interface ApiTokenSummary {
 }
 
 /** The organization's tokens, newest first; admins only. */
-export async function listApiTokens(
-	actor: Pick<Actor, 'userId'>,
-	organizationId: string,
-	sql: Db = db()
-): Promise<ApiTokenSummary[]> {
-	await authorize(actor, organizationId, 'token.manage', sql);
-	return sql<ApiTokenSummary[]>`
+export const listApiTokens = guardedRead(
+	inOrganization('token.manage'),
+	(organizationId, sql): Promise<ApiTokenSummary[]> => sql<ApiTokenSummary[]>`
 		select t.id, t.name, t.role, t.created_at as "createdAt", u.display_name as "createdByName",
 			t.last_used_at as "lastUsedAt", t.last_used_address as "lastUsedAddress",
 			t.revoked_at as "revokedAt", t.expires_at as "expiresAt"
 		from api_tokens t left join users u on u.id = t.created_by
 		where t.organization_id = ${organizationId}
 		order by t.revoked_at is not null, t.created_at desc
-		limit 200`;
-}
+		limit 200`
+);
 
 export interface TokenActor {
 	tokenId: string;

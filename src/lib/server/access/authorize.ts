@@ -30,21 +30,38 @@ export function neededRole(permission: Permission, atLeast?: Role): Role {
 	return atLeast && !roleAtLeast(floor, atLeast) ? atLeast : floor;
 }
 
-/**
- * The one authorization check. Someone outside the organization learns nothing (not found);
- * a member whose role is too low is told so (forbidden).
- */
-export async function authorize(
+/** A right held on some target (an organization, an incident): the role it is held with. */
+type Held = { role: Role };
+type Find<A extends Held> = (userId: string, targetId: string, sql: Db) => Promise<A | null>;
+/** `atLeast`: a role the data itself asks for (a step's approver), if above the permission's. */
+type Check<R> = (
 	actor: Pick<Actor, 'userId'>,
-	organizationId: string,
+	targetId: string,
 	permission: Permission,
-	sql: Db = db(),
+	sql?: Db,
 	atLeast?: Role
-): Promise<Membership> {
-	const membership = await findMembership(actor.userId, organizationId, sql);
-	if (!membership) throw new AppError('not_found', m.err_organization_not_member());
-	refuseBelow(membership.role, neededRole(permission, atLeast));
-	return membership;
+) => Promise<R>;
+
+/**
+ * The three forms of one access check, from how the actor's right on a target is found: the
+ * refusal that throws, the yes-or-no question, and the refusal of a command (see `command`).
+ * Someone without a right learns nothing (not found); a role too low is told so (forbidden).
+ */
+export function accessCheck<A extends Held>(find: Find<A>, notFound: () => string) {
+	const refuse: Check<A> = async (actor, targetId, permission, sql = db(), atLeast) => {
+		const access = await find(actor.userId, targetId, sql);
+		if (!access) throw new AppError('not_found', notFound());
+		refuseBelow(access.role, neededRole(permission, atLeast));
+		return access;
+	};
+	const may: Check<boolean> = async (actor, targetId, permission, sql = db(), atLeast) => {
+		const access = await find(actor.userId, targetId, sql);
+		return access !== null && roleAtLeast(access.role, neededRole(permission, atLeast));
+	};
+	const refusal =
+		(permission: Permission) => (actor: Pick<Actor, 'userId'>, targetId: string, sql: Db) =>
+			refuse(actor, targetId, permission, sql);
+	return { refuse, may, refusal };
 }
 
 /** A role too low for what is asked is told which role it needs (forbidden). */
@@ -57,18 +74,12 @@ export function refuseBelow(role: Role, needed: Role): void {
 	}
 }
 
-/** The refusal of a command on an organization's things (see `command`). */
-export const inOrganization =
-	(permission: Permission) => (actor: Pick<Actor, 'userId'>, organizationId: string, sql: Db) =>
-		authorize(actor, organizationId, permission, sql);
+const organizationAccess = accessCheck(findMembership, m.err_organization_not_member);
 
-export async function may(
-	actor: Pick<Actor, 'userId'>,
-	organizationId: string,
-	permission: Permission,
-	sql: Db = db(),
-	atLeast?: Role
-): Promise<boolean> {
-	const membership = await findMembership(actor.userId, organizationId, sql);
-	return membership !== null && roleAtLeast(membership.role, neededRole(permission, atLeast));
-}
+/** The one authorization check on an organization's things. */
+export const authorize = organizationAccess.refuse;
+
+/** The refusal of a command on an organization's things (see `command`). */
+export const inOrganization = organizationAccess.refusal;
+
+export const may = organizationAccess.may;

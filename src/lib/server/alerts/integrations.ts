@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { SEVERITIES } from '$lib/incidents/types';
-import type { Actor } from '../access/actor';
 import { authorize, inOrganization } from '../access/authorize';
+import { guardedRead } from '../access/guarded-read';
 import { hashSecret, randomSecret } from '../auth/tokens';
-import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, command } from '../events/command';
 import { parse, uuid } from '../validation';
@@ -205,13 +204,9 @@ export interface IntegrationSummary {
 }
 
 /** The organization's integrations, live first; admins only. */
-export async function listIntegrations(
-	actor: Pick<Actor, 'userId'>,
-	organizationId: string,
-	sql: Db = db()
-): Promise<IntegrationSummary[]> {
-	await authorize(actor, organizationId, 'integration.manage', sql);
-	return sql<IntegrationSummary[]>`
+export const listIntegrations = guardedRead(
+	inOrganization('integration.manage'),
+	(organizationId, sql): Promise<IntegrationSummary[]> => sql<IntegrationSummary[]>`
 		select i.id, i.kind, i.name, i.action, i.match_labels as "matchLabels",
 			i.default_severity as "defaultSeverity", i.server_status as "serverStatus",
 			i.storm_minutes as "stormMinutes", i.bearer_hash is not null as "withBearer", i.version,
@@ -220,5 +215,5 @@ export async function listIntegrations(
 		from integrations i left join users u on u.id = i.created_by
 		where i.organization_id = ${organizationId}
 		order by i.revoked_at is not null, i.created_at desc, i.id
-		limit 200`;
-}
+		limit 200`
+);

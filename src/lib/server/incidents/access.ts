@@ -1,8 +1,8 @@
-import { roleAtLeast, ROLES, type Role } from '$lib/organizations/roles';
+import { ROLES, type Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
-import { PERMISSIONS, type Permission } from '../access/permissions';
+import type { Permission } from '../access/permissions';
 import { db, type Db } from '../db/db';
-import { authorize, refuseBelow } from '../access/authorize';
+import { accessCheck, authorize } from '../access/authorize';
 import { AppError, isAppError } from '../errors';
 import { isUuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
@@ -48,33 +48,15 @@ export async function findIncidentAccess(
 	};
 }
 
-export async function authorizeIncident(
-	actor: Pick<Actor, 'userId'>,
-	incidentId: string,
-	permission: Permission,
-	sql: Db = db()
-): Promise<IncidentAccess> {
-	const access = await findIncidentAccess(actor.userId, incidentId, sql);
-	if (!access) throw new AppError('not_found', m.err_incident_not_found());
-	refuseBelow(access.role, PERMISSIONS[permission]);
-	return access;
-}
+const incidentAccess = accessCheck(findIncidentAccess, m.err_incident_not_found);
+
+export const authorizeIncident = incidentAccess.refuse;
 
 /** The refusal of a command on an incident, through any organization taking part (see `command`). */
-export const inIncident =
-	(permission: Permission) => (actor: Pick<Actor, 'userId'>, incidentId: string, sql: Db) =>
-		authorizeIncident(actor, incidentId, permission, sql);
+export const inIncident = incidentAccess.refusal;
 
 /** Whether the actor may do this in the incident (the room join asks on every join). */
-export async function mayIncident(
-	actor: Pick<Actor, 'userId'>,
-	incidentId: string,
-	permission: Permission,
-	sql: Db = db()
-): Promise<boolean> {
-	const access = await findIncidentAccess(actor.userId, incidentId, sql);
-	return access !== null && roleAtLeast(access.role, PERMISSIONS[permission]);
-}
+export const mayIncident = incidentAccess.may;
 
 /**
  * For what only the incident's own organization decides (who takes part): the actor must see

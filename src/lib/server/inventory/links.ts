@@ -1,9 +1,9 @@
-import type { Actor } from '../access/actor';
+import { guardedRead } from '../access/guarded-read';
 import { db, type Db, type Tx } from '../db/db';
 import { AppError } from '../errors';
 import { command } from '../events/command';
-import { authorizeIncident, inIncident } from '../incidents/access';
-import { findItem, type InventoryItem, type ItemSummary } from './queries';
+import { inIncident } from '../incidents/access';
+import { findItem, itemSummaryColumns, type InventoryItem, type ItemSummary } from './queries';
 import { linkInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
 
@@ -78,21 +78,14 @@ export interface IncidentItem extends ItemSummary {
  * The items linked to an incident, for its room: any participant sees them, from whichever
  * organization they take part.
  */
-export async function listIncidentItems(
-	actor: Pick<Actor, 'userId'>,
-	incidentId: string,
-	sql: Db = db()
-): Promise<IncidentItem[]> {
-	await authorizeIncident(actor, incidentId, 'incident.view', sql);
-	return listLinkedItems(incidentId, sql);
-}
+export const listIncidentItems = guardedRead(inIncident('incident.view'), listLinkedItems);
 
 /** The same for a reader whose access is already known (the room read it once). */
 export async function listLinkedItems(incidentId: string, sql: Db = db()): Promise<IncidentItem[]> {
 	return sql<IncidentItem[]>`
-		select i.id, i.hostname, i.kind, i.role, i.status, i.criticality, i.location, i.tags,
-			i.organization_id as "organizationId", o.name as "organizationName",
-			i.status_changed_at as "statusChangedAt", i.version, ii.linked_at as "linkedAt"
+		select ${itemSummaryColumns(sql)}, i.organization_id as "organizationId",
+			o.name as "organizationName", i.status_changed_at as "statusChangedAt", i.version,
+			ii.linked_at as "linkedAt"
 		from incident_items ii
 		join inventory_items i on i.id = ii.item_id
 		join organizations o on o.id = i.organization_id

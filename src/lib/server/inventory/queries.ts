@@ -85,27 +85,39 @@ export async function listEdges(organizationId: string, sql: Db = db()): Promise
 		where i.organization_id = ${organizationId}`;
 }
 
+/** The columns of an `ItemSummary`, of the items aliased `i`. */
+export const itemSummaryColumns = (sql: Db) =>
+	sql`i.id, i.hostname, i.kind, i.role, i.status, i.criticality, i.location, i.tags`;
+
 export async function listSummaries(ids: readonly string[], sql: Db = db()) {
 	if (ids.length === 0) return [];
 	return sql<ItemSummary[]>`
-		select id, hostname, kind, role, status, criticality, location, tags
-		from inventory_items where id = any(${ids as string[]}::uuid[])`;
+		select ${itemSummaryColumns(sql)}
+		from inventory_items i where i.id = any(${ids as string[]}::uuid[])`;
+}
+
+/** For each way along a dependency: the end the item is at, and the end its neighbours are at. */
+const ENDS = {
+	dependencies: { item: 'd.item_id', neighbour: 'd.depends_on_id' },
+	dependents: { item: 'd.depends_on_id', neighbour: 'd.item_id' }
+} as const;
+
+/** The items one dependency away from an item, one way: what it depends on, or what depends on it. */
+function listNeighbours(itemId: string, way: keyof typeof ENDS, sql: Db) {
+	const { item, neighbour } = ENDS[way];
+	return sql<ItemSummary[]>`
+		select ${itemSummaryColumns(sql)}
+		from inventory_dependencies d join inventory_items i on i.id = ${sql(neighbour)}
+		where ${sql(item)} = ${itemId}
+		order by lower(i.hostname)`;
 }
 
 export async function listDependenciesOf(itemId: string, sql: Db = db()) {
-	return sql<ItemSummary[]>`
-		select i.id, i.hostname, i.kind, i.role, i.status, i.criticality, i.location, i.tags
-		from inventory_dependencies d join inventory_items i on i.id = d.depends_on_id
-		where d.item_id = ${itemId}
-		order by lower(i.hostname)`;
+	return listNeighbours(itemId, 'dependencies', sql);
 }
 
 export async function listDirectDependents(itemId: string, sql: Db = db()) {
-	return sql<ItemSummary[]>`
-		select i.id, i.hostname, i.kind, i.role, i.status, i.criticality, i.location, i.tags
-		from inventory_dependencies d join inventory_items i on i.id = d.item_id
-		where d.depends_on_id = ${itemId}
-		order by lower(i.hostname)`;
+	return listNeighbours(itemId, 'dependents', sql);
 }
 
 /** The organization's hostnames (lower-cased) with their ids: how forms and imports name items. */

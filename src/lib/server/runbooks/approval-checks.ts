@@ -11,7 +11,7 @@ import type { Actor } from '../access/actor';
 import { authorize } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError, isAppError } from '../errors';
-import { toApproval, type StepRow } from './run-rows';
+import { toApproval, type ApprovalColumns, type StepRow } from './run-rows';
 import { m } from '$lib/paraglide/messages';
 
 /**
@@ -115,17 +115,7 @@ function asView(step: StepRow) {
 
 /** A step's approval after a change, with the names the room shows. */
 export async function readApproval(tx: Tx, stepId: string): Promise<StepApproval | null> {
-	const [row] = await tx<
-		Pick<
-			StepRow,
-			| 'approval_state'
-			| 'approval_requested_by_name'
-			| 'approval_requested_at'
-			| 'approval_decided_by_name'
-			| 'approval_decided_at'
-			| 'approval_reason'
-		>[]
-	>`
+	const [row] = await tx<ApprovalColumns[]>`
 		select s.approval_state, r.display_name as approval_requested_by_name,
 			s.approval_requested_at, d.display_name as approval_decided_by_name,
 			s.approval_decided_at, s.approval_reason

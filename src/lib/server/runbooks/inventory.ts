@@ -1,6 +1,6 @@
 import type { InventoryItemRef } from '$lib/runbooks/expansion';
 import type { Db } from '../db/db';
-import { AppError } from '../errors';
+import { assertOwnRows } from '../access/own-rows';
 import { m } from '$lib/paraglide/messages';
 
 /**
@@ -17,19 +17,13 @@ export async function listInventoryRefs(
 		order by lower(hostname)`;
 }
 
-export async function assertItemsOfOrganization(
+export function assertItemsOfOrganization(
 	sql: Db,
 	organizationId: string,
 	itemIds: readonly string[]
 ): Promise<void> {
-	const wanted = [...new Set(itemIds)];
-	if (wanted.length === 0) return;
-	const rows = await sql<{ id: string }[]>`
-		select id from inventory_items
-		where organization_id = ${organizationId} and id = any(${wanted}::uuid[])`;
-	if (rows.length !== wanted.length) {
-		throw new AppError('invalid', m.err_linked_item_foreign(), {
-			itemIds: m.err_linked_item_foreign()
-		});
-	}
+	return assertOwnRows(sql, 'inventory_items', organizationId, itemIds, {
+		field: 'itemIds',
+		message: m.err_linked_item_foreign
+	});
 }

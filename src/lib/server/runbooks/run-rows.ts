@@ -11,7 +11,17 @@ import type {
 import type { Db } from '../db/db';
 
 /** A run_steps row with the names the room shows, as read by readRun and the step commands. */
-export interface StepRow {
+/** A step's approval as stored, with the names of who asked for it and who decided. */
+export interface ApprovalColumns {
+	approval_state: ApprovalState | null;
+	approval_requested_by_name: string | null;
+	approval_requested_at: Date | null;
+	approval_decided_by_name: string | null;
+	approval_decided_at: Date | null;
+	approval_reason: string | null;
+}
+
+export interface StepRow extends ApprovalColumns {
 	id: string;
 	phase: string;
 	position: number;
@@ -37,12 +47,6 @@ export interface StepRow {
 	skip_reason: string | null;
 	notes: StepNote[];
 	requires_approval: ApprovalRequirement | null;
-	approval_state: ApprovalState | null;
-	approval_requested_by_name: string | null;
-	approval_requested_at: Date | null;
-	approval_decided_by_name: string | null;
-	approval_decided_at: Date | null;
-	approval_reason: string | null;
 	version: number;
 	updated_at: Date;
 	updated_by_name: string | null;
@@ -105,17 +109,7 @@ export function toRunStep(row: StepRow): RunStep {
 }
 
 /** The approval as the room shows it, from the step's row; null until one is asked. */
-export function toApproval(
-	row: Pick<
-		StepRow,
-		| 'approval_state'
-		| 'approval_requested_by_name'
-		| 'approval_requested_at'
-		| 'approval_decided_by_name'
-		| 'approval_decided_at'
-		| 'approval_reason'
-	>
-): StepApproval | null {
+export function toApproval(row: ApprovalColumns): StepApproval | null {
 	if (!row.approval_state) return null;
 	return {
 		state: row.approval_state,

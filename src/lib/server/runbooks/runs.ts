@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { expandTemplate, type ExpandedStep } from '$lib/runbooks/expansion';
 import { RUN_STARTED } from '$lib/runbooks/events';
 import { initialState } from '$lib/runbooks/readiness';
-import type { ApprovalRequirement, Run, TemplateBody } from '$lib/runbooks/types';
-import type { Actor } from '../access/actor';
-import { db, type Db, type Tx } from '../db/db';
+import type { ApprovalRequirement, TemplateBody } from '$lib/runbooks/types';
+import { guardedRead } from '../access/guarded-read';
+import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Step } from '../events/command';
-import { authorizeIncident } from '../incidents/access';
+import { authorizeIncident, inIncident } from '../incidents/access';
 import { parse } from '../validation';
 import { resolveRequirements } from './approval-checks';
 import { listInventoryRefs } from './inventory';
@@ -132,11 +132,6 @@ function requirementJson(tx: Tx, requirement: ApprovalRequirement | null) {
 }
 
 /** The run of an incident with its steps, or null when none was started; viewers and above. */
-export async function readRun(
-	actor: Pick<Actor, 'userId'>,
-	incidentId: string,
-	sql: Db = db()
-): Promise<Run | null> {
-	await authorizeIncident(actor, incidentId, 'incident.view', sql);
-	return readIncidentRun(sql, incidentId);
-}
+export const readRun = guardedRead(inIncident('incident.view'), (incidentId, sql) =>
+	readIncidentRun(sql, incidentId)
+);

@@ -1,6 +1,7 @@
 import type { TemplateBody } from '$lib/runbooks/types';
 import type { Actor } from '../access/actor';
-import { authorize } from '../access/authorize';
+import { authorize, inOrganization } from '../access/authorize';
+import { guardedRead } from '../access/guarded-read';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
 import { m } from '$lib/paraglide/messages';
@@ -15,13 +16,9 @@ export interface TemplateSummary {
 }
 
 /** The templates of an organization, by name; viewers and above. */
-export async function listTemplates(
-	actor: Pick<Actor, 'userId'>,
-	organizationId: string,
-	sql: Db = db()
-): Promise<TemplateSummary[]> {
-	await authorize(actor, organizationId, 'template.view', sql);
-	return sql<TemplateSummary[]>`
+export const listTemplates = guardedRead(
+	inOrganization('template.view'),
+	(organizationId, sql): Promise<TemplateSummary[]> => sql<TemplateSummary[]>`
 		select t.id, t.name, t.description, t.current_version as "currentVersion",
 			coalesce((select sum(jsonb_array_length(p -> 'steps'))
 				from jsonb_array_elements(v.body -> 'phases') p), 0)::int as "stepCount",
@@ -29,8 +26,8 @@ export async function listTemplates(
 		from runbook_templates t
 		join runbook_template_versions v on v.template_id = t.id and v.version = t.current_version
 		where t.organization_id = ${organizationId}
-		order by lower(t.name)`;
-}
+		order by lower(t.name)`
+);
 
 export interface TemplateVersionInfo {
 	version: number;

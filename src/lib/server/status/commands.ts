@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import type { ComponentState, Impact } from '$lib/status/model';
 import type { ComponentChange } from '$lib/status/public';
 import { authorize } from '../access/authorize';
+import { assertOwnRows } from '../access/own-rows';
 import type { Db } from '../db/db';
 import { AppError, isAppError } from '../errors';
 import { command, runCommand, type CommandContext } from '../events/command';
@@ -43,14 +44,10 @@ export async function saveStatusPage(
 				slug: m.err_status_slug_taken()
 			});
 		}
-		const known = await tx<{ id: string }[]>`
-			select id from inventory_items
-			where organization_id = ${organizationId} and id = any(${itemIds}::uuid[])`;
-		if (known.length !== itemIds.length) {
-			throw new AppError('invalid', m.err_component_not_item(), {
-				components: m.err_component_not_item()
-			});
-		}
+		await assertOwnRows(tx, 'inventory_items', organizationId, itemIds, {
+			field: 'components',
+			message: m.err_component_not_item
+		});
 		const [page] = await tx<{ version: number }[]>`
 			insert into status_pages (organization_id, slug, title, enabled)
 			values (${organizationId}, ${data.slug}, ${data.title}, ${data.enabled})
@@ -229,14 +226,10 @@ async function setAffectedComponents(
 	stateSet: string[]
 ) {
 	const chosen = [...new Set([...(given ?? []), ...stateSet])];
-	const known = await tx<{ id: string }[]>`
-		select id from status_components
-		where organization_id = ${organizationId} and id = any(${chosen}::uuid[])`;
-	if (known.length !== chosen.length) {
-		throw new AppError('invalid', m.err_status_component_foreign(), {
-			affectedComponents: m.err_status_component_foreign()
-		});
-	}
+	await assertOwnRows(tx, 'status_components', organizationId, chosen, {
+		field: 'affectedComponents',
+		message: m.err_status_component_foreign
+	});
 	if (given) {
 		await tx`
 			delete from status_incident_components

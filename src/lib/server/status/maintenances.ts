@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { canMoveTo, effectiveMaintenanceStatus } from '$lib/status/maintenance';
 import { authorize, inOrganization } from '../access/authorize';
+import { assertOwnRows } from '../access/own-rows';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { command, runCommand, type CommandContext } from '../events/command';
@@ -26,14 +27,10 @@ async function pageOf(tx: Tx, organizationId: string): Promise<{ slug: string }>
 /** The components, all of this page's (else nothing is written). */
 async function setComponents(tx: Tx, organizationId: string, maintenanceId: string, ids: string[]) {
 	const unique = [...new Set(ids)];
-	const known = await tx<{ id: string }[]>`
-		select id from status_components
-		where organization_id = ${organizationId} and id = any(${unique}::uuid[])`;
-	if (known.length !== unique.length) {
-		throw new AppError('invalid', m.err_status_component_foreign(), {
-			components: m.err_status_component_foreign()
-		});
-	}
+	await assertOwnRows(tx, 'status_components', organizationId, unique, {
+		field: 'components',
+		message: m.err_status_component_foreign
+	});
 	await tx`delete from status_maintenance_components where maintenance_id = ${maintenanceId}`;
 	await tx`
 		insert into status_maintenance_components (maintenance_id, component_id)

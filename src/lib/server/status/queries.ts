@@ -1,27 +1,22 @@
-import {
-	pageIndicator,
-	SLUG_PATTERN,
-	type ComponentState,
-	type Impact,
-	type PublicPhase
-} from '$lib/status/model';
+import { pageIndicator, SLUG_PATTERN, type ComponentState } from '$lib/status/model';
 import {
 	effectiveMaintenanceStatus,
 	isUnderWay,
 	type MaintenanceStatus
 } from '$lib/status/maintenance';
 import type {
-	ComponentChange,
+	PublicComponent,
 	PublicIncident,
 	PublicMaintenance,
 	PublicMaintenanceUpdate,
 	PublicStatus,
+	PublicUpdate,
 	RoomPublicStatus
 } from '$lib/status/public';
 import { roleAtLeast } from '$lib/organizations/roles';
-import { authorize } from '../access/authorize';
+import { inOrganization } from '../access/authorize';
+import { guardedRead } from '../access/guarded-read';
 import { PERMISSIONS } from '../access/permissions';
-import type { Actor } from '../access/actor';
 import { db, type Db } from '../db/db';
 import type { IncidentAccess } from '../incidents/access';
 import { cachedStatus } from './cache';
@@ -55,30 +50,11 @@ export async function readPublicStatus(
 		select organization_id, slug, title, updated_at from status_pages
 		where slug = ${slug} and enabled`;
 	if (!page) return null;
-	const components = await sql<
-		{
-			id: string;
-			name: string;
-			state: ComponentState;
-			position: number;
-			createdAt: Date;
-			updatedAt: Date;
-		}[]
-	>`
+	const components = await sql<PublicComponent[]>`
 		select id, name, state, position, created_at as "createdAt", updated_at as "updatedAt"
 		from status_components where organization_id = ${page.organization_id}
 		order by position, name`;
-	const incidents = await sql<
-		{
-			id: string;
-			name: string;
-			phase: PublicPhase;
-			impact: Impact;
-			createdAt: Date;
-			updatedAt: Date;
-			resolvedAt: Date | null;
-		}[]
-	>`
+	const incidents = await sql<Omit<PublicIncident, 'componentIds' | 'updates'>[]>`
 		select id, name, phase, impact, created_at as "createdAt", updated_at as "updatedAt",
 			resolved_at as "resolvedAt"
 		from status_incidents
@@ -87,16 +63,7 @@ export async function readPublicStatus(
 		order by (resolved_at is null) desc, updated_at desc
 		limit ${HISTORY_INCIDENTS}`;
 	const ids = incidents.map((i) => i.id);
-	const updates = await sql<
-		{
-			id: string;
-			incidentId: string;
-			phase: PublicPhase;
-			body: string;
-			createdAt: Date;
-			changes: ComponentChange[];
-		}[]
-	>`
+	const updates = await sql<(PublicUpdate & { incidentId: string })[]>`
 		select id, status_incident_id as "incidentId", phase, body, created_at as "createdAt",
 			affected_components as changes
 		from status_updates where status_incident_id = any(${ids}::uuid[])
@@ -208,12 +175,12 @@ export interface StatusPageSettings {
 }
 
 /** The page's settings, for its admins (null: none opened yet). */
-export async function readStatusPageSettings(
-	actor: Pick<Actor, 'userId'>,
-	organizationId: string,
-	sql: Db = db()
-): Promise<StatusPageSettings | null> {
-	await authorize(actor, organizationId, 'status_page.manage', sql);
+export const readStatusPageSettings = guardedRead(
+	inOrganization('status_page.manage'),
+	readSettings
+);
+
+async function readSettings(organizationId: string, sql: Db): Promise<StatusPageSettings | null> {
 	const [page] = await sql<
 		{ slug: string; title: string; enabled: boolean; version: number; subscribers: number }[]
 	>`

@@ -10,7 +10,8 @@ import { describe } from '$lib/events/describe';
 import type { EventOf } from '$lib/events/payloads';
 import { isEventKind } from '$lib/events/traits';
 import type { Actor } from '../access/actor';
-import { authorize } from '../access/authorize';
+import { authorize, inOrganization } from '../access/authorize';
+import { guardedRead } from '../access/guarded-read';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
@@ -235,13 +236,9 @@ export async function redeliver(
 }
 
 /** The organization's endpoints with their recent counts; admins only. */
-export async function listEndpoints(
-	actor: Pick<Actor, 'userId'>,
-	organizationId: string,
-	sql: Db = db()
-): Promise<EndpointSummary[]> {
-	await authorize(actor, organizationId, 'webhook.manage', sql);
-	return sql<EndpointSummary[]>`
+export const listEndpoints = guardedRead(
+	inOrganization('webhook.manage'),
+	(organizationId, sql): Promise<EndpointSummary[]> => sql<EndpointSummary[]>`
 		select e.id, e.name, e.url, e.flavour, e.groups, e.enabled, e.disabled_reason as "disabledReason",
 			e.failing_since as "failingSince",
 			(e.previous_secret_until is not null and e.previous_secret_until > now()) as rotating,
@@ -252,8 +249,8 @@ export async function listEndpoints(
 		from webhook_endpoints e left join webhook_deliveries d on d.endpoint_id = e.id
 		where e.organization_id = ${organizationId} and e.deleted_at is null
 		group by e.id
-		order by e.created_at, e.id`;
-}
+		order by e.created_at, e.id`
+);
 
 export interface DeliveryRow {
 	id: string;
