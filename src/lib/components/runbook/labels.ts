@@ -13,6 +13,17 @@ export const STATE_ICONS: Record<StepState, string> = {
 	failed: '✗'
 };
 
+/** The colour a state is drawn in, the same in the list and on the chart (none: the default). */
+export const STATE_COLOURS: Record<StepState, string | undefined> = {
+	pending: undefined,
+	ready: undefined,
+	in_progress: 'var(--accent)',
+	blocked: 'var(--danger)',
+	done: 'var(--ok)',
+	skipped: 'var(--ok)',
+	failed: 'var(--danger)'
+};
+
 export function stateLabel(state: StepState): string {
 	const labels: Record<StepState, () => string> = {
 		pending: m.runbook_state_pending,
