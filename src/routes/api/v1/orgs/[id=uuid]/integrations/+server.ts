@@ -1,14 +1,13 @@
 import { createIntegration, listIntegrations } from '$lib/server/alerts/integrations';
-import { answer, endpoint, readerOf, writeOf } from '$lib/server/http';
-import { pageOfList } from '$lib/server/pagination';
+import { answer, endpoint, writeOf } from '$lib/server/http';
+import { listEndpoint } from '$lib/server/list-endpoint';
 import type { RequestHandler } from './$types';
 
 /** The organization's integrations (admins). */
-export const GET: RequestHandler = endpoint(async (event) => {
-	const items = await listIntegrations(readerOf(event), event.params.id);
-	const query = Object.fromEntries(event.url.searchParams);
-	return answer(pageOfList(items, query, (i) => [i.name, i.id]));
-});
+export const GET: RequestHandler = listEndpoint(
+	(reader, { params }) => listIntegrations(reader, params.id),
+	(i) => [i.name, i.id]
+);
 
 /**
  * Creates an integration: { kind, name, withBearer?, action?, defaultSeverity?, serverStatus?,

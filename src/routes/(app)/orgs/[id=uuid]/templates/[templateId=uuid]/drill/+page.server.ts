@@ -2,7 +2,7 @@ import { actorOf } from '$lib/server/access/actor-of';
 import { error, redirect } from '@sveltejs/kit';
 import { may } from '$lib/server/access/authorize';
 import { startDrill } from '$lib/server/drills/commands';
-import { isAppError } from '$lib/server/errors';
+import { signedInPage } from '$lib/server/page-load';
 import { formFailure } from '$lib/server/http';
 import { listInvitablePartners } from '$lib/server/organizations/partners';
 import { readTemplate } from '$lib/server/runbooks/template-queries';
@@ -11,16 +11,15 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
 import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	requireUser(locals);
-	const actor = { userId: locals.user.id };
-	try {
-		const template = await readTemplate(actor, params.templateId, null);
+export const load: PageServerLoad = (event) =>
+	signedInPage(event, async (reader) => {
+		const { params } = event;
+		const template = await readTemplate(reader, params.templateId, null);
 		if (template.organizationId !== params.id) error(404, m.err_template_not_found_plain());
 		const [partners, canStart, canInvite] = await Promise.all([
 			listInvitablePartners(params.id),
-			may(actor, params.id, 'run.start'),
-			may(actor, params.id, 'incident.share')
+			may(reader, params.id, 'run.start'),
+			may(reader, params.id, 'incident.share')
 		]);
 		return {
 			organizationId: params.id,
@@ -29,11 +28,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			canStart,
 			canInvite
 		};
-	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
-	}
-};
+	});
 
 export const actions: Actions = {
 	start: async (event) => {
