@@ -73,7 +73,7 @@ export const actions: Actions = {
 			return {};
 		}),
 	changeInvitationCode: (event) =>
-		runFormMutation(event, 'changeInvitationCode', async (context, values) => {
+		runFormMutation(event, 'changeInvitationCode', async (context) => {
 			await changeInvitationCode(context, event.params.id);
 			return {};
 		}),

@@ -1,5 +1,5 @@
 import { createIntegration, listIntegrations } from '$lib/server/alerts/integrations';
-import { answer, endpoint, writeOf } from '$lib/server/http';
+import { writeEndpoint } from '$lib/server/http';
 import { listEndpoint } from '$lib/server/list-endpoint';
 import type { RequestHandler } from './$types';
 
@@ -14,10 +14,9 @@ export const GET: RequestHandler = listEndpoint(
  * stormMinutes?, matchLabels?, clientMutationId? }. The answer holds its ingestion `url` (and
  * `bearer` secret), shown this once.
  */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const created = await createIntegration(context, event.params.id, body);
-	const url = created.path ? `${event.url.origin}${created.path}` : null;
-	const { path: _, ...rest } = created;
-	return answer({ ...rest, url, replayed: url === null }, url ? 201 : 200);
+export const POST: RequestHandler = writeEndpoint(async (context, body, { params, url }) => {
+	const { path, ...created } = await createIntegration(context, params.id, body);
+	// Only a new integration has its secret path: a replay has no address to show.
+	const address = path ? `${url.origin}${path}` : null;
+	return { result: { ...created, url: address }, replayed: address === null };
 });

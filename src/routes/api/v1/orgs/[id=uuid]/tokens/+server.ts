@@ -1,5 +1,5 @@
 import { createApiToken, listApiTokens } from '$lib/server/access/api-tokens';
-import { endpoint, writeOf, written } from '$lib/server/http';
+import { writeEndpoint } from '$lib/server/http';
 import { listEndpoint } from '$lib/server/list-endpoint';
 import type { RequestHandler } from './$types';
 
@@ -10,8 +10,8 @@ export const GET: RequestHandler = listEndpoint(
 );
 
 /** Creates a token: { name, role } (at most the creator's role); its secret is shown once. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const created = await createApiToken(context, event.params.id, body);
-	return written(created, created.token === null);
+export const POST: RequestHandler = writeEndpoint(async (context, body, { params }) => {
+	const created = await createApiToken(context, params.id, body);
+	// Only its hash is kept: a replay has no secret to show.
+	return { result: created, replayed: created.token === null };
 });

@@ -1,4 +1,4 @@
-import { endpoint, writeOf, written } from '$lib/server/http';
+import { writeEndpoint } from '$lib/server/http';
 import { listEndpoint } from '$lib/server/list-endpoint';
 import { createEndpoint, listEndpoints } from '$lib/server/webhooks/endpoints';
 import type { RequestHandler } from './$types';
@@ -10,8 +10,7 @@ export const GET: RequestHandler = listEndpoint(
 );
 
 /** Registers an endpoint: { name, url, flavour, groups }; its whsec_ secret is in the answer, once. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { replayed, ...created } = await createEndpoint(context, event.params.id, body);
-	return written(created, replayed);
+export const POST: RequestHandler = writeEndpoint(async (context, body, { params }) => {
+	const { replayed, ...result } = await createEndpoint(context, params.id, body);
+	return { result, replayed };
 });
