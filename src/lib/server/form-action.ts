@@ -72,9 +72,9 @@ export function runFormCommand(
 export async function runFormRedirect(
 	event: RequestEvent,
 	work: (actor: FormActor, values: Record<string, string>) => Promise<string>,
-	options: { action?: string; read?: FormReader } = {}
+	options: { action?: string } = {}
 ) {
-	const values = await (options.read ?? formFields)(event.request);
+	const values = await formFields(event.request);
 	let location: string;
 	try {
 		location = await work(actorOf(event), values);
