@@ -8,7 +8,6 @@ import { listInvitablePartners } from '$lib/server/organizations/partners';
 import { readTemplate } from '$lib/server/runbooks/template-queries';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
 import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = (event) =>
@@ -32,8 +31,7 @@ export const load: PageServerLoad = (event) =>
 
 export const actions: Actions = {
 	start: async (event) => {
-		const { locals, params, request } = event;
-		requireUser(locals);
+		const { params, request } = event;
 		const form = await request.formData();
 		const values = formObject(form);
 		const actor = actorOf(event);
@@ -46,7 +44,7 @@ export const actions: Actions = {
 				{
 					...values,
 					invite: form.getAll('invite').map(String),
-					timezone: locals.user.timezone
+					timezone: actor.timezone
 				}
 			));
 		} catch (e) {
