@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { formFailure } from '$lib/server/http';
-import { actorOf } from '$lib/server/form-action';
+import { actorOf, runFormAction } from '$lib/server/form-action';
 import { readMailPreferences, setMailPreferences } from '$lib/server/mail/preferences';
 import { smtpSettings } from '$lib/server/mail/settings';
 import {
@@ -31,16 +31,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	profile: async ({ request, locals }) => {
-		requireUser(locals);
-		const values = formObject(await request.formData());
-		try {
-			await updateProfile(locals.user.id, values);
-			return { action: 'profile', ok: true };
-		} catch (e) {
-			return formFailure(e, { ...values, action: 'profile' });
-		}
-	},
+	profile: (event) =>
+		runFormAction(event, 'profile', async (actor, values) => {
+			await updateProfile(actor.userId, values);
+		}),
 	password: async ({ request, locals, getClientAddress }) => {
 		if (!locals.user || !locals.session) redirect(303, '/signin');
 		const values = formObject(await request.formData());

@@ -1,14 +1,11 @@
-import { actorOf } from '$lib/server/access/actor-of';
 import { redirect } from '@sveltejs/kit';
-import { formFailure } from '$lib/server/http';
 import { createOrganization } from '$lib/server/organizations/commands';
-import { formObject } from '$lib/server/validation';
 import { todayIn } from '$lib/postmortems/sections';
 import { listOpenActionItems } from '$lib/server/postmortems/action-items';
 import { incidentStatistics } from '$lib/server/postmortems/statistics';
 import { listLiveIncidents } from '$lib/server/incidents/live-now';
 import { answerInvitation, listReceivedInvitations } from '$lib/server/incidents/invitations';
-import { runFormAction } from '$lib/server/form-action';
+import { runFormMutation, runFormRedirect } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
 
@@ -28,9 +25,9 @@ export const load: PageServerLoad = async ({ locals, depends }) => {
 
 export const actions: Actions = {
 	answerInvitation: async (event) => {
-		const result = await runFormAction(event, 'answerInvitation', async (actor, values) => {
+		const result = await runFormMutation(event, 'answerInvitation', async (context, values) => {
 			const { result } = await answerInvitation(
-				{ actor, clientMutationId: values.clientMutationId || null },
+				context,
 				values.organizationId ?? '',
 				values.invitationId ?? '',
 				values
@@ -41,19 +38,9 @@ export const actions: Actions = {
 		if ('accepted' in result && result.accepted) redirect(303, `/incidents/${result.incidentId}`);
 		return result;
 	},
-	createOrganization: async (event) => {
-		const { request, locals } = event;
-		requireUser(locals);
-		const values = formObject(await request.formData());
-		let organizationId: string;
-		try {
-			const actor = actorOf(event);
-			({ organizationId } = (
-				await createOrganization(actor, values, values.clientMutationId || null)
-			).result);
-		} catch (error) {
-			return formFailure(error, values);
-		}
-		redirect(303, `/orgs/${organizationId}`);
-	}
+	createOrganization: (event) =>
+		runFormRedirect(event, async (actor, values) => {
+			const { result } = await createOrganization(actor, values, values.clientMutationId || null);
+			return `/orgs/${result.organizationId}`;
+		})
 };

@@ -1,9 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { fromWallClock } from '$lib/time/zoned';
 import { logCall, shareContactInIncident } from '$lib/server/contacts/commands';
-import { isAppError } from '$lib/server/errors';
-import type { CommandContext } from '$lib/server/events/command';
-import { runFormAction, type FormActor } from '$lib/server/form-action';
+import { runFormMutation, type FormContext } from '$lib/server/form-action';
 import { setChatUpdates } from '$lib/server/incidents/chat';
 import { changeIncidentStatus, setCommander } from '$lib/server/incidents/commands';
 import { addNote, pinEvent } from '$lib/server/timeline/commands';
@@ -19,41 +16,30 @@ import { startRun } from '$lib/server/runbooks/runs';
 import { postPublicUpdate } from '$lib/server/status/commands';
 import { publicUpdateFromForm } from '$lib/server/status/schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
+import { signedInPage } from '$lib/server/page-load';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	requireUser(locals);
-	try {
-		// The timeline's filters and "earlier" page travel in the query without JavaScript.
-		const actor = { userId: locals.user.id };
-		// The room's public face (publicStatus) comes with it, written deliberately (never its timeline).
-		return await readRoom(actor, params.id, timelineRequestOf(url.searchParams));
-	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
-	}
-};
+// The timeline's filters and "earlier" page travel in the query without JavaScript. The room's
+// public face (publicStatus) comes with it, written deliberately (never its timeline).
+export const load: PageServerLoad = (event) =>
+	signedInPage(event, (reader) =>
+		readRoom(reader, event.params.id, timelineRequestOf(event.url.searchParams))
+	);
 
-type RoomContext = CommandContext & { actor: FormActor };
-
-/**
- * The room's commands answer through the page's live events: only `ok` goes back. Each runs
- * as the person, under the mutation id the form was given (a resent form is applied once).
- */
+/** The room's commands answer through the page's live events: only `ok` goes back. */
 const run = (
 	event: RequestEvent,
 	action: string,
-	work: (context: RoomContext, values: Record<string, string>) => Promise<unknown>
+	work: (context: FormContext, values: Record<string, string>) => Promise<unknown>
 ) =>
-	runFormAction(event, action, async (actor, values) => {
-		await work({ actor, clientMutationId: values.clientMutationId || null }, values);
+	runFormMutation(event, action, async (context, values) => {
+		await work(context, values);
 	});
 
 const wallClock = (value: string | undefined, tz: string) =>
 	value ? fromWallClock(value, tz) : undefined;
 
 /** The values with their "it happened earlier" field (typed on the wall clock) as an instant. */
-const trueTime = (v: Record<string, string>, context: RoomContext, field = 'occurredAt') => ({
+const trueTime = (v: Record<string, string>, context: FormContext, field = 'occurredAt') => ({
 	...v,
 	[field]: wallClock(v[field], context.actor.timezone)
 });

@@ -2,50 +2,37 @@ import { authorize, may } from '$lib/server/access/authorize';
 import { issuePasswordReset } from '$lib/server/auth/password-reset';
 import { listRecentEvents, findStream } from '$lib/server/events/queries';
 import { mayRead } from '$lib/server/events/visibility';
-import { AppError } from '$lib/server/errors';
 import { mailStatus } from '$lib/server/mail/outbox';
 import { describeSmtp, smtpSettings } from '$lib/server/mail/settings';
-import { runFormAction } from '$lib/server/form-action';
+import { runFormAction, runFormMutation } from '$lib/server/form-action';
 import { changeMemberRole, removeMember } from '$lib/server/organizations/commands';
 import { createInvite, revokeInvite } from '$lib/server/organizations/invites';
 import {
 	changeInvitationCode,
 	readInvitationCode
 } from '$lib/server/organizations/invitation-code';
-import {
-	findOrganization,
-	listMembers,
-	listPendingInvites
-} from '$lib/server/organizations/queries';
-import { error } from '@sveltejs/kit';
-import { isAppError } from '$lib/server/errors';
+import { listMembers, listPendingInvites } from '$lib/server/organizations/queries';
+import { organizationPage } from '$lib/server/page-load';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
-import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	requireUser(locals);
-	const actor = { userId: locals.user.id };
-	try {
-		const membership = await authorize(actor, params.id, 'organization.view');
-		const [organization, members, stream, events, canInvite, canReset, canAudit, canTokens] =
+export const load: PageServerLoad = (event) =>
+	organizationPage(event, async (reader, organizationId) => {
+		const membership = await authorize(reader, organizationId, 'organization.view');
+		const [members, stream, events, canInvite, canReset, canAudit, canTokens, canShare] =
 			await Promise.all([
-				findOrganization(params.id),
-				listMembers(params.id),
-				findStream(params.id),
-				listRecentEvents(params.id, 30),
-				may(actor, params.id, 'member.invite'),
-				may(actor, params.id, 'member.issue_password_reset'),
-				may(actor, params.id, 'audit.view'),
-				may(actor, params.id, 'token.manage')
+				listMembers(organizationId),
+				findStream(organizationId),
+				listRecentEvents(organizationId, 30),
+				may(reader, organizationId, 'member.invite'),
+				may(reader, organizationId, 'member.issue_password_reset'),
+				may(reader, organizationId, 'audit.view'),
+				may(reader, organizationId, 'token.manage'),
+				may(reader, organizationId, 'incident.share')
 			]);
-		const canShare = await may(actor, params.id, 'incident.share');
-		if (!organization) throw new AppError('not_found', m.err_org_not_found());
 		return {
-			organization,
 			role: membership.role,
 			members,
-			invites: canInvite ? await listPendingInvites(params.id) : [],
+			invites: canInvite ? await listPendingInvites(organizationId) : [],
 			canInvite,
 			canReset,
 			canAudit,
@@ -53,26 +40,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			mailConfigured: smtpSettings() !== null,
 			// Admins see where mail goes and whether it is failing (a wrong SMTP password…).
 			mail: canReset
-				? { ...(await mailStatus(params.id)), server: describeSmtp(smtpSettings()) }
+				? { ...(await mailStatus(organizationId)), server: describeSmtp(smtpSettings()) }
 				: null,
-			invitationCode: canShare ? await readInvitationCode(actor, params.id) : null,
-			events: events.filter((e) => mayRead({ userId: actor.userId, role: membership.role }, e)),
+			invitationCode: canShare ? await readInvitationCode(reader, organizationId) : null,
+			events: events.filter((e) => mayRead({ userId: reader.userId, role: membership.role }, e)),
 			lastSeq: stream?.lastSeq ?? 0
 		};
-	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
-	}
-};
+	});
 
 export const actions: Actions = {
 	invite: (event) =>
-		runFormAction(event, 'invite', async (actor, values) => {
-			const invite = await createInvite(
-				{ actor, clientMutationId: values.clientMutationId || null },
-				event.params.id,
-				values
-			);
+		runFormMutation(event, 'invite', async (context, values) => {
+			const invite = await createInvite(context, event.params.id, values);
 			return {
 				link: invite.token ? `${event.url.origin}/invite/${invite.token}` : null,
 				mailedTo: invite.mailed ? (values.email ?? '') : ''
@@ -94,11 +73,8 @@ export const actions: Actions = {
 			return {};
 		}),
 	changeInvitationCode: (event) =>
-		runFormAction(event, 'changeInvitationCode', async (actor, values) => {
-			await changeInvitationCode(
-				{ actor, clientMutationId: values.clientMutationId || null },
-				event.params.id
-			);
+		runFormMutation(event, 'changeInvitationCode', async (context) => {
+			await changeInvitationCode(context, event.params.id);
 			return {};
 		}),
 	issueReset: (event) =>

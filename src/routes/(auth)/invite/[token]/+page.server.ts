@@ -1,9 +1,9 @@
 import { actorOf } from '$lib/server/access/actor-of';
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { assertWithinLimit, limits } from '$lib/server/access/rate-limits';
 import { openSession } from '$lib/server/auth/session';
-import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
+import { pageFailure } from '$lib/server/page-load';
 import { acceptInvite, readInvite } from '$lib/server/organizations/invites';
 import { landingAfterJoining } from '$lib/server/organizations/landing';
 import { signUp } from '$lib/server/users/sign-up';
@@ -29,8 +29,7 @@ export const load: PageServerLoad = async ({ params, locals, getClientAddress })
 			signedInAs: locals.user?.displayName ?? null
 		};
 	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
+		pageFailure(e);
 	}
 };
 

@@ -1,7 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { completePasswordReset, readPasswordReset } from '$lib/server/auth/password-reset';
-import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
+import { pageFailure } from '$lib/server/page-load';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,8 +10,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		const reset = await readPasswordReset(params.token);
 		return { email: reset.email };
 	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
+		pageFailure(e);
 	}
 };
 

@@ -1,7 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { todayIn } from '$lib/postmortems/sections';
-import { isAppError } from '$lib/server/errors';
 import { runFormAction, type FormActor } from '$lib/server/form-action';
 import {
 	addActionItem,
@@ -17,27 +15,23 @@ import {
 } from '$lib/server/postmortems/commands';
 import { askedVersion, readPostmortemPage } from '$lib/server/postmortems/page';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
+import { signedInPage } from '$lib/server/page-load';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	requireUser(locals);
-	try {
-		const page = await readPostmortemPage({ userId: locals.user.id }, params.id, {
-			timezone: locals.user.timezone,
+export const load: PageServerLoad = (event) =>
+	signedInPage(event, async (reader, { timezone }) => {
+		const incidentId = event.params.id;
+		const page = await readPostmortemPage(reader, incidentId, {
+			timezone,
 			locale: getLocale(),
-			version: askedVersion(url)
+			version: askedVersion(event.url)
 		});
 		// What a refresh from the timeline would change, for whoever may apply it.
 		const refresh =
 			page.postmortem && page.canEdit && page.postmortem.status !== 'published' && !page.viewing
-				? await previewRefresh({ userId: locals.user.id }, params.id)
+				? await previewRefresh(reader, incidentId)
 				: null;
-		return { ...page, refresh, today: todayIn(locals.user.timezone) };
-	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
-	}
-};
+		return { ...page, refresh, today: todayIn(timezone) };
+	});
 
 /** Post-mortem forms answer with the command's result (the new section version, say). */
 const run = <R>(

@@ -1,30 +1,19 @@
-import { error } from '@sveltejs/kit';
 import { authorize, may } from '$lib/server/access/authorize';
 import { createContact, deleteContact, updateContact } from '$lib/server/contacts/commands';
 import { listContacts } from '$lib/server/contacts/queries';
-import { isAppError } from '$lib/server/errors';
 import { runFormCommand } from '$lib/server/form-action';
-import { findOrganization } from '$lib/server/organizations/queries';
+import { organizationPage } from '$lib/server/page-load';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
-import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	requireUser(locals);
-	try {
-		await authorize({ userId: locals.user.id }, params.id, 'contacts.view');
-	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
-	}
-	const [organization, contacts, canEdit] = await Promise.all([
-		findOrganization(params.id),
-		listContacts(params.id),
-		may({ userId: locals.user.id }, params.id, 'contacts.edit')
-	]);
-	if (!organization) error(404, m.err_org_not_found());
-	return { organization, contacts, canEdit };
-};
+export const load: PageServerLoad = (event) =>
+	organizationPage(event, async (reader, organizationId) => {
+		await authorize(reader, organizationId, 'contacts.view');
+		const [contacts, canEdit] = await Promise.all([
+			listContacts(organizationId),
+			may(reader, organizationId, 'contacts.edit')
+		]);
+		return { contacts, canEdit };
+	});
 
 export const actions: Actions = {
 	create: (event) =>

@@ -1,7 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { isAppError } from '$lib/server/errors';
-import { runFormAction } from '$lib/server/form-action';
-import { findOrganization } from '$lib/server/organizations/queries';
+import { runFormMutation } from '$lib/server/form-action';
+import { organizationPage } from '$lib/server/page-load';
 import { toWallClock } from '$lib/time/zoned';
 import { saveStatusPage } from '$lib/server/status/commands';
 import {
@@ -17,23 +15,15 @@ import {
 } from '$lib/server/status/schemas';
 import { subscriptionsOffered } from '$lib/server/status/subscribers';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
-import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	requireUser(locals);
-	try {
-		const page = await readStatusPageSettings({ userId: locals.user.id }, params.id);
-		const organization = await findOrganization(params.id);
-		if (!organization) error(404, m.err_org_not_found());
-		const items = await componentCandidates(params.id);
-		const timezone = locals.user.timezone;
+export const load: PageServerLoad = (event) =>
+	organizationPage(event, async (reader, organizationId, { timezone }) => {
+		const page = await readStatusPageSettings(reader, organizationId);
 		const hour = 60 * 60 * 1000;
 		const start = new Date(Math.ceil((Date.now() + hour) / hour) * hour);
 		return {
-			organization,
 			page,
-			items,
+			items: await componentCandidates(organizationId),
 			mail: subscriptionsOffered(),
 			timezone,
 			// A maintenance form starts on the next full hour after the coming one, for an hour.
@@ -42,44 +32,32 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				until: toWallClock(new Date(start.getTime() + hour), timezone)
 			}
 		};
-	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
-	}
-};
+	});
 
 export const actions: Actions = {
 	save: (event) =>
-		runFormAction(event, 'save', async (actor, values) => {
-			await saveStatusPage(
-				{ actor, clientMutationId: values.clientMutationId || null },
-				event.params.id,
-				statusPageFromForm(values)
-			);
+		runFormMutation(event, 'save', async (context, values) => {
+			await saveStatusPage(context, event.params.id, statusPageFromForm(values));
 		}),
 	schedule: (event) =>
-		runFormAction(event, 'schedule', async (actor, values) => {
+		runFormMutation(event, 'schedule', async (context, values) => {
 			await scheduleMaintenance(
-				{ actor, clientMutationId: values.clientMutationId || null },
+				context,
 				event.params.id,
-				maintenanceFromForm(values, event.locals.user?.timezone ?? 'UTC')
+				maintenanceFromForm(values, context.actor.timezone)
 			);
 		}),
 	maintenance: (event) =>
-		runFormAction(event, 'maintenance', async (actor, values) => {
+		runFormMutation(event, 'maintenance', async (context, values) => {
 			await updateMaintenance(
-				{ actor, clientMutationId: values.clientMutationId || null },
+				context,
 				event.params.id,
 				values.maintenanceId,
 				maintenanceChangeFromForm(values)
 			);
 		}),
 	cancelMaintenance: (event) =>
-		runFormAction(event, 'cancelMaintenance', async (actor, values) => {
-			await cancelMaintenance(
-				{ actor, clientMutationId: values.clientMutationId || null },
-				event.params.id,
-				values.maintenanceId
-			);
+		runFormMutation(event, 'cancelMaintenance', async (context, values) => {
+			await cancelMaintenance(context, event.params.id, values.maintenanceId);
 		})
 };

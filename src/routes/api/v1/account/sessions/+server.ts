@@ -1,23 +1,22 @@
 import { json } from '@sveltejs/kit';
 import { listUserSessions } from '$lib/server/auth/session';
 import { AppError } from '$lib/server/errors';
-import { apiActor, endpoint, writeOf } from '$lib/server/http';
-import { pageOfList } from '$lib/server/pagination';
+import { endpoint, writeOf } from '$lib/server/http';
+import { listEndpoint } from '$lib/server/list-endpoint';
 import { endOtherSessions } from '$lib/server/users/account';
 import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
 
 /** One's own sessions, the current one marked: ?limit=, ?cursor=. */
-export const GET: RequestHandler = endpoint(async (event) => {
-	const actor = apiActor(event, { person: true });
-	const current = event.locals.session?.id;
-	const sessions = (await listUserSessions(actor.userId)).map((s) => ({
-		...s,
-		current: s.id === current
-	}));
-	const query = Object.fromEntries(event.url.searchParams);
-	return json(pageOfList(sessions, query, (s) => [s.createdAt.toISOString(), s.id]));
-});
+export const GET: RequestHandler = listEndpoint(
+	async (reader, { locals }) => {
+		const current = locals.session?.id;
+		const sessions = await listUserSessions(reader.userId);
+		return sessions.map((s) => ({ ...s, current: s.id === current }));
+	},
+	(s) => [s.createdAt.toISOString(), s.id],
+	{ person: true }
+);
 
 /** Signs out every other session of one's own (this one stays). */
 export const DELETE: RequestHandler = endpoint(async (event) => {

@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { auditToCsv } from '$lib/server/audit/csv';
 import { AUDIT_EXPORT_SIZE, listAudit } from '$lib/server/audit/queries';
-import { isAppError } from '$lib/server/errors';
+import { pageFailure } from '$lib/server/page-load';
 import type { RequestHandler } from './$types';
 import { requireUser } from '$lib/server/access/require-user';
 
@@ -24,7 +23,6 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			}
 		});
 	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
+		pageFailure(e);
 	}
 };

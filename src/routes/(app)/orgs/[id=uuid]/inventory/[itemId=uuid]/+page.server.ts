@@ -1,49 +1,39 @@
-import { error, redirect } from '@sveltejs/kit';
-import { formFailure } from '$lib/server/http';
+import { error } from '@sveltejs/kit';
+import { runFormMutation, runFormRedirect } from '$lib/server/form-action';
 import { deleteItem, updateItem } from '$lib/server/inventory/commands';
 import { listProviderChoices } from '$lib/server/inventory/queries';
 import { readItemPage } from '$lib/server/inventory/views';
 import { findStream } from '$lib/server/events/queries';
-import { formObject } from '$lib/server/validation';
-import { actorOf, loadFailure, statusAction } from '../form-actions';
+import { signedInPage } from '$lib/server/page-load';
+import { statusAction } from '../form-actions';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async (event) => {
-	const actor = actorOf(event);
-	try {
-		const page = await readItemPage(actor, event.params.itemId);
+export const load: PageServerLoad = (event) =>
+	signedInPage(event, async (reader) => {
+		const page = await readItemPage(reader, event.params.itemId);
 		// The item is reached through its own organization's address only.
 		if (page.item.organizationId !== event.params.id) error(404, m.err_item_not_in_inventory());
 		const [providers, stream] = await Promise.all([
-			page.canEdit ? listProviderChoices(actor.userId, event.params.id) : [],
+			page.canEdit ? listProviderChoices(reader.userId, event.params.id) : [],
 			findStream(event.params.id)
 		]);
 		return { ...page, providers, organizationId: event.params.id, lastSeq: stream?.lastSeq ?? 0 };
-	} catch (e) {
-		return loadFailure(e);
-	}
-};
+	});
 
 export const actions: Actions = {
-	update: async (event) => {
-		const values = formObject(await event.request.formData());
-		try {
-			const context = { actor: actorOf(event), clientMutationId: values.clientMutationId || null };
+	update: (event) =>
+		runFormMutation(event, 'update', async (context, values) => {
 			await updateItem(context, event.params.itemId, values);
-			return { action: 'update', ok: true as const };
-		} catch (e) {
-			return formFailure(e, { ...values, action: 'update' });
-		}
-	},
+		}),
 	status: statusAction,
-	delete: async (event) => {
-		const values = formObject(await event.request.formData());
-		try {
-			await deleteItem({ actor: actorOf(event) }, event.params.itemId, values);
-		} catch (e) {
-			return formFailure(e, { ...values, action: 'delete' });
-		}
-		redirect(303, `/orgs/${event.params.id}/inventory`);
-	}
+	delete: (event) =>
+		runFormRedirect(
+			event,
+			async (actor, values) => {
+				await deleteItem({ actor }, event.params.itemId, values);
+				return `/orgs/${event.params.id}/inventory`;
+			},
+			{ action: 'delete' }
+		)
 };

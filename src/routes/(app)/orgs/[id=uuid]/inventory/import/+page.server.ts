@@ -8,26 +8,20 @@ import {
 import { parseTable } from '$lib/inventory/import-parse';
 import { previewImport } from '$lib/inventory/import-preview';
 import { ITEM_STATUSES, type ItemStatus } from '$lib/inventory/model';
+import { actorOf } from '$lib/server/access/actor-of';
 import { authorize } from '$lib/server/access/authorize';
 import { db } from '$lib/server/db/db';
 import { formFailure } from '$lib/server/http';
 import { findSavedMapping, importItems } from '$lib/server/inventory/import';
-import { findOrganization } from '$lib/server/organizations/queries';
-import { actorOf, loadFailure } from '../form-actions';
+import { organizationPage } from '$lib/server/page-load';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const actor = actorOf(event);
-	try {
-		await authorize(actor, event.params.id, 'inventory.edit');
-		const organization = await findOrganization(event.params.id);
-		if (!organization) return loadFailure(new Error('organization vanished'));
-		const saved = await findSavedMapping(db(), event.params.id);
-		return { organization, savedAt: saved?.updatedAt ?? null };
-	} catch (e) {
-		return loadFailure(e);
-	}
-};
+export const load: PageServerLoad = (event) =>
+	organizationPage(event, async (reader, organizationId) => {
+		await authorize(reader, organizationId, 'inventory.edit');
+		const saved = await findSavedMapping(db(), organizationId);
+		return { savedAt: saved?.updatedAt ?? null };
+	});
 
 const isTarget = (value: string): value is ColumnTarget =>
 	(COLUMN_TARGETS as readonly string[]).includes(value);

@@ -1,38 +1,21 @@
-import { redirect } from '@sveltejs/kit';
 import { authorize } from '$lib/server/access/authorize';
-import { formFailure } from '$lib/server/http';
+import { runFormRedirect } from '$lib/server/form-action';
 import { createItem } from '$lib/server/inventory/commands';
 import { listProviderChoices } from '$lib/server/inventory/queries';
-import { findOrganization } from '$lib/server/organizations/queries';
-import { formObject } from '$lib/server/validation';
-import { actorOf, loadFailure } from '../form-actions';
+import { organizationPage } from '$lib/server/page-load';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const actor = actorOf(event);
-	try {
-		await authorize(actor, event.params.id, 'inventory.edit');
-		const [organization, providers] = await Promise.all([
-			findOrganization(event.params.id),
-			listProviderChoices(actor.userId, event.params.id)
-		]);
-		if (!organization) return loadFailure(new Error('organization vanished'));
-		return { organization, providers };
-	} catch (e) {
-		return loadFailure(e);
-	}
-};
+export const load: PageServerLoad = (event) =>
+	organizationPage(event, async (reader, organizationId) => {
+		await authorize(reader, organizationId, 'inventory.edit');
+		return { providers: await listProviderChoices(reader.userId, organizationId) };
+	});
 
 export const actions: Actions = {
-	default: async (event) => {
-		const values = formObject(await event.request.formData());
-		let itemId: string;
-		try {
-			const context = { actor: actorOf(event), clientMutationId: values.clientMutationId || null };
-			({ itemId } = (await createItem(context, event.params.id, values)).result);
-		} catch (e) {
-			return formFailure(e, values);
-		}
-		redirect(303, `/orgs/${event.params.id}/inventory/${itemId}`);
-	}
+	default: (event) =>
+		runFormRedirect(event, async (actor, values) => {
+			const context = { actor, clientMutationId: values.clientMutationId || null };
+			const { result } = await createItem(context, event.params.id, values);
+			return `/orgs/${event.params.id}/inventory/${result.itemId}`;
+		})
 };

@@ -2,50 +2,41 @@ import { actorOf } from '$lib/server/access/actor-of';
 import { error, redirect } from '@sveltejs/kit';
 import { may } from '$lib/server/access/authorize';
 import { db } from '$lib/server/db/db';
-import { isAppError } from '$lib/server/errors';
 import { formFailure } from '$lib/server/http';
 import { listPartners } from '$lib/server/organizations/partners';
-import { findOrganization } from '$lib/server/organizations/queries';
+import { requireOrganization, signedInPage } from '$lib/server/page-load';
 import { listInventoryRefs } from '$lib/server/runbooks/inventory';
 import { templateFromForm } from '$lib/server/runbooks/template-form';
 import { readTemplate } from '$lib/server/runbooks/template-queries';
 import { saveTemplateVersion } from '$lib/server/runbooks/templates';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
 import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	requireUser(locals);
-	const actor = { userId: locals.user.id };
-	const asked = Number(url.searchParams.get('version'));
-	try {
+export const load: PageServerLoad = (event) =>
+	signedInPage(event, async (reader) => {
+		const { params, url } = event;
+		const asked = Number(url.searchParams.get('version'));
 		const template = await readTemplate(
-			actor,
+			reader,
 			params.templateId,
 			Number.isInteger(asked) && asked > 0 ? asked : null
 		);
 		if (template.organizationId !== params.id) error(404, m.err_template_not_found_plain());
 		const [organization, canEdit, items, partners] = await Promise.all([
-			findOrganization(params.id),
-			may(actor, params.id, 'template.edit'),
+			requireOrganization(params.id),
+			may(reader, params.id, 'template.edit'),
 			listInventoryRefs(db(), params.id),
 			listPartners(params.id)
 		]);
-		if (!organization) error(404, m.err_org_not_found());
 		const saved = Number(url.searchParams.get('saved')) || null;
 		// A step's approver is named from this organization or one it works with.
 		const approvers = [organization, ...partners].map((o) => ({ id: o.id, name: o.name }));
 		return { organization, template, canEdit, items, saved, approvers };
-	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
-	}
-};
+	});
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { locals, params, request } = event;
-		requireUser(locals);
+		const { params, request } = event;
 		const form = templateFromForm(await request.formData());
 		const actor = actorOf(event);
 		let saved: number;

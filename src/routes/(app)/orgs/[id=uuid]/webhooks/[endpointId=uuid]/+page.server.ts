@@ -1,8 +1,6 @@
-import { error, redirect } from '@sveltejs/kit';
-import { actorOf, runFormAction } from '$lib/server/form-action';
-import { isAppError } from '$lib/server/errors';
-import { formFailure } from '$lib/server/http';
-import { findOrganization } from '$lib/server/organizations/queries';
+import { redirect } from '@sveltejs/kit';
+import { runFormAction } from '$lib/server/form-action';
+import { organizationPage } from '$lib/server/page-load';
 import {
 	deleteEndpoint,
 	readEndpoint,
@@ -12,41 +10,27 @@ import {
 } from '$lib/server/webhooks/endpoints';
 import { endpointForm } from '../form';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
-import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	requireUser(locals);
-	try {
-		const { endpoint, deliveries } = await readEndpoint(
-			{ userId: locals.user.id },
-			params.id,
-			params.endpointId
-		);
-		const organization = await findOrganization(params.id);
-		if (!organization) error(404, m.err_org_not_found());
-		return { organization, endpoint, deliveries };
-	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
-	}
-};
+export const load: PageServerLoad = (event) =>
+	organizationPage(event, (reader, organizationId) =>
+		readEndpoint(reader, organizationId, event.params.endpointId)
+	);
 
 export const actions: Actions = {
-	update: async (event) => {
-		const values = await endpointForm(event.request);
-		try {
-			await updateEndpoint({ actor: actorOf(event) }, event.params.id, event.params.endpointId, {
-				name: values.name,
-				url: values.url,
-				groups: values.groups,
-				version: values.version
-			});
-			return { action: 'update', ok: true as const };
-		} catch (e) {
-			return formFailure(e, { ...values, action: 'update' });
-		}
-	},
+	update: (event) =>
+		runFormAction(
+			event,
+			'update',
+			async (actor, values) => {
+				await updateEndpoint({ actor }, event.params.id, event.params.endpointId, {
+					name: values.name,
+					url: values.url,
+					groups: values.groups,
+					version: values.version
+				});
+			},
+			endpointForm
+		),
 	toggle: (event) =>
 		runFormAction(event, 'toggle', async (actor, values) => {
 			await updateEndpoint({ actor }, event.params.id, event.params.endpointId, {

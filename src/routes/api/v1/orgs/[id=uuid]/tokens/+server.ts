@@ -1,19 +1,17 @@
-import { json } from '@sveltejs/kit';
 import { createApiToken, listApiTokens } from '$lib/server/access/api-tokens';
-import { endpoint, readerOf, writeOf, written } from '$lib/server/http';
-import { pageOfList } from '$lib/server/pagination';
+import { writeEndpoint } from '$lib/server/http';
+import { listEndpoint } from '$lib/server/list-endpoint';
 import type { RequestHandler } from './$types';
 
 /** The organization's API tokens (never their secrets): ?limit=, ?cursor=. */
-export const GET: RequestHandler = endpoint(async (event) => {
-	const tokens = await listApiTokens(readerOf(event), event.params.id);
-	const query = Object.fromEntries(event.url.searchParams);
-	return json(pageOfList(tokens, query, (t) => [t.name, t.id]));
-});
+export const GET: RequestHandler = listEndpoint(
+	(reader, { params }) => listApiTokens(reader, params.id),
+	(t) => [t.name, t.id]
+);
 
 /** Creates a token: { name, role } (at most the creator's role); its secret is shown once. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const created = await createApiToken(context, event.params.id, body);
-	return written(created, created.token === null);
+export const POST: RequestHandler = writeEndpoint(async (context, body, { params }) => {
+	const created = await createApiToken(context, params.id, body);
+	// Only its hash is kept: a replay has no secret to show.
+	return { result: created, replayed: created.token === null };
 });

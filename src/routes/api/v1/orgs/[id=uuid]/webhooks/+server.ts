@@ -1,19 +1,16 @@
-import { json } from '@sveltejs/kit';
-import { endpoint, readerOf, writeOf, written } from '$lib/server/http';
-import { pageOfList } from '$lib/server/pagination';
+import { writeEndpoint } from '$lib/server/http';
+import { listEndpoint } from '$lib/server/list-endpoint';
 import { createEndpoint, listEndpoints } from '$lib/server/webhooks/endpoints';
 import type { RequestHandler } from './$types';
 
 /** The organization's webhook endpoints with their delivery counts (never their secrets). */
-export const GET: RequestHandler = endpoint(async (event) => {
-	const endpoints = await listEndpoints(readerOf(event), event.params.id);
-	const query = Object.fromEntries(event.url.searchParams);
-	return json(pageOfList(endpoints, query, (e) => [e.name, e.id]));
-});
+export const GET: RequestHandler = listEndpoint(
+	(reader, { params }) => listEndpoints(reader, params.id),
+	(e) => [e.name, e.id]
+);
 
 /** Registers an endpoint: { name, url, flavour, groups }; its whsec_ secret is in the answer, once. */
-export const POST: RequestHandler = endpoint(async (event) => {
-	const { context, body } = await writeOf(event);
-	const { replayed, ...created } = await createEndpoint(context, event.params.id, body);
-	return written(created, replayed);
+export const POST: RequestHandler = writeEndpoint(async (context, body, { params }) => {
+	const { replayed, ...result } = await createEndpoint(context, params.id, body);
+	return { result, replayed };
 });

@@ -2,25 +2,23 @@ import { actorOf } from '$lib/server/access/actor-of';
 import { error, redirect } from '@sveltejs/kit';
 import { may } from '$lib/server/access/authorize';
 import { startDrill } from '$lib/server/drills/commands';
-import { isAppError } from '$lib/server/errors';
+import { signedInPage } from '$lib/server/page-load';
 import { formFailure } from '$lib/server/http';
 import { listInvitablePartners } from '$lib/server/organizations/partners';
 import { readTemplate } from '$lib/server/runbooks/template-queries';
 import { formObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
-import { requireUser } from '$lib/server/access/require-user';
 import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	requireUser(locals);
-	const actor = { userId: locals.user.id };
-	try {
-		const template = await readTemplate(actor, params.templateId, null);
+export const load: PageServerLoad = (event) =>
+	signedInPage(event, async (reader) => {
+		const { params } = event;
+		const template = await readTemplate(reader, params.templateId, null);
 		if (template.organizationId !== params.id) error(404, m.err_template_not_found_plain());
 		const [partners, canStart, canInvite] = await Promise.all([
 			listInvitablePartners(params.id),
-			may(actor, params.id, 'run.start'),
-			may(actor, params.id, 'incident.share')
+			may(reader, params.id, 'run.start'),
+			may(reader, params.id, 'incident.share')
 		]);
 		return {
 			organizationId: params.id,
@@ -29,16 +27,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			canStart,
 			canInvite
 		};
-	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
-		throw e;
-	}
-};
+	});
 
 export const actions: Actions = {
 	start: async (event) => {
-		const { locals, params, request } = event;
-		requireUser(locals);
+		const { params, request } = event;
 		const form = await request.formData();
 		const values = formObject(form);
 		const actor = actorOf(event);
@@ -51,7 +44,7 @@ export const actions: Actions = {
 				{
 					...values,
 					invite: form.getAll('invite').map(String),
-					timezone: locals.user.timezone
+					timezone: actor.timezone
 				}
 			));
 		} catch (e) {
