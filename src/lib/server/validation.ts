@@ -73,6 +73,38 @@ export function isUuid(value: unknown): value is string {
 }
 export const clientMutationId = uuid.optional().nullable();
 
+/*
+ * Field builders: each schema reads as a list of its fields, each field's messages in words
+ * the reader of the form understands (both languages), the limits beside them.
+ */
+type Message = () => string;
+
+/**
+ * A required text, trimmed: `required` when absent or blank, `short` below `min` (default: the
+ * same as `required`), `long` above `max` (without one, zod's own words).
+ */
+export function requiredText(
+	{ min = 1, max }: { min?: number; max: number },
+	{ required, short = required, long }: { required: Message; short?: Message; long?: Message }
+) {
+	const text = z.string({ error: required }).trim().min(min, { error: short });
+	return long ? text.max(max, { error: long }) : text.max(max);
+}
+
+/** An optional text, trimmed, empty when absent; `long` is told the limit. */
+export function optionalText(max: number, long?: (max: number) => string) {
+	const text = z.string().trim();
+	return (long ? text.max(max, { error: () => long(max) }) : text.max(max)).default('');
+}
+
+/** The version a change was made on (refused when stale); absent: whatever the current one. */
+export const expectedVersion = z.coerce.number().int().positive().optional();
+
+/** A checkbox of a form (`on`, or absent) or a JSON boolean. */
+export const checkbox = z
+	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
+	.transform((v) => v === true || v === 'on' || v === 'true');
+
 /** Reads a form into a plain object: one value per name, trimmed; files are ignored. */
 export function formObject(form: FormData): Record<string, string> {
 	const out: Record<string, string> = {};

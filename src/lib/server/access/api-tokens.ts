@@ -7,7 +7,7 @@ import { db, type Db } from '../db/db';
 import { m } from '$lib/paraglide/messages';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, command } from '../events/command';
-import { parse, uuid } from '../validation';
+import { parse, requiredText, uuid } from '../validation';
 import { authorize, inOrganization } from './authorize';
 import { guardedRead } from './guarded-read';
 
@@ -19,11 +19,10 @@ const EXPIRY_MESSAGE = () => m.val_token_expiry();
 const LAST_USED_PRECISION_MS = 60_000;
 
 export const tokenInput = z.object({
-	name: z
-		.string({ error: () => m.val_token_name_required() })
-		.trim()
-		.min(1, { error: () => m.val_token_name_required() })
-		.max(80, { error: () => m.val_token_name_long() }),
+	name: requiredText(
+		{ max: 80 },
+		{ required: () => m.val_token_name_required(), long: () => m.val_token_name_long() }
+	),
 	role: z.enum(TOKEN_ROLES, {
 		error: () => m.val_token_role()
 	}),

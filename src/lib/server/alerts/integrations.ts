@@ -6,7 +6,7 @@ import { guardedRead } from '../access/guarded-read';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, command } from '../events/command';
-import { parse, uuid } from '../validation';
+import { checkbox, expectedVersion, parse, requiredText, uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 
 export const INTEGRATION_KINDS = ['alertmanager', 'grafana', 'pagerduty'] as const;
@@ -22,10 +22,6 @@ const DEFAULT_MATCH_LABELS: Record<IntegrationKind, string[]> = {
 	grafana: ['instance', 'host', 'service'],
 	pagerduty: ['source', 'component']
 };
-
-const checkbox = z
-	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
-	.transform((v) => v === true || v === 'on' || v === 'true');
 
 export const rulesInput = z.object({
 	action: z.enum(ALERT_ACTIONS, {
@@ -59,18 +55,17 @@ export const rulesInput = z.object({
 				.max(10, { error: () => m.val_labels_max() })
 		)
 		.optional(),
-	version: z.coerce.number().int().positive().optional()
+	version: expectedVersion
 });
 
 export const integrationInput = rulesInput.partial({ action: true }).extend({
 	kind: z.enum(INTEGRATION_KINDS, {
 		error: () => m.val_integration_kind()
 	}),
-	name: z
-		.string({ error: () => m.val_integration_name() })
-		.trim()
-		.min(1, { error: () => m.val_integration_name() })
-		.max(80, { error: () => m.val_integration_name_long() }),
+	name: requiredText(
+		{ max: 80 },
+		{ required: () => m.val_integration_name(), long: () => m.val_integration_name_long() }
+	),
 	withBearer: checkbox.default(false)
 });
 

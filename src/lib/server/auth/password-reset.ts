@@ -7,7 +7,7 @@ import { endSocketsOfSessions } from '../realtime/control';
 import { newPassword } from '../users/schemas';
 import { mailPasswordReset } from '../mail/compose';
 import { smtpSettings } from '../mail/settings';
-import { parse, uuid } from '../validation';
+import { parse, requiredText, uuid } from '../validation';
 import { hashPassword } from './password';
 import { invalidateUserSessions } from './session';
 import { hashSecret, randomSecret } from './tokens';
@@ -120,12 +120,11 @@ export async function completePasswordReset(token: string, input: unknown, addre
 export const RESET_REQUESTS_PER_HOUR = 3;
 
 export const requestInput = z.object({
-	email: z
-		.string({ error: () => m.val_reset_email_required() })
-		.trim()
+	email: requiredText(
+		{ min: 3, max: 320 },
+		{ required: () => m.val_reset_email_required(), long: () => m.val_reset_email_long() }
+	)
 		.toLowerCase()
-		.min(3, { error: () => m.val_reset_email_required() })
-		.max(320, { error: () => m.val_reset_email_long() })
 		.refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), {
 			error: () => m.val_reset_email_invalid()
 		})

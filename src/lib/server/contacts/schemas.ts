@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { email } from '../users/schemas';
-import { uuid } from '../validation';
+import { expectedVersion, optionalText, requiredText, uuid } from '../validation';
 import { pastInstant } from '../incidents/schemas';
 import { m } from '$lib/paraglide/messages';
-
-const text = (max: number, tooLong: (max: number) => string) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: () => tooLong(max) })
-		.default('');
 
 const PHONE = /^\+?[0-9 ().-]{4,30}$/;
 
@@ -29,35 +22,27 @@ const phones = z.preprocess(
 
 export const contactInput = z
 	.object({
-		providerName: z
-			.string({ error: () => m.val_provider_name() })
-			.trim()
-			.min(1, { error: () => m.val_provider_name() })
-			.max(80),
+		providerName: requiredText({ max: 80 }, { required: () => m.val_provider_name() }),
 		providerOrganizationId: z.preprocess((v) => (v === '' ? undefined : v), uuid.optional()),
-		name: z
-			.string({ error: () => m.val_contact_name() })
-			.trim()
-			.min(1, { error: () => m.val_contact_name() })
-			.max(80),
-		function: text(80, (max) => m.val_contact_function_long({ max })),
+		name: requiredText({ max: 80 }, { required: () => m.val_contact_name() }),
+		function: optionalText(80, (max) => m.val_contact_function_long({ max })),
 		phones: phones.default([]),
 		email: z.preprocess((v) => (v === '' ? undefined : v), email.optional()),
-		hours: text(80, (max) => m.val_contact_hours_long({ max })),
+		hours: optionalText(80, (max) => m.val_contact_hours_long({ max })),
 		escalationLevel: z.coerce
 			.number({ error: () => m.val_escalation_level() })
 			.int()
 			.min(1, { error: () => m.val_escalation_range() })
 			.max(5, { error: () => m.val_escalation_range() })
 			.default(1),
-		contractRef: text(120, (max) => m.val_contact_contract_long({ max })),
-		notes: text(1000, (max) => m.val_contact_notes_long({ max })),
+		contractRef: optionalText(120, (max) => m.val_contact_contract_long({ max })),
+		notes: optionalText(1000, (max) => m.val_contact_notes_long({ max })),
 		/** Unset: the organization's own people and desks are shown to partners, third parties not. */
 		visibleToPartners: z.preprocess(
 			(v) => (v === undefined || v === '' ? undefined : v === true || v === 'true' || v === 'on'),
 			z.boolean().optional()
 		),
-		version: z.coerce.number().int().positive().optional()
+		version: expectedVersion
 	})
 	.refine((c) => c.phones.length > 0 || c.email, {
 		error: () => m.val_phone_or_email(),
@@ -66,19 +51,14 @@ export const contactInput = z
 
 export const logCallInput = z.object({
 	contactId: uuid,
-	outcome: z
-		.string({ error: () => m.val_call_outcome() })
-		.trim()
-		.min(1, { error: () => m.val_call_outcome() })
-		.max(1000, { error: () => m.val_call_outcome_long() }),
+	outcome: requiredText(
+		{ max: 1000 },
+		{ required: () => m.val_call_outcome(), long: () => m.val_call_outcome_long() }
+	),
 	phone: z.string().trim().max(40).optional(),
 	calledAt: z.preprocess((v) => (v === '' ? undefined : v), pastInstant.optional()),
 	/** Why the call is logged later than it was made (kept on the timeline when back-dated). */
-	backdateReason: z
-		.string()
-		.trim()
-		.max(500, { error: () => m.val_reason_too_long({ max: 500 }) })
-		.default('')
+	backdateReason: optionalText(500, (max) => m.val_reason_too_long({ max }))
 });
 
 export const shareContactInput = z.object({

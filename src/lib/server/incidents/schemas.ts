@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { INCIDENT_MODES, INCIDENT_STATUSES, SEVERITIES } from '$lib/incidents/types';
-import { uuid } from '../validation';
+import { expectedVersion, optionalText, requiredText, uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
-
-const optionalText = (max: number, tooLong: (max: number) => string) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: () => tooLong(max) })
-		.default('');
 
 /** A date-time typed in a form (no zone) or an ISO string; must not be in the future. */
 export const pastInstant = z.coerce
@@ -20,11 +13,14 @@ const blankIsAbsent = (v: unknown) => (v === '' || v === null ? undefined : v);
 export const laterInstant = z.preprocess(blankIsAbsent, pastInstant.optional());
 
 export const declareInput = z.object({
-	title: z
-		.string({ error: () => m.val_incident_title_required() })
-		.trim()
-		.min(3, { error: () => m.val_incident_title_short() })
-		.max(140, { error: () => m.val_incident_title_long() }),
+	title: requiredText(
+		{ min: 3, max: 140 },
+		{
+			required: () => m.val_incident_title_required(),
+			short: () => m.val_incident_title_short(),
+			long: () => m.val_incident_title_long()
+		}
+	),
 	severity: z.enum(SEVERITIES, { error: () => m.val_severity_choice() }),
 	summary: optionalText(4000, (max) => m.val_summary_too_long({ max })),
 	detectedAt: laterInstant,
@@ -48,7 +44,7 @@ export type DeclareInput = z.infer<typeof declareInput>;
 
 export const statusInput = z.object({
 	status: z.enum(INCIDENT_STATUSES, { error: () => m.val_status_unknown() }),
-	version: z.coerce.number().int().positive().optional(),
+	version: expectedVersion,
 	reason: optionalText(500, (max) => m.val_reason_too_long({ max })),
 	/** When the status really changed (default: now); earlier times are kept with the reason. */
 	occurredAt: laterInstant
@@ -56,7 +52,7 @@ export const statusInput = z.object({
 
 export const commanderInput = z.object({
 	userId: uuid,
-	version: z.coerce.number().int().positive().optional()
+	version: expectedVersion
 });
 
 export const incidentFilters = z.object({

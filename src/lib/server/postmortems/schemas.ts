@@ -5,7 +5,7 @@ import {
 	SECTION_KEYS,
 	SECTION_MAX
 } from '$lib/postmortems/sections';
-import { uuid } from '../validation';
+import { requiredText, uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 
 const version = z.coerce
@@ -36,11 +36,14 @@ const dueOn = z
 	});
 
 export const actionItemInput = z.object({
-	title: z
-		.string({ error: () => m.val_action_title_required() })
-		.trim()
-		.min(3, { error: () => m.val_action_title_short() })
-		.max(300, { error: () => m.val_action_title_long() }),
+	title: requiredText(
+		{ min: 3, max: 300 },
+		{
+			required: () => m.val_action_title_required(),
+			short: () => m.val_action_title_short(),
+			long: () => m.val_action_title_long()
+		}
+	),
 	ownerId: z.preprocess(
 		(v) => (v === '' ? undefined : v),
 		z.string({ error: () => m.val_action_owner() }).uuid({ error: () => m.val_action_owner() })

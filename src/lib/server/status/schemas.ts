@@ -3,19 +3,14 @@ import { fromWallClock } from '$lib/time/zoned';
 import { m } from '$lib/paraglide/messages';
 import { MAINTENANCE_STATUSES } from '$lib/status/maintenance';
 import { COMPONENT_STATES, IMPACTS, PUBLIC_PHASES, SLUG_PATTERN } from '$lib/status/model';
-import { uuid } from '../validation';
-
-const checkbox = z
-	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
-	.transform((v) => v === true || v === 'on' || v === 'true');
+import { checkbox, expectedVersion, requiredText, uuid } from '../validation';
 
 export const componentInput = z.object({
 	itemId: uuid,
-	name: z
-		.string({ error: () => m.val_component_name_required() })
-		.trim()
-		.min(1, { error: () => m.val_component_name_required() })
-		.max(80, { error: () => m.val_component_name_long() }),
+	name: requiredText(
+		{ max: 80 },
+		{ required: () => m.val_component_name_required(), long: () => m.val_component_name_long() }
+	),
 	state: z
 		.enum(COMPONENT_STATES, {
 			error: () => m.val_component_state()
@@ -33,16 +28,15 @@ export const statusPageInput = z.object({
 		.regex(SLUG_PATTERN, {
 			error: () => m.val_status_slug_pattern()
 		}),
-	title: z
-		.string({ error: () => m.val_status_title_required() })
-		.trim()
-		.min(1, { error: () => m.val_status_title_required() })
-		.max(120, { error: () => m.val_status_title_long() }),
+	title: requiredText(
+		{ max: 120 },
+		{ required: () => m.val_status_title_required(), long: () => m.val_status_title_long() }
+	),
 	components: z
 		.array(componentInput, { error: () => m.val_components_list() })
 		.max(50, { error: () => m.val_components_max() })
 		.default([]),
-	version: z.coerce.number().int().positive().optional()
+	version: expectedVersion
 });
 export type StatusPageInput = z.infer<typeof statusPageInput>;
 
@@ -57,11 +51,10 @@ export const publicUpdateInput = z.object({
 		error: () => m.val_public_phase()
 	}),
 	impact: z.enum(IMPACTS, { error: () => m.val_public_impact() }).optional(),
-	body: z
-		.string({ error: () => m.val_public_body_required() })
-		.trim()
-		.min(1, { error: () => m.val_public_body_required() })
-		.max(4000, { error: () => m.val_public_body_long() }),
+	body: requiredText(
+		{ max: 4000 },
+		{ required: () => m.val_public_body_required(), long: () => m.val_public_body_long() }
+	),
 	/** Component states to set with the update (the others keep theirs). */
 	components: z
 		.array(
@@ -146,11 +139,10 @@ export function publicUpdateFromForm(values: Record<string, string>): Record<str
 }
 
 const instant = z.coerce.date({ error: () => m.val_datetime_invalid() });
-const maintenanceName = z
-	.string({ error: () => m.val_maintenance_name_required() })
-	.trim()
-	.min(1, { error: () => m.val_maintenance_name_required() })
-	.max(120, { error: () => m.val_maintenance_name_long() });
+const maintenanceName = requiredText(
+	{ max: 120 },
+	{ required: () => m.val_maintenance_name_required(), long: () => m.val_maintenance_name_long() }
+);
 const maintenanceBody = z
 	.string({ error: () => m.val_maintenance_body_long() })
 	.trim()
@@ -189,7 +181,7 @@ export const maintenanceChange = z.object({
 	scheduledFor: instant.optional(),
 	scheduledUntil: instant.optional(),
 	components: maintenanceComponents.optional(),
-	version: z.coerce.number().int().positive().optional()
+	version: expectedVersion
 });
 export type MaintenanceChange = z.infer<typeof maintenanceChange>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pastInstant } from '../incidents/schemas';
+import { optionalText, requiredText } from '../validation';
 import { m } from '$lib/paraglide/messages';
 import { TOLD_LATE_MS } from '$lib/timeline/fold';
 
@@ -7,14 +8,13 @@ export const NOTE_KINDS = ['note', 'decision'] as const;
 
 export const noteInput = z
 	.object({
-		text: z
-			.string({ error: () => m.val_note_required() })
-			.trim()
-			.min(1, { error: () => m.val_note_required() })
-			.max(4000, { error: () => m.val_note_text_long() }),
+		text: requiredText(
+			{ max: 4000 },
+			{ required: () => m.val_note_required(), long: () => m.val_note_text_long() }
+		),
 		kind: z.enum(NOTE_KINDS, { error: () => m.val_note_kind() }).default('note'),
 		occurredAt: z.preprocess((v) => (v === '' ? undefined : v), pastInstant.optional()),
-		backdateReason: z.string().trim().max(500).default('')
+		backdateReason: optionalText(500)
 	})
 	.refine((n) => !isBackdated(n.occurredAt) || n.backdateReason.length > 0, {
 		error: () => m.val_backdate_reason(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '$lib/organizations/roles';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
+import { requiredText } from '../validation';
 import { m } from '$lib/paraglide/messages';
 
 export const email = z
@@ -25,22 +26,24 @@ const timezone = z
 	.catch('UTC');
 
 export const organizationInput = z.object({
-	name: z
-		.string({ error: () => m.val_organization_name_required() })
-		.trim()
-		.min(2, { error: () => m.val_organization_name_short() })
-		.max(80, { error: () => m.val_organization_name_long() }),
+	name: requiredText(
+		{ min: 2, max: 80 },
+		{
+			required: () => m.val_organization_name_required(),
+			short: () => m.val_organization_name_short(),
+			long: () => m.val_organization_name_long()
+		}
+	),
 	kind: z.enum(ORGANIZATION_KINDS, { error: () => m.val_organization_kind() })
 });
 export type OrganizationInput = z.infer<typeof organizationInput>;
 
 export const signUpInput = z.object({
 	email,
-	displayName: z
-		.string({ error: () => m.val_name_required() })
-		.trim()
-		.min(1, { error: () => m.val_name_required() })
-		.max(80, { error: () => m.val_name_too_long() }),
+	displayName: requiredText(
+		{ max: 80 },
+		{ required: () => m.val_name_required(), long: () => m.val_name_too_long() }
+	),
 	password: newPassword,
 	timezone,
 	// The language the person read the sign-up page in: they keep reading in it.

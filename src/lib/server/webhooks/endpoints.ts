@@ -16,7 +16,7 @@ import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext } from '../events/command';
 import { addJob } from '../queue/queue';
-import { parse, uuid } from '../validation';
+import { checkbox, expectedVersion, parse, requiredText, uuid } from '../validation';
 import { newWebhookSecret } from './signing';
 import { m } from '$lib/paraglide/messages';
 
@@ -45,26 +45,19 @@ const address = z
 	});
 
 export const endpointInput = z.object({
-	name: z
-		.string({ error: () => m.val_webhook_name_required() })
-		.trim()
-		.min(1, { error: () => m.val_webhook_name_required() })
-		.max(80, { message: 'Use at most 80 characters for the name.' }),
+	name: requiredText(
+		{ max: 80 },
+		{ required: () => m.val_webhook_name_required(), long: () => m.val_webhook_name_long() }
+	),
 	url: address,
 	flavour: z.enum(WEBHOOK_FLAVOURS, { error: () => m.val_webhook_flavour() }).default('standard'),
 	groups
 });
 
-export const endpointChanges = endpointInput
-	.omit({ flavour: true })
-	.partial()
-	.extend({
-		enabled: z
-			.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
-			.transform((v) => v === true || v === 'on' || v === 'true')
-			.optional(),
-		version: z.coerce.number().int().positive().optional()
-	});
+export const endpointChanges = endpointInput.omit({ flavour: true }).partial().extend({
+	enabled: checkbox.optional(),
+	version: expectedVersion
+});
 
 export interface EndpointSummary {
 	id: string;
