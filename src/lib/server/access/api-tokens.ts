@@ -6,9 +6,9 @@ import { hashSecret, randomSecret } from '../auth/tokens';
 import { db, type Db } from '../db/db';
 import { m } from '$lib/paraglide/messages';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, command } from '../events/command';
-import { parse, requiredText, uuid } from '../validation';
-import { authorize, inOrganization } from './authorize';
+import { command, secretCommand } from '../events/command';
+import { requiredText, uuid } from '../validation';
+import { inOrganization } from './authorize';
 import { guardedRead } from './guarded-read';
 
 /** What a token may be given: never owner (members, roles and the organization stay human). */
@@ -60,15 +60,11 @@ export function expiryInstant(value: string, timeZone: string): Date {
  * 'token' (events and run steps need an author) that belongs to no organization: its only
  * grant is the token row itself. The secret is returned once; only its SHA-256 is kept.
  */
-export async function createApiToken(
-	context: CommandContext,
-	organizationId: string,
-	input: unknown
-) {
-	const data = parse(tokenInput, input);
-	const secret = `${TOKEN_PREFIX}${randomSecret(32)}`;
-	const outcome = await runCommand(context, async (tx, emit) => {
-		const creator = await authorize(context.actor, organizationId, 'token.manage', tx);
+export const createApiToken = secretCommand(
+	inOrganization('token.manage'),
+	tokenInput,
+	() => `${TOKEN_PREFIX}${randomSecret(32)}`,
+	async (tx, emit, data, { id: organizationId, access: creator, context }, secret) => {
 		if (!roleAtLeast(creator.role, data.role)) {
 			throw new AppError('forbidden', m.err_token_more_rights({ role: roleLabel(creator.role) }));
 		}
@@ -107,10 +103,8 @@ export async function createApiToken(
 			role: data.role,
 			expiresAt: expiresAt?.toISOString() ?? null
 		};
-	});
-	// A replayed request cannot show the secret again: it was shown to the first one.
-	return { ...outcome.result, token: outcome.replayed ? null : secret };
-}
+	}
+);
 
 export const revokeApiToken = command(
 	inOrganization('token.manage'),

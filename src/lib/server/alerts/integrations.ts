@@ -5,7 +5,7 @@ import { authorize, inOrganization } from '../access/authorize';
 import { guardedRead } from '../access/guarded-read';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, command } from '../events/command';
+import { runCommand, type CommandContext, command, recordCommand } from '../events/command';
 import { checkbox, expectedVersion, parse, requiredText, uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 
@@ -124,16 +124,10 @@ export async function createIntegration(
 }
 
 /** Changes what an integration's alerts do; a change made on a stale version is refused. */
-export async function updateIntegrationRules(
-	context: CommandContext,
-	organizationId: string,
-	integrationId: string,
-	input: unknown
-) {
-	const data = parse(rulesInput, input);
-	parse(integrationIdInput, { integrationId });
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'integration.manage', tx);
+export const updateIntegrationRules = recordCommand(
+	inOrganization('integration.manage'),
+	rulesInput,
+	async (tx, emit, data, { id: organizationId, recordId: integrationId }) => {
 		const [current] = await tx<{ version: number; name: string }[]>`
 			select version, name from integrations
 			where id = ${integrationId} and organization_id = ${organizationId} and revoked_at is null
@@ -160,8 +154,8 @@ export async function updateIntegrationRules(
 			}
 		});
 		return { integrationId, version: row?.version ?? current.version + 1 };
-	});
-}
+	}
+);
 
 export const revokeIntegration = command(
 	inOrganization('integration.manage'),

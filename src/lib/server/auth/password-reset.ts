@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { authorize, findMembership } from '../access/authorize';
+import { findMembership, inOrganization } from '../access/authorize';
 import { db } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, secretCommand } from '../events/command';
 import { endSocketsOfSessions } from '../realtime/control';
 import { newPassword } from '../users/schemas';
 import { mailPasswordReset } from '../mail/compose';
@@ -17,21 +17,12 @@ import { m } from '$lib/paraglide/messages';
 const RESET_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** An owner or admin issues a member a single-use reset link (no mail server is assumed). */
-export async function issuePasswordReset(
-	context: CommandContext,
-	organizationId: string,
-	userId: unknown
-) {
-	const targetId = parse(uuid, userId);
-	const secret = randomSecret(24);
-	const expiresAt = new Date(Date.now() + RESET_LIFETIME_MS);
-	const outcome = await runCommand(context, async (tx, emit) => {
-		const issuer = await authorize(
-			context.actor,
-			organizationId,
-			'member.issue_password_reset',
-			tx
-		);
+export const issuePasswordReset = secretCommand(
+	inOrganization('member.issue_password_reset'),
+	uuid,
+	() => randomSecret(24),
+	async (tx, emit, targetId, { id: organizationId, access: issuer, context }, secret) => {
+		const expiresAt = new Date(Date.now() + RESET_LIFETIME_MS);
 		const target = await findMembership(targetId, organizationId, tx);
 		if (!target) throw new AppError('not_found', m.err_not_a_member());
 		if (!roleAtLeast(issuer.role, target.role)) {
@@ -56,9 +47,8 @@ export async function issuePasswordReset(
 			payload: { userId: targetId, expiresAt: expiresAt.toISOString() }
 		});
 		return { userId: targetId, expiresAt: expiresAt.toISOString() };
-	});
-	return { ...outcome.result, token: outcome.replayed ? null : secret };
-}
+	}
+);
 
 interface ResetRow {
 	id: string;

@@ -1,10 +1,10 @@
 import { authorize, inOrganization } from '../access/authorize';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, command } from '../events/command';
+import { command, recordCommand } from '../events/command';
 import { inIncident } from '../incidents/access';
 import { checkTrueTime, readBounds } from '../milestones/true-time';
 import { backdateMark } from '../timeline/schemas';
-import { parse, uuid } from '../validation';
+import { uuid } from '../validation';
 import { m } from '$lib/paraglide/messages';
 import { findContact, findIncidentContact } from './queries';
 import { contactInput, logCallInput, shareContactInput } from './schemas';
@@ -31,16 +31,10 @@ export const createContact = command(
 	}
 );
 
-export async function updateContact(
-	context: CommandContext,
-	organizationId: string,
-	contactId: unknown,
-	input: unknown
-) {
-	const c = parse(contactInput, input);
-	const id = parse(uuid, contactId);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'contacts.edit', tx);
+export const updateContact = recordCommand(
+	inOrganization('contacts.edit'),
+	contactInput,
+	async (tx, emit, c, { id: organizationId, recordId: id }) => {
 		const [row] = await tx<{ version: number }[]>`
 			update provider_contacts set provider_name = ${c.providerName},
 				provider_organization_id = ${c.providerOrganizationId ?? null}, name = ${c.name},
@@ -63,8 +57,8 @@ export async function updateContact(
 			payload: { contactId: id, name: c.name, version: row.version }
 		});
 		return { contactId: id, version: row.version };
-	});
-}
+	}
+);
 
 export const deleteContact = command(
 	inOrganization('contacts.edit'),

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { metrics } from '../metrics/registry';
 import { enqueueOutbound } from '../queue/outbound';
 import { publish } from '../realtime/publish';
-import { parse } from '../validation';
+import { parse, uuid } from '../validation';
 import { appendEvent, type NewEvent } from './append';
 import { m } from '$lib/paraglide/messages';
 
@@ -102,11 +102,70 @@ export function command<A, S extends z.ZodType, R extends JsonResult>(
 		input: unknown
 	): Promise<CommandOutcome<R>> => {
 		const data = parse(schema, input);
-		return runCommand(context, async (tx, emit) => {
-			const access = await refuse(context.actor, targetId, tx);
-			return work(tx, emit, data, { id: targetId, access, context });
-		});
+		return refusedFirst(context, targetId, refuse, (tx, emit, access) =>
+			work(tx, emit, data, { id: targetId, access, context })
+		);
 	};
+}
+
+/** What the work of a command on one record of its target is told: that record's id too. */
+export interface RecordTarget<A> extends Target<A> {
+	recordId: string;
+}
+
+/**
+ * A command on one record inside its target (an organization's contact, endpoint, …), with the
+ * signature `(context, targetId, recordId, input)`: the record's id is checked like the input,
+ * before the transaction; the actor's right on the target first thing inside it.
+ */
+export function recordCommand<A, S extends z.ZodType, R extends JsonResult>(
+	refuse: Refusal<A>,
+	schema: S,
+	work: (tx: Tx, emit: Emit, data: z.infer<S>, target: RecordTarget<A>) => Promise<R>
+) {
+	return async (
+		context: CommandContext,
+		targetId: string,
+		recordId: unknown,
+		input: unknown
+	): Promise<CommandOutcome<R>> => {
+		const data = parse(schema, input);
+		const id = parse(uuid, recordId);
+		return refusedFirst(context, targetId, refuse, (tx, emit, access) =>
+			work(tx, emit, data, { id: targetId, recordId: id, access, context })
+		);
+	};
+}
+
+/**
+ * A command that makes a secret (an invite link, a token) shown once, in the first answer as
+ * `token`: it is never stored with the mutation's result, so a replay answers `null` instead.
+ */
+export function secretCommand<A, S extends z.ZodType, R extends JsonResult>(
+	refuse: Refusal<A>,
+	schema: S,
+	newSecret: () => string,
+	work: (tx: Tx, emit: Emit, data: z.infer<S>, target: Target<A>, secret: string) => Promise<R>
+) {
+	return async (context: CommandContext, targetId: string, input: unknown) => {
+		const data = parse(schema, input);
+		const secret = newSecret();
+		const outcome = await refusedFirst(context, targetId, refuse, (tx, emit, access) =>
+			work(tx, emit, data, { id: targetId, access, context }, secret)
+		);
+		return { ...outcome.result, token: outcome.replayed ? null : secret };
+	};
+}
+
+function refusedFirst<A, R extends JsonResult>(
+	context: CommandContext,
+	targetId: string,
+	refuse: Refusal<A>,
+	work: (tx: Tx, emit: Emit, access: A) => Promise<R>
+): Promise<CommandOutcome<R>> {
+	return runCommand(context, async (tx, emit) =>
+		work(tx, emit, await refuse(context.actor, targetId, tx))
+	);
 }
 
 /**

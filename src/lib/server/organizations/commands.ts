@@ -1,6 +1,6 @@
 import { roleLabel, type Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
-import { authorize, inOrganization } from '../access/authorize';
+import { inOrganization } from '../access/authorize';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
 import { runCommand, type CommandContext, type Step, command } from '../events/command';
@@ -77,14 +77,10 @@ export const changeMemberRole = command(
 	}
 );
 
-export async function removeMember(
-	context: CommandContext,
-	organizationId: string,
-	input: unknown
-) {
-	const data = parse(memberInput, input);
-	const outcome = await runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'member.remove', tx);
+const removal = command(
+	inOrganization('member.remove'),
+	memberInput,
+	async (tx, emit, data, { id: organizationId }) => {
 		const current = await lockMembership(tx, organizationId, data.userId);
 		if (current.role === 'owner') await assertAnotherOwner(tx, organizationId, data.userId);
 		await tx`delete from memberships where organization_id = ${organizationId} and user_id = ${data.userId}`;
@@ -94,9 +90,18 @@ export async function removeMember(
 			payload: { userId: data.userId, name: current.display_name, role: current.role }
 		});
 		return { userId: data.userId };
-	});
-	ejectUserFromRoom(data.userId, `organization:${organizationId}`);
-	await ejectFromIncidentsOf(data.userId, organizationId);
+	}
+);
+
+/** Removes a member; after commit, their sockets leave the organization's and its incidents' rooms. */
+export async function removeMember(
+	context: CommandContext,
+	organizationId: string,
+	input: unknown
+) {
+	const outcome = await removal(context, organizationId, input);
+	ejectUserFromRoom(outcome.result.userId, `organization:${organizationId}`);
+	await ejectFromIncidentsOf(outcome.result.userId, organizationId);
 	return outcome;
 }
 

@@ -1,12 +1,12 @@
 import type { Role } from '$lib/organizations/roles';
 import type { Actor } from '../access/actor';
-import { authorize, inOrganization } from '../access/authorize';
+import { inOrganization } from '../access/authorize';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext, type Step, command } from '../events/command';
+import { runCommand, type Step, command, secretCommand } from '../events/command';
 import { localeOf, mailOrganizationInvite } from '../mail/compose';
-import { parse, uuid } from '../validation';
+import { uuid } from '../validation';
 import { findInviteByHash } from './queries';
 import { inviteInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
@@ -25,16 +25,12 @@ async function assertInviteQuota(tx: Tx, organizationId: string) {
 }
 
 /** Creates a single-use, expiring invite; the secret is returned once and only its hash kept. */
-export async function createInvite(
-	context: CommandContext,
-	organizationId: string,
-	input: unknown
-) {
-	const data = parse(inviteInput, input);
-	const secret = randomSecret(24);
-	const expiresAt = new Date(Date.now() + data.expiresInDays * DAY_MS);
-	const outcome = await runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'member.invite', tx);
+export const createInvite = secretCommand(
+	inOrganization('member.invite'),
+	inviteInput,
+	() => randomSecret(24),
+	async (tx, emit, data, { id: organizationId, context }, secret) => {
+		const expiresAt = new Date(Date.now() + data.expiresInDays * DAY_MS);
 		await assertInviteQuota(tx, organizationId);
 		const [invite] = await tx<{ id: string }[]>`
 			insert into invites (organization_id, token_hash, role, email, created_by, expires_at)
@@ -76,10 +72,8 @@ export async function createInvite(
 			);
 		}
 		return { inviteId: invite.id, expiresAt: expiresAt.toISOString(), mailed: Boolean(data.email) };
-	});
-	// A replayed request cannot show the secret again: it was shown to the first one.
-	return { ...outcome.result, token: outcome.replayed ? null : secret };
-}
+	}
+);
 
 export const revokeInvite = command(
 	inOrganization('member.invite'),

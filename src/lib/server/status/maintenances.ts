@@ -1,12 +1,12 @@
 import { m } from '$lib/paraglide/messages';
 import { canMoveTo, effectiveMaintenanceStatus } from '$lib/status/maintenance';
-import { authorize, inOrganization } from '../access/authorize';
+import { inOrganization } from '../access/authorize';
 import { assertOwnRows } from '../access/own-rows';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
-import { command, runCommand, type CommandContext } from '../events/command';
-import { parse, uuid } from '../validation';
-import { forgetPublicStatus, forgettingPage } from './cache';
+import { command, recordCommand } from '../events/command';
+import { uuid } from '../validation';
+import { forgettingPage } from './cache';
 import type { MaintenanceRow } from './queries';
 import { maintenanceChange, maintenanceInput } from './schemas';
 
@@ -84,64 +84,58 @@ async function lockMaintenance(tx: Tx, organizationId: string, maintenanceId: st
  * Moves a maintenance on by hand (never back: a completed one is over), with words for the
  * public or none, or changes its name, window or components.
  */
-export async function updateMaintenance(
-	context: CommandContext,
-	organizationId: string,
-	maintenanceId: unknown,
-	input: unknown
-) {
-	const id = parse(uuid, maintenanceId);
-	const data = parse(maintenanceChange, input);
-	const outcome = await runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'status_page.manage', tx);
-		const page = await pageOf(tx, organizationId);
-		const current = await lockMaintenance(tx, organizationId, id);
-		if (data.version !== undefined && data.version !== current.version) {
-			throw new AppError('conflict', m.err_maintenance_changed());
-		}
-		const shown = effectiveMaintenanceStatus(current);
-		if (shown === 'completed') throw new AppError('conflict', m.err_maintenance_over());
-		const status = data.status ?? shown;
-		if (!canMoveTo(shown, status)) {
-			throw new AppError('conflict', m.err_maintenance_backwards(), {
-				status: m.err_maintenance_backwards()
-			});
-		}
-		const scheduledFor = data.scheduledFor ?? current.scheduledFor;
-		const scheduledUntil = data.scheduledUntil ?? current.scheduledUntil;
-		if (scheduledUntil.getTime() <= scheduledFor.getTime()) {
-			throw new AppError('invalid', m.val_maintenance_window(), {
-				scheduledUntil: m.val_maintenance_window()
-			});
-		}
-		const name = data.name ?? current.name;
-		const completedAt = status === 'completed' ? tx`now()` : null;
-		const [row] = await tx<{ version: number }[]>`
+export const updateMaintenance = forgettingPage(
+	recordCommand(
+		inOrganization('status_page.manage'),
+		maintenanceChange,
+		async (tx, emit, data, { id: organizationId, recordId: id, context }) => {
+			const page = await pageOf(tx, organizationId);
+			const current = await lockMaintenance(tx, organizationId, id);
+			if (data.version !== undefined && data.version !== current.version) {
+				throw new AppError('conflict', m.err_maintenance_changed());
+			}
+			const shown = effectiveMaintenanceStatus(current);
+			if (shown === 'completed') throw new AppError('conflict', m.err_maintenance_over());
+			const status = data.status ?? shown;
+			if (!canMoveTo(shown, status)) {
+				throw new AppError('conflict', m.err_maintenance_backwards(), {
+					status: m.err_maintenance_backwards()
+				});
+			}
+			const scheduledFor = data.scheduledFor ?? current.scheduledFor;
+			const scheduledUntil = data.scheduledUntil ?? current.scheduledUntil;
+			if (scheduledUntil.getTime() <= scheduledFor.getTime()) {
+				throw new AppError('invalid', m.val_maintenance_window(), {
+					scheduledUntil: m.val_maintenance_window()
+				});
+			}
+			const name = data.name ?? current.name;
+			const completedAt = status === 'completed' ? tx`now()` : null;
+			const [row] = await tx<{ version: number }[]>`
 			update status_maintenances set name = ${name}, status = ${status},
 				scheduled_for = ${scheduledFor}, scheduled_until = ${scheduledUntil},
 				completed_at = ${completedAt}, version = version + 1, updated_at = now()
 			where id = ${id} returning version`;
-		if (data.components) await setComponents(tx, organizationId, id, data.components);
-		if (status !== shown || data.body) {
-			await tx`
+			if (data.components) await setComponents(tx, organizationId, id, data.components);
+			if (status !== shown || data.body) {
+				await tx`
 				insert into status_maintenance_updates (maintenance_id, status, body, created_by)
 				values (${id}, ${status}, ${data.body}, ${context.actor.userId})`;
+			}
+			await emit({
+				streamId: organizationId,
+				kind: 'status.maintenance_updated',
+				payload: { maintenanceId: id, name, from: shown, status }
+			});
+			return {
+				maintenanceId: id,
+				status,
+				version: row?.version ?? current.version + 1,
+				slug: page.slug
+			};
 		}
-		await emit({
-			streamId: organizationId,
-			kind: 'status.maintenance_updated',
-			payload: { maintenanceId: id, name, from: shown, status }
-		});
-		return {
-			maintenanceId: id,
-			status,
-			version: row?.version ?? current.version + 1,
-			slug: page.slug
-		};
-	});
-	forgetPublicStatus(outcome.result.slug);
-	return outcome;
-}
+	)
+);
 
 /** Withdraws a maintenance announced by mistake: it leaves the page and its feeds. */
 export const cancelMaintenance = forgettingPage(

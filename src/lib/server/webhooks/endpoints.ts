@@ -14,7 +14,7 @@ import { authorize, inOrganization } from '../access/authorize';
 import { guardedRead } from '../access/guarded-read';
 import { db, type Db } from '../db/db';
 import { AppError } from '../errors';
-import { runCommand, type CommandContext } from '../events/command';
+import { runCommand, type CommandContext, recordCommand } from '../events/command';
 import { addJob } from '../queue/queue';
 import { checkbox, expectedVersion, parse, requiredText, uuid } from '../validation';
 import { newWebhookSecret } from './signing';
@@ -114,15 +114,10 @@ async function lockEndpoint(db: Db, organizationId: string, endpointId: string) 
 }
 
 /** Changes name, address, groups, or turns it on again (which forgets its failures). */
-export async function updateEndpoint(
-	context: CommandContext,
-	organizationId: string,
-	endpointId: string,
-	input: unknown
-) {
-	const data = parse(endpointChanges, input);
-	return runCommand(context, async (tx, emit) => {
-		await authorize(context.actor, organizationId, 'webhook.manage', tx);
+export const updateEndpoint = recordCommand(
+	inOrganization('webhook.manage'),
+	endpointChanges,
+	async (tx, emit, data, { id: organizationId, recordId: endpointId }) => {
 		const current = await lockEndpoint(tx, organizationId, endpointId);
 		if (data.version !== undefined && data.version !== current.version) {
 			throw new AppError(
@@ -151,8 +146,8 @@ export async function updateEndpoint(
 			payload: { endpointId, name: row.name, enabled: row.enabled, version: row.version }
 		});
 		return { endpointId, version: row.version, enabled: row.enabled };
-	});
-}
+	}
+);
 
 /** A new secret; the previous one keeps signing for a day, so receivers accept both meanwhile. */
 export async function rotateSecret(
