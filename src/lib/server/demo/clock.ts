@@ -20,6 +20,13 @@ export class DemoClock {
 		return new Date(this.start.getTime() + minutes * 60_000);
 	}
 
+	/** Waits for a command and stamps its events with that minute: `await on(13, logCall(…))`. */
+	readonly on = <T extends { events: StreamEvent[] }>(minutes: number, command: Promise<T>) =>
+		command.then((outcome) => {
+			this.record(minutes, outcome);
+			return outcome;
+		});
+
 	/** Stamps the events a command appended with the time they belong to. */
 	record(minutes: number, outcome: { events: StreamEvent[] }) {
 		for (const e of outcome.events)

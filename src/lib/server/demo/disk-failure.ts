@@ -1,6 +1,4 @@
-import type { StreamEvent } from '$lib/realtime/protocol';
 import type { Actor } from '../access/actor';
-import { logCall } from '../contacts/commands';
 import { db } from '../db/db';
 import { changeIncidentStatus, declareIncident } from '../incidents/commands';
 import { inviteAndAccept } from './consent';
@@ -10,9 +8,7 @@ import { startRun } from '../runbooks/runs';
 import { addNote, pinEvent } from '../timeline/commands';
 import type { DemoClock } from './clock';
 import type { DemoCast } from './people';
-import { playStep, settleIncidentTimes, type StepAction } from './play';
-
-type Outcome = { events: StreamEvent[] };
+import { itemId, playCall, playStep, settleIncidentTimes, type StepAction } from './play';
 
 export const DISK_FAILURE_TITLE = 'Payment pages down: db01 disk failure';
 
@@ -23,17 +19,8 @@ export const DISK_FAILURE_TITLE = 'Payment pages down: db01 disk failure';
  */
 export async function playDiskFailure(cast: DemoCast, clock: DemoClock, templateId: string) {
 	const { claire, julien, marc, nadia, petitNuage, rempart } = cast;
-	const on = <T extends Outcome>(minutes: number, command: Promise<T>) =>
-		command.then((outcome) => {
-			clock.record(minutes, outcome);
-			return outcome;
-		});
-	const item = async (hostname: string) => {
-		const [row] = await db()<{ id: string }[]>`
-			select id from inventory_items where organization_id = ${petitNuage} and hostname = ${hostname}`;
-		if (!row) throw new Error(`demo: no item ${hostname}`);
-		return row.id;
-	};
+	const { on } = clock;
+	const item = (hostname: string) => itemId(petitNuage, hostname);
 	// Three weeks ago the shop ran: every item up, until db01's array degraded.
 	for (const row of await db()<{ id: string }[]>`
 		select id from inventory_items where organization_id = ${petitNuage}`)
@@ -72,10 +59,13 @@ export async function playDiskFailure(cast: DemoCast, clock: DemoClock, template
 	await step(12, claire, 'Declare the incident and open the room', 'complete');
 	await on(
 		12,
-		logCall({ actor: claire }, incidentId, {
-			contactId: await contactId(petitNuage, 'Rempart NOC'),
-			outcome: 'NOC paged the DBA on call: Rempart takes db01.'
-		})
+		playCall(
+			claire,
+			incidentId,
+			petitNuage,
+			'Rempart NOC',
+			'NOC paged the DBA on call: Rempart takes db01.'
+		)
 	);
 	await step(12, julien, 'Put the payment pages in maintenance', 'start');
 	await status(13, 'identified', 'db01 RAID array failed: the shop cannot write orders.');
@@ -126,11 +116,4 @@ export async function playDiskFailure(cast: DemoCast, clock: DemoClock, template
 		where stream_id = ${incidentId} and seq = ${backdated.result.seq}`;
 	await settleIncidentTimes(incidentId);
 	return incidentId;
-}
-
-async function contactId(organizationId: string, name: string): Promise<string> {
-	const [row] = await db()<{ id: string }[]>`
-		select id from provider_contacts where organization_id = ${organizationId} and name = ${name}`;
-	if (!row) throw new Error(`demo: no contact ${name}`);
-	return row.id;
 }

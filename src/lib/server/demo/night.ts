@@ -1,26 +1,21 @@
-import type { StreamEvent } from '$lib/realtime/protocol';
 import type { Actor } from '../access/actor';
-import { logCall } from '../contacts/commands';
 import { db } from '../db/db';
 import { declareIncident, changeIncidentStatus } from '../incidents/commands';
 import { inviteAndAccept } from './consent';
 import { linkItemToIncident } from '../inventory/links';
 import { setItemStatus } from '../inventory/status';
-import { actOnStep } from '../runbooks/steps';
 import { startRun } from '../runbooks/runs';
 import { addNote, pinEvent } from '../timeline/commands';
 import type { DemoClock } from './clock';
 import type { DemoCast } from './people';
-
-type Outcome = { events: StreamEvent[] };
-type StepAction = 'start' | 'complete' | 'block' | 'resume' | 'note';
+import { itemId, playCall, playStep, type StepAction } from './play';
 
 /** The SEV1 of Friday night, played up to now: six hours in, the rebuild half done. */
 export async function playTheNight(cast: DemoCast, clock: DemoClock, templateId: string) {
 	const { claire, julien, marc, nadia, petitNuage, rempart } = cast;
+	const { on } = clock;
 	const incidentId = (
-		await record(
-			clock,
+		await on(
 			8,
 			declareIncident({ actor: claire }, petitNuage, {
 				title: 'Shop down: cluster rebuild',
@@ -32,8 +27,6 @@ export async function playTheNight(cast: DemoCast, clock: DemoClock, templateId:
 			})
 		)
 	).result.incidentId;
-	const on = <T extends Outcome>(minutes: number, command: Promise<T>) =>
-		record(clock, minutes, command);
 
 	await on(9, inviteAndAccept(claire, incidentId, rempart, nadia));
 	for (const item of await itemsOf(petitNuage))
@@ -45,23 +38,26 @@ export async function playTheNight(cast: DemoCast, clock: DemoClock, templateId:
 		title: string,
 		action: StepAction,
 		extra: Record<string, string> = {}
-	) => on(minutes, act(actor, incidentId, title, action, extra));
+	) => on(minutes, playStep(actor, incidentId, { title }, action, extra));
 	const server = (
 		minutes: number,
 		actor: Actor,
 		hostname: string,
 		status: string,
 		reason?: string
-	) => on(minutes, setItemStatusByName(actor, petitNuage, hostname, status, reason));
+	) =>
+		itemId(petitNuage, hostname).then((id) =>
+			on(minutes, setItemStatus({ actor }, id, { status, reason }))
+		);
+	const call = (minutes: number, contact: string, outcome: string) =>
+		on(minutes, playCall(claire, incidentId, petitNuage, contact, outcome));
 
 	await step(10, claire, 'Declare the incident and open the room', 'start');
 	await step(12, claire, 'Declare the incident and open the room', 'complete');
-	await on(
+	await call(
 		13,
-		logCall({ actor: claire }, incidentId, {
-			contactId: await contactId(petitNuage, 'Rempart NOC'),
-			outcome: 'Reached the NOC: on-call engineer paged, calls back within 10 minutes.'
-		})
+		'Rempart NOC',
+		'Reached the NOC: on-call engineer paged, calls back within 10 minutes.'
 	);
 	await on(
 		14,
@@ -93,20 +89,16 @@ export async function playTheNight(cast: DemoCast, clock: DemoClock, templateId:
 		121,
 		pinEvent({ actor: claire }, incidentId, { seq: decision.result.seq, pinned: true })
 	);
-	await on(
+	await call(
 		130,
-		logCall({ actor: claire }, incidentId, {
-			contactId: await contactId(petitNuage, 'Merchant support desk'),
-			outcome: 'Monetis told: payment pages down, no order lost on their side, no fraud flags.'
-		})
+		'Merchant support desk',
+		'Monetis told: payment pages down, no order lost on their side, no fraud flags.'
 	);
 	await reinstall(step, server, marc, nadia);
-	await on(
+	await call(
 		250,
-		logCall({ actor: claire }, incidentId, {
-			contactId: await contactId(petitNuage, 'Sophie Girard'),
-			outcome: 'Escalated web03 hardware: spare RAID controller sent from stock, ETA 90 minutes.'
-		})
+		'Sophie Girard',
+		'Escalated web03 hardware: spare RAID controller sent from stock, ETA 90 minutes.'
 	);
 	await on(
 		300,
@@ -176,55 +168,8 @@ async function reinstall(step: Step, server: Server, marc: Actor, nadia: Actor) 
 	await step(348, marc, 'Reinstall Debian on web03', 'resume');
 }
 
-function record<T extends Outcome>(
-	clock: DemoClock,
-	minutes: number,
-	command: Promise<T>
-): Promise<T> {
-	return command.then((outcome) => {
-		clock.record(minutes, outcome);
-		return outcome;
-	});
-}
-
-async function act(
-	actor: Actor,
-	incidentId: string,
-	title: string,
-	action: StepAction,
-	extra: Record<string, string>
-) {
-	const [row] = await db()<{ id: string; version: number }[]>`
-		select rs.id, rs.version from run_steps rs join runbook_runs r on r.id = rs.run_id
-		where r.incident_id = ${incidentId} and rs.title = ${title}`;
-	if (!row) throw new Error(`demo: no step “${title}”`);
-	return actOnStep({ actor }, incidentId, row.id, { action, version: row.version, ...extra });
-}
-
 async function itemsOf(organizationId: string) {
 	return db()<
 		{ id: string }[]
 	>`select id from inventory_items where organization_id = ${organizationId} order by hostname`;
-}
-
-async function contactId(organizationId: string, name: string): Promise<string> {
-	const [row] = await db()<
-		{ id: string }[]
-	>`select id from provider_contacts where organization_id = ${organizationId} and name = ${name}`;
-	if (!row) throw new Error(`demo: no contact ${name}`);
-	return row.id;
-}
-
-async function setItemStatusByName(
-	actor: Actor,
-	organizationId: string,
-	hostname: string,
-	status: string,
-	reason?: string
-) {
-	const [row] = await db()<
-		{ id: string }[]
-	>`select id from inventory_items where organization_id = ${organizationId} and hostname = ${hostname}`;
-	if (!row) throw new Error(`demo: no item ${hostname}`);
-	return setItemStatus({ actor }, row.id, { status, reason });
 }

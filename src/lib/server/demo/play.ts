@@ -3,6 +3,7 @@ import type { StreamEvent } from '$lib/realtime/protocol';
 import type { Actor } from '../access/actor';
 import { db } from '../db/db';
 import { listEventsAfter } from '../events/queries';
+import { logCall } from '../contacts/commands';
 import { actOnStep } from '../runbooks/steps';
 import type { DemoClock } from './clock';
 
@@ -22,6 +23,28 @@ export async function playStep(
 			and (rs.title = ${step.title ?? null} or rs.id = ${step.id ?? null}::uuid)`;
 	if (!row) throw new Error(`demo: no step ${step.title ?? step.id}`);
 	return actOnStep({ actor }, incidentId, row.id, { action, version: row.version, ...extra });
+}
+
+/** Logs, in the incident's room, a call to the organization's contact of that name. */
+export async function playCall(
+	actor: Actor,
+	incidentId: string,
+	organizationId: string,
+	contactName: string,
+	outcome: string
+) {
+	const [row] = await db()<{ id: string }[]>`
+		select id from provider_contacts where organization_id = ${organizationId} and name = ${contactName}`;
+	if (!row) throw new Error(`demo: no contact ${contactName}`);
+	return logCall({ actor }, incidentId, { contactId: row.id, outcome });
+}
+
+/** The organization's inventory item of that hostname. */
+export async function itemId(organizationId: string, hostname: string): Promise<string> {
+	const [row] = await db()<{ id: string }[]>`
+		select id from inventory_items where organization_id = ${organizationId} and hostname = ${hostname}`;
+	if (!row) throw new Error(`demo: no item ${hostname}`);
+	return row.id;
 }
 
 /** Stamps every event of a stream not stamped yet with a moment of the clock. */

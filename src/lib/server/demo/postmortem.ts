@@ -1,5 +1,4 @@
 import type { SectionKey } from '$lib/postmortems/sections';
-import type { StreamEvent } from '$lib/realtime/protocol';
 import type { Actor } from '../access/actor';
 import { db } from '../db/db';
 import { addActionItem, changeActionItem } from '../postmortems/action-items';
@@ -8,8 +7,6 @@ import { listSections } from '../postmortems/queries';
 import type { DemoClock } from './clock';
 import type { DemoCast } from './people';
 import { daysFromToday } from './play';
-
-type Outcome = { events: StreamEvent[] };
 
 const ROOT_CAUSE = `db01’s RAID controller had reported a degraded array (one failing disk) for three weeks, but our monitoring alerted on failed disks only, so nobody replaced it. When the second disk failed, the array went read-only: the shop could no longer write orders and the checkout failed.
 
@@ -30,11 +27,7 @@ export async function writeDiskFailurePostmortem(
 	incidentId: string
 ) {
 	const { claire, julien, marc, nadia } = cast;
-	const on = <T extends Outcome>(minutes: number, command: Promise<T>) =>
-		command.then((outcome) => {
-			clock.record(minutes, outcome);
-			return outcome;
-		});
+	const { on } = clock;
 	const DAY = 1440;
 	await on(2 * DAY, createPostmortem({ actor: claire }, incidentId));
 	const edit = async (

@@ -1,16 +1,12 @@
 import { topologicalOrder } from '$lib/runbooks/graph';
-import type { StreamEvent } from '$lib/realtime/protocol';
 import type { Actor } from '../access/actor';
-import { logCall } from '../contacts/commands';
 import { db } from '../db/db';
 import { startDrill } from '../drills/commands';
 import { inviteAndAccept } from './consent';
 import { changeIncidentStatus } from '../incidents/commands';
 import type { DemoClock } from './clock';
 import type { DemoCast } from './people';
-import { playStep, recordStream, settleIncidentTimes, type StepAction } from './play';
-
-type Outcome = { events: StreamEvent[] };
+import { playCall, playStep, recordStream, settleIncidentTimes, type StepAction } from './play';
 
 /** How much longer (or shorter) than planned each step of the rehearsal took. */
 const PACE: Record<string, number> = {
@@ -46,11 +42,7 @@ interface RunStepRow {
  */
 export async function playPastDrill(cast: DemoCast, clock: DemoClock, templateId: string) {
 	const { claire, julien, marc, nadia, petitNuage, rempart } = cast;
-	const on = <T extends Outcome>(minutes: number, command: Promise<T>) =>
-		command.then((outcome) => {
-			clock.record(minutes, outcome);
-			return outcome;
-		});
+	const { on } = clock;
 	const { incidentId } = await startDrill({ actor: claire }, petitNuage, templateId, {
 		title: 'Drill: rebuild the shop cluster overnight',
 		severity: 'SEV1',
@@ -59,17 +51,16 @@ export async function playPastDrill(cast: DemoCast, clock: DemoClock, templateId
 	await recordStream(clock, incidentId, 0, 0);
 	// Rempart's admin accepted the drill's invitation at once.
 	await on(0, inviteAndAccept(claire, incidentId, rempart, nadia));
-	const [noc] = await db()<{ id: string }[]>`
-		select id from provider_contacts where organization_id = ${petitNuage} and name = 'Rempart NOC'`;
-	if (noc) {
-		await on(
-			3,
-			logCall({ actor: claire }, incidentId, {
-				contactId: noc.id,
-				outcome: 'Drill: NOC paged the on-call engineer.'
-			})
-		);
-	}
+	await on(
+		3,
+		playCall(
+			claire,
+			incidentId,
+			petitNuage,
+			'Rempart NOC',
+			'Drill: NOC paged the on-call engineer.'
+		)
+	);
 	const status = (minutes: number, to: string) =>
 		on(
 			minutes,
