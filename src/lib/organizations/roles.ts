@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { labels } from '$lib/text/labels';
 
 /** Roles from least to most powerful; shared with the browser for labels and forms. */
 export const ROLES = ['viewer', 'responder', 'admin', 'owner'] as const;
@@ -11,13 +12,10 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
 	return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
 }
 
-/** The word a person reads for a role, in their language. */
-export function roleLabel(role: Role): string {
-	const labels: Record<Role, () => string> = {
-		viewer: m.role_viewer,
-		responder: m.role_responder,
-		admin: m.role_admin,
-		owner: m.role_owner
-	};
-	return labels[role]?.() ?? role;
-}
+/** The word a person reads for a role, in their language (or the one given). */
+export const roleLabel = labels<Role>({
+	viewer: m.role_viewer,
+	responder: m.role_responder,
+	admin: m.role_admin,
+	owner: m.role_owner
+});

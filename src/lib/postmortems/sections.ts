@@ -1,5 +1,6 @@
 /** The post-mortem's vocabulary, shared by the server, the page and the exports. */
 import { m } from '$lib/paraglide/messages';
+import { labels } from '$lib/text/labels';
 import type { EventKind, StreamEvent } from '$lib/events/payloads';
 
 export const SECTION_KEYS = [
@@ -54,36 +55,27 @@ export function canMovePostmortem(from: PostmortemStatus, to: PostmortemStatus):
 	return to === 'draft';
 }
 
-export function sectionTitle(key: SectionKey): string {
-	const titles: Record<SectionKey, () => string> = {
-		summary: m.pm_section_summary,
-		impact: m.pm_section_impact,
-		timeline: m.pm_section_timeline,
-		root_cause: m.pm_section_root_cause,
-		went_well: m.pm_section_went_well,
-		went_badly: m.pm_section_went_badly
-	};
-	return titles[key]();
-}
+export const sectionTitle = labels<SectionKey>({
+	summary: m.pm_section_summary,
+	impact: m.pm_section_impact,
+	timeline: m.pm_section_timeline,
+	root_cause: m.pm_section_root_cause,
+	went_well: m.pm_section_went_well,
+	went_badly: m.pm_section_went_badly
+});
 
-export function postmortemStatusLabel(status: PostmortemStatus): string {
-	const labels: Record<PostmortemStatus, () => string> = {
-		draft: m.pm_status_draft,
-		in_review: m.pm_status_in_review,
-		published: m.pm_status_published
-	};
-	return labels[status]();
-}
+export const postmortemStatusLabel = labels<PostmortemStatus>({
+	draft: m.pm_status_draft,
+	in_review: m.pm_status_in_review,
+	published: m.pm_status_published
+});
 
-export function actionStatusLabel(status: ActionItemStatus): string {
-	const labels: Record<ActionItemStatus, () => string> = {
-		open: m.pm_action_status_open,
-		in_progress: m.pm_action_status_in_progress,
-		done: m.pm_action_status_done,
-		cancelled: m.pm_action_status_cancelled
-	};
-	return labels[status]();
-}
+export const actionStatusLabel = labels<ActionItemStatus>({
+	open: m.pm_action_status_open,
+	in_progress: m.pm_action_status_in_progress,
+	done: m.pm_action_status_done,
+	cancelled: m.pm_action_status_cancelled
+});
 
 /** Whether an action item still to do is past its due date (dates compared as YYYY-MM-DD). */
 export function isOverdue(item: Pick<ActionItemView, 'dueOn' | 'status'>, today: string): boolean {

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { labels } from '$lib/text/labels';
 import type { TransitionAction } from '$lib/runbooks/states';
 import type { OwnerSide, StepState } from '$lib/runbooks/types';
 
@@ -24,32 +25,26 @@ export const STATE_COLOURS: Record<StepState, string | undefined> = {
 	failed: 'var(--danger)'
 };
 
-export function stateLabel(state: StepState): string {
-	const labels: Record<StepState, () => string> = {
-		pending: m.runbook_state_pending,
-		ready: m.runbook_state_ready,
-		in_progress: m.runbook_state_in_progress,
-		blocked: m.runbook_state_blocked,
-		done: m.runbook_state_done,
-		skipped: m.runbook_state_skipped,
-		failed: m.runbook_state_failed
-	};
-	return labels[state]();
-}
+export const stateLabel = labels<StepState>({
+	pending: m.runbook_state_pending,
+	ready: m.runbook_state_ready,
+	in_progress: m.runbook_state_in_progress,
+	blocked: m.runbook_state_blocked,
+	done: m.runbook_state_done,
+	skipped: m.runbook_state_skipped,
+	failed: m.runbook_state_failed
+});
 
-export function actionLabel(action: TransitionAction): string {
-	const labels: Record<TransitionAction, () => string> = {
-		start: m.runbook_action_start,
-		complete: m.runbook_action_complete,
-		fail: m.runbook_action_fail,
-		block: m.runbook_action_block,
-		resume: m.runbook_action_resume,
-		retry: m.runbook_action_retry,
-		skip: m.runbook_action_skip,
-		reopen: m.runbook_action_reopen
-	};
-	return labels[action]();
-}
+export const actionLabel = labels<TransitionAction>({
+	start: m.runbook_action_start,
+	complete: m.runbook_action_complete,
+	fail: m.runbook_action_fail,
+	block: m.runbook_action_block,
+	resume: m.runbook_action_resume,
+	retry: m.runbook_action_retry,
+	skip: m.runbook_action_skip,
+	reopen: m.runbook_action_reopen
+});
 
 export function sideLabel(side: OwnerSide): string {
 	return side === 'client' ? m.runbook_side_client() : m.runbook_side_provider();

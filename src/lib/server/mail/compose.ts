@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
-import type { Role } from '$lib/organizations/roles';
+import { roleLabel, type Role } from '$lib/organizations/roles';
 import type { Db } from '../db/db';
 import { queueMail } from './outbox';
 import { publicOrigin } from './settings';
@@ -18,16 +18,6 @@ interface Recipient {
 }
 
 const link = (path: string) => `${publicOrigin()}${path}`;
-
-function roleIn(role: Role, locale: Locale): string {
-	const labels: Record<Role, string> = {
-		viewer: m.role_viewer({}, { locale }),
-		responder: m.role_responder({}, { locale }),
-		admin: m.role_admin({}, { locale }),
-		owner: m.role_owner({}, { locale })
-	};
-	return labels[role];
-}
 
 /** Renders a mail in its recipient's language and queues it in the caller's transaction. */
 async function mailTo(
@@ -79,7 +69,7 @@ export async function mailOrganizationInvite(
 					{
 						inviter: values.inviter,
 						organization: values.organization,
-						role: roleIn(values.role, locale)
+						role: roleLabel(values.role, locale)
 					},
 					{ locale }
 				),

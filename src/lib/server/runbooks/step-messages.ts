@@ -3,20 +3,18 @@ import { isTransition, TRANSITIONS, type StepAction } from '$lib/runbooks/states
 import type { StepState } from '$lib/runbooks/types';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { labels } from '$lib/text/labels';
 
 /** How a step's state reads inside a sentence ("is already …", "it is now …"). */
-function stateWords(state: StepState): string {
-	const words: Record<StepState, () => string> = {
-		pending: m.err_step_state_pending,
-		ready: m.err_step_state_ready,
-		in_progress: m.err_step_state_in_progress,
-		blocked: m.err_step_state_blocked,
-		done: m.err_step_state_done,
-		skipped: m.err_step_state_skipped,
-		failed: m.err_step_state_failed
-	};
-	return words[state]();
-}
+const stateWords = labels<StepState>({
+	pending: m.err_step_state_pending,
+	ready: m.err_step_state_ready,
+	in_progress: m.err_step_state_in_progress,
+	blocked: m.err_step_state_blocked,
+	done: m.err_step_state_done,
+	skipped: m.err_step_state_skipped,
+	failed: m.err_step_state_failed
+});
 
 interface Seen {
 	title: string;
@@ -43,24 +41,21 @@ export function staleMessage(step: Seen, action: StepAction, timeZone: string): 
 }
 
 /** How an action reads after "it cannot be …". */
-function actionWords(action: StepAction): string {
-	const words: Record<StepAction, () => string> = {
-		start: m.err_step_verb_start,
-		complete: m.err_step_verb_complete,
-		fail: m.err_step_verb_fail,
-		block: m.err_step_verb_block,
-		resume: m.err_step_verb_resume,
-		retry: m.err_step_verb_retry,
-		skip: m.err_step_verb_skip,
-		reopen: m.err_step_verb_reopen,
-		assign: m.err_step_verb_assign,
-		note: m.err_step_verb_note,
-		request_approval: m.err_step_verb_request_approval,
-		approve: m.err_step_verb_approve,
-		refuse: m.err_step_verb_refuse
-	};
-	return words[action]();
-}
+const actionWords = labels<StepAction>({
+	start: m.err_step_verb_start,
+	complete: m.err_step_verb_complete,
+	fail: m.err_step_verb_fail,
+	block: m.err_step_verb_block,
+	resume: m.err_step_verb_resume,
+	retry: m.err_step_verb_retry,
+	skip: m.err_step_verb_skip,
+	reopen: m.err_step_verb_reopen,
+	assign: m.err_step_verb_assign,
+	note: m.err_step_verb_note,
+	request_approval: m.err_step_verb_request_approval,
+	approve: m.err_step_verb_approve,
+	refuse: m.err_step_verb_refuse
+});
 
 /** Why the state machine refuses an action on a step in its current state. */
 export function refusalMessage(
@@ -72,7 +67,9 @@ export function refusalMessage(
 		const steps = waitingFor.map((title) => m.err_quoted({ title })).join(', ');
 		return m.err_step_waiting_for({ title: step.title, steps });
 	}
-	const from = isTransition(action) ? TRANSITIONS[action].from.map(stateWords) : [];
+	const from = isTransition(action)
+		? TRANSITIONS[action].from.map((state) => stateWords(state))
+		: [];
 	const refused = m.err_step_refused({
 		title: step.title,
 		state: stateWords(step.state),

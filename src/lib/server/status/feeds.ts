@@ -1,5 +1,6 @@
 import { Feed } from 'feed';
 import { m } from '$lib/paraglide/messages';
+import { labels } from '$lib/text/labels';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { MaintenanceStatus } from '$lib/status/maintenance';
 import type { PublicStatus } from '$lib/status/public';
@@ -16,15 +17,12 @@ const asHtml = (text: string) =>
 		.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
 		.join('');
 
-function maintenanceStatusIn(status: MaintenanceStatus, locale: Locale): string {
-	const labels: Record<MaintenanceStatus, string> = {
-		scheduled: m.status_maintenance_scheduled({}, { locale }),
-		in_progress: m.status_maintenance_in_progress({}, { locale }),
-		verifying: m.status_maintenance_verifying({}, { locale }),
-		completed: m.status_maintenance_completed({}, { locale })
-	};
-	return labels[status];
-}
+const maintenanceStatusIn = labels<MaintenanceStatus>({
+	scheduled: m.status_maintenance_scheduled,
+	in_progress: m.status_maintenance_in_progress,
+	verifying: m.status_maintenance_verifying,
+	completed: m.status_maintenance_completed
+});
 
 /** The page's history as a feed: one entry per public update (of incidents and maintenances). */
 export function historyFeed(status: PublicStatus, origin: string, locale: Locale): Feed {

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
-import { baseLocale, locales, type Locale } from '$lib/paraglide/runtime';
+import { labels } from '$lib/text/labels';
+import { baseLocale, locales } from '$lib/paraglide/runtime';
 import type { PublicPhase } from '$lib/status/model';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import { db, type Db } from '../db/db';
@@ -16,15 +17,12 @@ const RESEND_AFTER_MINUTES = 10;
 
 const pageLink = (slug: string) => `${publicOrigin()}/status/${slug}`;
 
-export function phaseIn(phase: PublicPhase, locale: Locale): string {
-	const labels: Record<PublicPhase, string> = {
-		investigating: m.status_phase_investigating({}, { locale }),
-		identified: m.status_phase_identified({}, { locale }),
-		monitoring: m.status_phase_monitoring({}, { locale }),
-		resolved: m.status_phase_resolved({}, { locale })
-	};
-	return labels[phase];
-}
+export const phaseIn = labels<PublicPhase>({
+	investigating: m.status_phase_investigating,
+	identified: m.status_phase_identified,
+	monitoring: m.status_phase_monitoring,
+	resolved: m.status_phase_resolved
+});
 
 /** Whether the page can offer e-mail subscriptions: only with SMTP configured. */
 export function subscriptionsOffered(): boolean {
