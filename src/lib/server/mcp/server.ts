@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { NOTE_KINDS } from '../timeline/schemas';
 import { STEP_ACTIONS } from '$lib/runbooks/states';
 import { MILESTONES } from '$lib/milestones/model';
+import { INCIDENT_STATUSES } from '$lib/incidents/types';
 import { isAppError } from '../errors';
 import type { Actor } from '../access/actor';
 import {
@@ -77,17 +78,7 @@ export function buildMcpServer(caller: McpCaller): McpServer {
 			title: 'List incidents',
 			description: 'Incidents the token may see, newest first; status "open" for the active ones.',
 			inputSchema: {
-				status: z
-					.enum([
-						'open',
-						'investigating',
-						'identified',
-						'mitigating',
-						'monitoring',
-						'resolved',
-						'closed'
-					])
-					.optional()
+				status: z.enum(['open', ...INCIDENT_STATUSES]).optional()
 			},
 			annotations: { readOnlyHint: true }
 		},

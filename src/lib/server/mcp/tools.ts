@@ -2,6 +2,7 @@ import { toMarkdown } from '$lib/postmortems/markdown';
 import { computeFigures } from '$lib/postmortems/report';
 import type { Actor } from '../access/actor';
 import { db } from '../db/db';
+import type { CommandContext, CommandOutcome, JsonResult } from '../events/command';
 import { authorizeIncident } from '../incidents/access';
 import { listIncidents } from '../incidents/queries';
 import { readRoom } from '../incidents/room';
@@ -47,14 +48,23 @@ export async function readFiguresTool(actor: Actor, incidentId: string) {
 	return { figures: computeFigures(await loadFigureInput(db(), incidentId), FORMAT) };
 }
 
+/** Runs a tool's command under the mutation id of its arguments; the answer tells a retry. */
+async function applied<R extends JsonResult>(
+	actor: Actor,
+	input: Record<string, unknown>,
+	run: (context: CommandContext) => Promise<CommandOutcome<R>>
+) {
+	const { clientMutationId } = parse(mutation, input);
+	const { result, replayed } = await run({ actor, clientMutationId });
+	return { ...result, replayed };
+}
+
 export async function addNoteTool(
 	actor: Actor,
 	incidentId: string,
 	input: Record<string, unknown>
 ) {
-	const { clientMutationId } = parse(mutation, input);
-	const { result, replayed } = await addNote({ actor, clientMutationId }, incidentId, input);
-	return { ...result, replayed };
+	return applied(actor, input, (context) => addNote(context, incidentId, input));
 }
 
 export async function actOnStepTool(
@@ -63,14 +73,7 @@ export async function actOnStepTool(
 	stepId: string,
 	input: Record<string, unknown>
 ) {
-	const { clientMutationId } = parse(mutation, input);
-	const { result, replayed } = await actOnStep(
-		{ actor, clientMutationId },
-		incidentId,
-		stepId,
-		input
-	);
-	return { ...result, replayed };
+	return applied(actor, input, (context) => actOnStep(context, incidentId, stepId, input));
 }
 
 export async function setMilestoneTool(
@@ -78,9 +81,7 @@ export async function setMilestoneTool(
 	incidentId: string,
 	input: Record<string, unknown>
 ) {
-	const { clientMutationId } = parse(mutation, input);
-	const { result, replayed } = await setMilestone({ actor, clientMutationId }, incidentId, input);
-	return { ...result, replayed };
+	return applied(actor, input, (context) => setMilestone(context, incidentId, input));
 }
 
 /** The post-mortems the token may read, as MCP resources. */

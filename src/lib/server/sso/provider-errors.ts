@@ -61,38 +61,24 @@ function tokenError(code: string, description: string, redirectUri: string): Sso
 	return { reason: `token_${code}`.slice(0, 80), message: refused(`${description || code}.`) };
 }
 
-/** What a check of the answer (the ID token) found wrong. */
+/** The checks of the answer (the ID token), recognized by what openid-client's message names. */
+const CHECKS: { pattern: RegExp; reason: string; message: () => string }[] = [
+	{ pattern: /signature/i, reason: 'id_token_signature', message: m.err_sso_token_signature },
+	{ pattern: /"aud"|"azp"/, reason: 'id_token_audience', message: m.err_sso_token_audience },
+	{ pattern: /"nonce"/, reason: 'id_token_nonce', message: m.err_sso_token_nonce },
+	{ pattern: /"iss"/, reason: 'id_token_issuer', message: m.err_sso_token_issuer },
+	{
+		pattern: /"exp"|"iat"|"nbf"|expired|timestamp/i,
+		reason: 'id_token_expired',
+		message: m.err_sso_token_expired
+	},
+	{ pattern: /"state"/, reason: 'state_mismatch', message: m.err_sso_state_mismatch }
+];
+
+/** What a check of the answer (the ID token) found wrong: the first check its message names. */
 function checkFailure(message: string): SsoFailure {
-	if (/signature/i.test(message))
-		return {
-			reason: 'id_token_signature',
-			message: m.err_sso_token_signature()
-		};
-	if (/"aud"|"azp"/.test(message))
-		return {
-			reason: 'id_token_audience',
-			message: m.err_sso_token_audience()
-		};
-	if (/"nonce"/.test(message))
-		return {
-			reason: 'id_token_nonce',
-			message: m.err_sso_token_nonce()
-		};
-	if (/"iss"/.test(message))
-		return {
-			reason: 'id_token_issuer',
-			message: m.err_sso_token_issuer()
-		};
-	if (/"exp"|"iat"|"nbf"|expired|timestamp/i.test(message))
-		return {
-			reason: 'id_token_expired',
-			message: m.err_sso_token_expired()
-		};
-	if (/"state"/.test(message))
-		return {
-			reason: 'state_mismatch',
-			message: m.err_sso_state_mismatch()
-		};
+	const failed = CHECKS.find((check) => check.pattern.test(message));
+	if (failed) return { reason: failed.reason, message: failed.message() };
 	return {
 		reason: 'invalid_response',
 		message: m.err_sso_invalid_response({ detail: message.slice(0, 120) })
