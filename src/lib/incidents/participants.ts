@@ -16,8 +16,7 @@ export function applyToParticipants(
 ): Participant[] {
 	if (event.kind === 'incident.shared') {
 		const { organizationId: id, name, kind } = event.payload;
-		if (organizations.some((o) => o.id === id)) return organizations;
-		return [...organizations, { id, name, kind }];
+		return addedOnce(organizations, { id, name, kind });
 	}
 	if (event.kind === 'incident.unshared' || event.kind === 'incident.left') {
 		return organizations.filter((o) => o.id !== event.payload.organizationId);
@@ -38,8 +37,7 @@ export function applyToInvitations(
 ): PendingInvitation[] {
 	if (event.kind === 'incident.invited') {
 		const { invitationId: id, organizationId, name } = event.payload;
-		if (pending.some((p) => p.id === id)) return pending;
-		return [...pending, { id, organizationId, name }];
+		return addedOnce(pending, { id, organizationId, name });
 	}
 	if (
 		event.kind === 'incident.shared' ||
@@ -61,3 +59,8 @@ export const SHARING_KINDS: ReadonlySet<string> = new Set([
 	'incident.invitation_declined',
 	'incident.invitation_withdrawn'
 ]);
+
+/** The list with `item` at its end, unless it holds one with that id (an event seen twice). */
+function addedOnce<T extends { id: string }>(list: T[], item: T): T[] {
+	return list.some((other) => other.id === item.id) ? list : [...list, item];
+}

@@ -74,6 +74,22 @@ export interface TemplateStep extends StepWork {
 	expandTag: string | null;
 }
 
+/**
+ * A template step as the editor's fields hold it, before the schema reads it: every value as
+ * typed (the approval aside: the form and the browser's working copy each keep theirs).
+ */
+export interface TypedStep {
+	key: string;
+	title: string;
+	instructions: string;
+	ownerSide: string;
+	role: string;
+	plannedMinutes: string;
+	dependsOn: string[];
+	itemIds: string[];
+	expandTag: string;
+}
+
 export interface TemplatePhase {
 	title: string;
 	steps: TemplateStep[];

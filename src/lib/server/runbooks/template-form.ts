@@ -1,4 +1,5 @@
 import { keyFromTitle, uniqueKey } from '$lib/runbooks/keys';
+import type { TypedStep } from '$lib/runbooks/types';
 
 /**
  * Reads the template editor's form (which works without JavaScript) into a template body.
@@ -9,16 +10,7 @@ import { keyFromTitle, uniqueKey } from '$lib/runbooks/keys';
  * gets one made from its title. Values are left as typed: the schema validates them.
  */
 
-export interface RawStep {
-	key: string;
-	title: string;
-	instructions: string;
-	ownerSide: string;
-	role: string;
-	plannedMinutes: string;
-	dependsOn: string[];
-	itemIds: string[];
-	expandTag: string;
+export interface RawStep extends TypedStep {
 	requiresApproval: { organizationId: string; role: string } | null;
 }
 

@@ -1,17 +1,9 @@
 import { keyFromTitle, uniqueKey } from '$lib/runbooks/keys';
+import type { TypedStep } from '$lib/runbooks/types';
 
 /** The editor's working copy: strings as typed, plus a uid per row for keyed lists. */
-export interface EditStep {
+export interface EditStep extends TypedStep {
 	uid: string;
-	key: string;
-	title: string;
-	instructions: string;
-	ownerSide: string;
-	role: string;
-	plannedMinutes: string;
-	dependsOn: string[];
-	itemIds: string[];
-	expandTag: string;
 	approvalRole: string;
 	approvalOrganizationId: string;
 }
