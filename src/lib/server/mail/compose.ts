@@ -36,6 +36,19 @@ async function mailTo(
 	});
 }
 
+/**
+ * One kind of mail, called `(sql, to, values)` in the caller's transaction: what it is filed
+ * under (its organization, a key that sends it once) and its words in the recipient's language.
+ */
+function mail<V>(
+	kind: MailKind,
+	envelope: (values: V, to: Recipient) => { organizationId: string | null; dedupeKey?: string },
+	content: (values: V, locale: Locale) => Parameters<typeof renderMail>[1]
+) {
+	return (sql: Db, to: Recipient, values: V) =>
+		mailTo(sql, to, { kind, ...envelope(values, to) }, (locale) => content(values, locale));
+}
+
 /** The language of whoever has an account under this address, else the fallback. */
 export async function localeOf(sql: Db, email: string, fallback: string): Promise<string> {
 	const [row] = await sql<{ locale: string }[]>`
@@ -43,67 +56,57 @@ export async function localeOf(sql: Db, email: string, fallback: string): Promis
 	return row?.locale ?? fallback;
 }
 
-export async function mailOrganizationInvite(
-	sql: Db,
-	to: Recipient,
-	values: {
-		organizationId: string;
-		organization: string;
-		inviter: string;
-		role: Role;
-		token: string;
-		expiresAt: Date;
-	}
-) {
-	await mailTo(
-		sql,
-		to,
-		{ organizationId: values.organizationId, kind: 'org_invite' },
-		(locale) => ({
-			subject: m.mail_invite_subject(
-				{ inviter: values.inviter, organization: values.organization },
+export const mailOrganizationInvite = mail<{
+	organizationId: string;
+	organization: string;
+	inviter: string;
+	role: Role;
+	token: string;
+	expiresAt: Date;
+}>(
+	'org_invite',
+	(values) => ({ organizationId: values.organizationId }),
+	(values, locale) => ({
+		subject: m.mail_invite_subject(
+			{ inviter: values.inviter, organization: values.organization },
+			{ locale }
+		),
+		lines: [
+			m.mail_invite_line(
+				{
+					inviter: values.inviter,
+					organization: values.organization,
+					role: roleLabel(values.role, locale)
+				},
 				{ locale }
 			),
-			lines: [
-				m.mail_invite_line(
-					{
-						inviter: values.inviter,
-						organization: values.organization,
-						role: roleLabel(values.role, locale)
-					},
-					{ locale }
-				),
-				m.mail_invite_expires({ date: values.expiresAt.toISOString().slice(0, 10) }, { locale })
-			],
-			link: link(`/invite/${values.token}`),
-			action: m.mail_invite_action({}, { locale })
-		})
-	);
-}
+			m.mail_invite_expires({ date: values.expiresAt.toISOString().slice(0, 10) }, { locale })
+		],
+		link: link(`/invite/${values.token}`),
+		action: m.mail_invite_action({}, { locale })
+	})
+);
 
-export async function mailPasswordReset(
-	sql: Db,
-	to: Recipient,
-	values: { token: string; expiresAt: Date; organizationId: string | null }
-) {
-	await mailTo(
-		sql,
-		to,
-		{ organizationId: values.organizationId, kind: 'password_reset' },
-		(locale) => ({
-			subject: m.mail_reset_subject({}, { locale }),
-			lines: [
-				m.mail_reset_line({}, { locale }),
-				m.mail_reset_expires(
-					{ date: values.expiresAt.toISOString().slice(0, 16).replace('T', ' ') },
-					{ locale }
-				)
-			],
-			link: link(`/reset/${values.token}`),
-			action: m.mail_reset_action({}, { locale })
-		})
-	);
-}
+export const mailPasswordReset = mail<{
+	token: string;
+	expiresAt: Date;
+	organizationId: string | null;
+}>(
+	'password_reset',
+	(values) => ({ organizationId: values.organizationId }),
+	(values, locale) => ({
+		subject: m.mail_reset_subject({}, { locale }),
+		lines: [
+			m.mail_reset_line({}, { locale }),
+			m.mail_reset_expires(
+				{ date: values.expiresAt.toISOString().slice(0, 16).replace('T', ' ') },
+				{ locale }
+			)
+		],
+		link: link(`/reset/${values.token}`),
+		action: m.mail_reset_action({}, { locale })
+	})
+);
 
 interface IncidentRef {
 	incidentId: string;
@@ -111,131 +114,99 @@ interface IncidentRef {
 	organizationId: string;
 }
 
-export async function mailApprovalRequested(
-	sql: Db,
-	to: Recipient,
-	values: IncidentRef & { step: string; requester: string; dedupeKey: string }
-) {
-	await mailTo(
-		sql,
-		to,
-		{
-			organizationId: values.organizationId,
-			kind: 'approval_requested',
-			dedupeKey: `${values.dedupeKey}:${to.userId}`
-		},
-		(locale) => ({
-			subject: m.mail_approval_subject({ step: values.step }, { locale }),
-			lines: [
-				m.mail_approval_line(
-					{ requester: values.requester, step: values.step, incident: values.title },
-					{ locale }
-				)
-			],
-			link: link(`/incidents/${values.incidentId}`),
-			action: m.mail_open_room({}, { locale })
-		})
-	);
-}
+export const mailApprovalRequested = mail<
+	IncidentRef & { step: string; requester: string; dedupeKey: string }
+>(
+	'approval_requested',
+	(values, to) => ({
+		organizationId: values.organizationId,
+		dedupeKey: `${values.dedupeKey}:${to.userId}`
+	}),
+	(values, locale) => ({
+		subject: m.mail_approval_subject({ step: values.step }, { locale }),
+		lines: [
+			m.mail_approval_line(
+				{ requester: values.requester, step: values.step, incident: values.title },
+				{ locale }
+			)
+		],
+		link: link(`/incidents/${values.incidentId}`),
+		action: m.mail_open_room({}, { locale })
+	})
+);
 
-export async function mailStepAssigned(
-	sql: Db,
-	to: Recipient,
-	values: IncidentRef & { step: string; dedupeKey: string }
-) {
-	await mailTo(
-		sql,
-		to,
-		{
-			organizationId: values.organizationId,
-			kind: 'step_assigned',
-			dedupeKey: `${values.dedupeKey}:${to.userId}`
-		},
-		(locale) => ({
-			subject: m.mail_assigned_subject({ step: values.step }, { locale }),
-			lines: [m.mail_assigned_line({ step: values.step, incident: values.title }, { locale })],
-			link: link(`/incidents/${values.incidentId}`),
-			action: m.mail_open_room({}, { locale })
-		})
-	);
-}
+export const mailStepAssigned = mail<IncidentRef & { step: string; dedupeKey: string }>(
+	'step_assigned',
+	(values, to) => ({
+		organizationId: values.organizationId,
+		dedupeKey: `${values.dedupeKey}:${to.userId}`
+	}),
+	(values, locale) => ({
+		subject: m.mail_assigned_subject({ step: values.step }, { locale }),
+		lines: [m.mail_assigned_line({ step: values.step, incident: values.title }, { locale })],
+		link: link(`/incidents/${values.incidentId}`),
+		action: m.mail_open_room({}, { locale })
+	})
+);
 
-export async function mailIncidentShared(
-	sql: Db,
-	to: Recipient,
-	values: IncidentRef & { from: string; partner: string; dedupeKey: string }
-) {
-	await mailTo(
-		sql,
-		to,
-		{
-			organizationId: values.organizationId,
-			kind: 'incident_shared',
-			dedupeKey: `${values.dedupeKey}:${to.userId}`
-		},
-		(locale) => ({
-			subject: m.mail_shared_subject({ from: values.from, incident: values.title }, { locale }),
-			lines: [
-				m.mail_shared_line(
-					{ from: values.from, partner: values.partner, incident: values.title },
-					{ locale }
-				)
-			],
-			// Answered from the dashboard: the room opens only after acceptance.
-			link: link('/dashboard'),
-			action: m.mail_answer_invitation({}, { locale })
-		})
-	);
-}
+export const mailIncidentShared = mail<
+	IncidentRef & { from: string; partner: string; dedupeKey: string }
+>(
+	'incident_shared',
+	(values, to) => ({
+		organizationId: values.organizationId,
+		dedupeKey: `${values.dedupeKey}:${to.userId}`
+	}),
+	(values, locale) => ({
+		subject: m.mail_shared_subject({ from: values.from, incident: values.title }, { locale }),
+		lines: [
+			m.mail_shared_line(
+				{ from: values.from, partner: values.partner, incident: values.title },
+				{ locale }
+			)
+		],
+		// Answered from the dashboard: the room opens only after acceptance.
+		link: link('/dashboard'),
+		action: m.mail_answer_invitation({}, { locale })
+	})
+);
 
-export async function mailActionItemDue(
-	sql: Db,
-	to: Recipient,
-	values: IncidentRef & { item: string; dueOn: string; itemId: string }
-) {
-	await mailTo(
-		sql,
-		to,
-		{
-			organizationId: values.organizationId,
-			kind: 'action_item_due',
-			dedupeKey: `due:${values.itemId}:${values.dueOn}:${to.userId}`
-		},
-		(locale) => ({
-			subject: m.mail_due_subject({ item: values.item }, { locale }),
-			lines: [
-				m.mail_due_line(
-					{ item: values.item, incident: values.title, date: values.dueOn },
-					{ locale }
-				)
-			],
-			link: link(`/action-items`),
-			action: m.mail_due_action({}, { locale })
-		})
-	);
-}
+export const mailActionItemDue = mail<
+	IncidentRef & { item: string; dueOn: string; itemId: string }
+>(
+	'action_item_due',
+	(values, to) => ({
+		organizationId: values.organizationId,
+		dedupeKey: `due:${values.itemId}:${values.dueOn}:${to.userId}`
+	}),
+	(values, locale) => ({
+		subject: m.mail_due_subject({ item: values.item }, { locale }),
+		lines: [
+			m.mail_due_line({ item: values.item, incident: values.title, date: values.dueOn }, { locale })
+		],
+		link: link(`/action-items`),
+		action: m.mail_due_action({}, { locale })
+	})
+);
 
-export async function mailWebhookDisabled(
-	sql: Db,
-	to: Recipient,
-	values: { organizationId: string; endpointId: string; name: string; error: string }
-) {
-	await mailTo(
-		sql,
-		to,
-		{
-			organizationId: values.organizationId,
-			kind: 'webhook_disabled',
-			dedupeKey: `hook-disabled:${values.endpointId}:${Date.now()}:${to.userId}`
-		},
-		(locale) => ({
-			subject: m.mail_hook_disabled_subject({ name: values.name }, { locale }),
-			lines: [m.mail_hook_disabled_line({ name: values.name }, { locale }), values.error],
-			link: link(`/orgs/${values.organizationId}/webhooks/${values.endpointId}`),
-			action: m.mail_hook_disabled_action({}, { locale })
-		})
-	);
-}
+export const mailWebhookDisabled = mail<{
+	organizationId: string;
+	endpointId: string;
+	name: string;
+	error: string;
+}>(
+	'webhook_disabled',
+	(values, to) => ({
+		organizationId: values.organizationId,
+		dedupeKey: `hook-disabled:${values.endpointId}:${Date.now()}:${to.userId}`
+	}),
+	(values, locale) => ({
+		subject: m.mail_hook_disabled_subject({ name: values.name }, { locale }),
+		lines: [m.mail_hook_disabled_line({ name: values.name }, { locale }), values.error],
+		link: link(`/orgs/${values.organizationId}/webhooks/${values.endpointId}`),
+		action: m.mail_hook_disabled_action({}, { locale })
+	})
+);
 
 /** The members of an organization at or above a role, with their addresses and languages. */
 export async function membersAtLeast(
