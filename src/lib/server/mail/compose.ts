@@ -114,33 +114,29 @@ interface IncidentRef {
 	organizationId: string;
 }
 
+/** Filed under the incident's organization; the same event mails each recipient once. */
+const oncePerRecipient = (values: IncidentRef & { dedupeKey: string }, to: Recipient) => ({
+	organizationId: values.organizationId,
+	dedupeKey: `${values.dedupeKey}:${to.userId}`
+});
+
 export const mailApprovalRequested = mail<
 	IncidentRef & { step: string; requester: string; dedupeKey: string }
->(
-	'approval_requested',
-	(values, to) => ({
-		organizationId: values.organizationId,
-		dedupeKey: `${values.dedupeKey}:${to.userId}`
-	}),
-	(values, locale) => ({
-		subject: m.mail_approval_subject({ step: values.step }, { locale }),
-		lines: [
-			m.mail_approval_line(
-				{ requester: values.requester, step: values.step, incident: values.title },
-				{ locale }
-			)
-		],
-		link: link(`/incidents/${values.incidentId}`),
-		action: m.mail_open_room({}, { locale })
-	})
-);
+>('approval_requested', oncePerRecipient, (values, locale) => ({
+	subject: m.mail_approval_subject({ step: values.step }, { locale }),
+	lines: [
+		m.mail_approval_line(
+			{ requester: values.requester, step: values.step, incident: values.title },
+			{ locale }
+		)
+	],
+	link: link(`/incidents/${values.incidentId}`),
+	action: m.mail_open_room({}, { locale })
+}));
 
 export const mailStepAssigned = mail<IncidentRef & { step: string; dedupeKey: string }>(
 	'step_assigned',
-	(values, to) => ({
-		organizationId: values.organizationId,
-		dedupeKey: `${values.dedupeKey}:${to.userId}`
-	}),
+	oncePerRecipient,
 	(values, locale) => ({
 		subject: m.mail_assigned_subject({ step: values.step }, { locale }),
 		lines: [m.mail_assigned_line({ step: values.step, incident: values.title }, { locale })],
@@ -151,25 +147,18 @@ export const mailStepAssigned = mail<IncidentRef & { step: string; dedupeKey: st
 
 export const mailIncidentShared = mail<
 	IncidentRef & { from: string; partner: string; dedupeKey: string }
->(
-	'incident_shared',
-	(values, to) => ({
-		organizationId: values.organizationId,
-		dedupeKey: `${values.dedupeKey}:${to.userId}`
-	}),
-	(values, locale) => ({
-		subject: m.mail_shared_subject({ from: values.from, incident: values.title }, { locale }),
-		lines: [
-			m.mail_shared_line(
-				{ from: values.from, partner: values.partner, incident: values.title },
-				{ locale }
-			)
-		],
-		// Answered from the dashboard: the room opens only after acceptance.
-		link: link('/dashboard'),
-		action: m.mail_answer_invitation({}, { locale })
-	})
-);
+>('incident_shared', oncePerRecipient, (values, locale) => ({
+	subject: m.mail_shared_subject({ from: values.from, incident: values.title }, { locale }),
+	lines: [
+		m.mail_shared_line(
+			{ from: values.from, partner: values.partner, incident: values.title },
+			{ locale }
+		)
+	],
+	// Answered from the dashboard: the room opens only after acceptance.
+	link: link('/dashboard'),
+	action: m.mail_answer_invitation({}, { locale })
+}));
 
 export const mailActionItemDue = mail<
 	IncidentRef & { item: string; dueOn: string; itemId: string }
