@@ -64,3 +64,15 @@ export const SHARING_KINDS: ReadonlySet<string> = new Set([
 function addedOnce<T extends { id: string }>(list: T[], item: T): T[] {
 	return list.some((other) => other.id === item.id) ? list : [...list, item];
 }
+
+/** An invitation into another organization's incident, waiting for one of its admins. */
+export interface ReceivedInvitation {
+	id: string;
+	organizationId: string;
+	organizationName: string;
+	incidentId: string;
+	/** All the invited organization learns of the incident before it accepts. */
+	title: string;
+	from: string;
+	createdAt: Date;
+}

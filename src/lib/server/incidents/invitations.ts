@@ -11,6 +11,7 @@ import { listInvitablePartners } from '../organizations/partners';
 import { listOrganizationsOfUser } from '../organizations/queries';
 import { parse, uuid } from '../validation';
 import { authorizeIncidentOwner, inIncidentOwner } from './access';
+import type { ReceivedInvitation } from '$lib/incidents/participants';
 
 /**
  * Sharing is an invitation: the declaring organization invites a partner it already works
@@ -260,17 +261,6 @@ export const withdrawInvitation = command(
 		return { invitationId };
 	}
 );
-
-export interface ReceivedInvitation {
-	id: string;
-	organizationId: string;
-	organizationName: string;
-	incidentId: string;
-	/** All the invited organization learns of the incident before it accepts. */
-	title: string;
-	from: string;
-	createdAt: Date;
-}
 
 /** The invitations waiting for an answer from organizations where the person is an admin. */
 export async function listReceivedInvitations(
