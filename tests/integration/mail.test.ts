@@ -8,8 +8,8 @@ import { log } from '../../src/lib/server/log';
 import { mailStatus } from '../../src/lib/server/mail/outbox';
 import { setMailPreferences } from '../../src/lib/server/mail/preferences';
 import { createInvite } from '../../src/lib/server/organizations/invites';
-import { startWorker, stopWorker } from '../../src/lib/server/queue/queue';
-import { TASKS } from '../../src/lib/server/queue/tasks';
+import { stopWorker } from '../../src/lib/server/queue/queue';
+import { startOwnWorker } from './outbound/queue';
 import { readRun, startRun } from '../../src/lib/server/runbooks/runs';
 import { actOnStep } from '../../src/lib/server/runbooks/steps';
 import { createTemplate } from '../../src/lib/server/runbooks/templates';
@@ -47,7 +47,7 @@ function smtpEnv(password: string) {
 
 beforeAll(async () => {
 	smtp = await startSmtp('nightshift', 'right password');
-	await startWorker(inject('databaseUrl'), TASKS, { pollInterval: 100 });
+	await startOwnWorker(inject('databaseUrl'));
 });
 afterAll(async () => {
 	await stopWorker();

@@ -7,6 +7,7 @@ import { declareIncident } from '../../src/lib/server/incidents/commands';
 import { addNote } from '../../src/lib/server/timeline/commands';
 import { startWorker, stopWorker } from '../../src/lib/server/queue/queue';
 import { TASKS } from '../../src/lib/server/queue/tasks';
+import { startOwnWorker } from './outbound/queue';
 import {
 	createEndpoint,
 	readEndpoint,
@@ -20,7 +21,7 @@ useTestDatabase();
 
 const env = { ...process.env };
 beforeAll(async () => {
-	await startWorker(inject('databaseUrl'), TASKS, { pollInterval: 100 });
+	await startOwnWorker(inject('databaseUrl'));
 });
 afterAll(async () => {
 	await stopWorker();
